@@ -1,0 +1,82 @@
+// Command-line parsing (CLI11): the commands of cli.md and their options.
+// New commands register here and implement a run_* function in their own file.
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#ifndef IMPUTA_VERSION
+#define IMPUTA_VERSION "0.0.0"
+#endif
+
+namespace imputa::cli {
+namespace {
+
+void add_common(CLI::App* cmd, CommonOptions& o, bool files_required = true) {
+  auto* files = cmd->add_option("FILE", o.files, "case files (*.imputa)");
+  if (files_required) files->required();
+  cmd->add_flag("--no-library", o.no_library, "do not load the shipped gge2015 library");
+  cmd->add_option("--library", o.library, "load this library file instead of the shipped one");
+  cmd->add_flag("--werror", o.werror, "treat warnings as errors (exit code 2)");
+  cmd->add_flag("-q,--quiet", o.quiet, "print errors only");
+  cmd->add_option("--color", o.color, "colour at a terminal: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"imputa: who is legally responsible for a cyber operation?\n"
+               "Judges the claims of a case file against the evidence, the standard of proof\n"
+               "and the law (UN GGE 2015, ARSIWA, ICJ case law, Tallinn Manual 2.0).",
+               "imputa"};
+  app.set_version_flag("--version", "imputa " IMPUTA_VERSION);
+  app.require_subcommand(0, 1);
+  bool verbose = false;
+  app.add_flag("-v,--verbose", verbose, "log timings per phase to stderr");
+
+  CommonOptions lint;
+  auto* lint_cmd = app.add_subcommand("lint", "static checks only: report errors and warnings");
+  add_common(lint_cmd, lint);
+
+  FmtOptions fmt;
+  auto* fmt_cmd = app.add_subcommand("fmt", "rewrite case files in canonical layout (in place)");
+  add_common(fmt_cmd, fmt.common);
+  fmt_cmd->add_flag("--check", fmt.check, "only report files that would change (exit code 1)");
+
+  std::string help_topic;
+  auto* help_cmd = app.add_subcommand("help", "describe a command: imputa help COMMAND");
+  help_cmd->add_option("COMMAND", help_topic, "the command to describe");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "imputa: " << e.what() << "\nRun 'imputa --help' for the commands and their options.\n";
+    return input_error;
+  }
+
+  if (*lint_cmd) return run_lint(lint);
+  if (*fmt_cmd) return run_fmt(fmt);
+  if (*help_cmd) {
+    if (help_topic.empty()) {
+      std::cout << app.help();
+      return ok;
+    }
+    for (auto* sub : app.get_subcommands({})) {
+      if (sub->get_name() == help_topic) {
+        std::cout << sub->help();
+        return ok;
+      }
+    }
+    std::cerr << "imputa: there is no command '" << help_topic << "'\nRun 'imputa --help' for the commands.\n";
+    return input_error;
+  }
+  std::cout << app.help();
+  return ok;
+}
+
+} // namespace imputa::cli

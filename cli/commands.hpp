@@ -1,0 +1,52 @@
+// The imputa commands, each a function from parsed options to an exit code
+// (cli.md: 0 all good, 1 an expectation not met, 2 input or usage error, 3 a bug).
+#pragma once
+
+#include "imputa/diagnostic.hpp"
+#include "imputa/dsl.hpp"
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace imputa::cli {
+
+enum Exit : int { ok = 0, unmet = 1, input_error = 2, internal_error = 3 };
+
+// Options shared by the commands that read case files.
+struct CommonOptions {
+  std::vector<std::string> files;
+  bool no_library = false;
+  std::optional<std::string> library;
+  bool werror = false;
+  bool quiet = false;
+  std::string color = "auto"; // auto|always|never
+};
+
+// One case file read and checked, with everything its diagnostics point into.
+struct CheckedCase {
+  Sources sources;
+  Diagnostics diags;
+  std::vector<ast::File> files;
+  Program program;
+};
+
+CheckedCase load_and_check(const std::string& path, const CommonOptions& options);
+
+// Prints the diagnostics to `err`; returns true if the run must stop (errors,
+// or warnings under --werror).
+bool report_diagnostics(CheckedCase& c, const CommonOptions& options, std::ostream& err);
+
+int run_lint(const CommonOptions& options);
+
+struct FmtOptions {
+  CommonOptions common;
+  bool check = false;
+};
+int run_fmt(const FmtOptions& options);
+
+// Entry point: parses argv and dispatches.
+int run(int argc, char** argv);
+
+} // namespace imputa::cli

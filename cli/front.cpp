@@ -1,0 +1,47 @@
+// Reading, checking and reporting diagnostics for the commands: the one place
+// where diagnostics are printed.
+#include "commands.hpp"
+
+#include <iostream>
+#include <unistd.h>
+
+namespace imputa::cli {
+
+CheckedCase load_and_check(const std::string& path, const CommonOptions& options) {
+  CheckedCase c;
+  parse::LoadOptions load_options;
+  load_options.with_library = !options.no_library;
+  load_options.library_path = options.library;
+  c.files = parse::load(path, load_options, c.sources, c.diags);
+  if (!c.files.empty()) c.program = check::check(c.files, c.sources, c.diags);
+  c.diags.sort(c.sources);
+  return c;
+}
+
+bool report_diagnostics(CheckedCase& c, const CommonOptions& options, std::ostream& err) {
+  bool color = options.color == "always" || (options.color == "auto" && isatty(STDERR_FILENO));
+  for (const auto& d : c.diags.items()) {
+    if (options.quiet && d.severity == Severity::warning) continue;
+    std::string text = render_diagnostic(d, c.sources);
+    if (color) {
+      // Colour the "error:" / "warning:" word only.
+      const char* word = d.severity == Severity::error ? "error:" : "warning:";
+      const char* code = d.severity == Severity::error ? "\033[1;31m" : "\033[1;35m";
+      if (auto at = text.find(word); at != std::string::npos)
+        text.replace(at, std::string_view(word).size(), std::string(code) + word + "\033[0m");
+    }
+    err << text;
+  }
+  return c.diags.has_errors() || (options.werror && c.diags.warning_count() > 0);
+}
+
+int run_lint(const CommonOptions& options) {
+  int exit = ok;
+  for (const auto& path : options.files) {
+    CheckedCase c = load_and_check(path, options);
+    if (report_diagnostics(c, options, std::cerr)) exit = input_error;
+  }
+  return exit;
+}
+
+} // namespace imputa::cli

@@ -1,0 +1,85 @@
+// Collecting, ordering and rendering diagnostics in the one format users see:
+// `path:line:col: error: message [code]`, the line, and a caret.
+#include "imputa/diagnostic.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace imputa {
+
+void Diagnostics::error(std::string code, SourceSpan span, std::string message,
+                        std::vector<std::string> hints) {
+  items_.push_back({std::move(code), Severity::error, span, std::move(message), std::move(hints)});
+}
+
+void Diagnostics::warning(std::string code, SourceSpan span, std::string message,
+                          std::vector<std::string> hints) {
+  items_.push_back({std::move(code), Severity::warning, span, std::move(message), std::move(hints)});
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+std::size_t Diagnostics::error_count() const {
+  return static_cast<std::size_t>(std::count_if(
+      items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+
+void Diagnostics::sort(const Sources& sources) {
+  auto key = [&](const Diagnostic& d) {
+    const std::string& path = d.span.file < sources.files.size() ? sources.files[d.span.file].path : "";
+    return std::tie(d.severity, path, d.span.line, d.span.column, d.code, d.message);
+  };
+  std::stable_sort(items_.begin(), items_.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+  items_.erase(std::unique(items_.begin(), items_.end(),
+                           [&](const Diagnostic& a, const Diagnostic& b) {
+                             return key(a) == key(b) && a.span.file == b.span.file;
+                           }),
+               items_.end());
+}
+
+std::string render_diagnostic(const Diagnostic& d, const Sources& sources) {
+  std::string out;
+  const bool known_file = d.span.file < sources.files.size();
+  out += known_file ? sources.files[d.span.file].path : std::string("<input>");
+  out += ':' + std::to_string(d.span.line) + ':' + std::to_string(d.span.column) + ": ";
+  out += d.severity == Severity::error ? "error: " : "warning: ";
+  out += d.message + " [" + d.code + "]\n";
+  if (known_file && d.span.line > 0) {
+    std::string_view line = sources.line_text(d.span.file, d.span.line);
+    // Quote at most 200 bytes so a minified or binary line cannot flood the terminal.
+    std::string shown;
+    for (char c : line.substr(0, 200)) {
+      unsigned char u = static_cast<unsigned char>(c);
+      shown += (u < 0x20 && c != '\t') || u == 0x7f ? '?' : c;
+    }
+    out += "  " + shown + "\n  ";
+    std::size_t col = d.span.column > 0 ? d.span.column - 1 : 0;
+    for (std::size_t i = 0; i < col && i < shown.size(); ++i) out += shown[i] == '\t' ? '\t' : ' ';
+    out += "^\n";
+  }
+  for (const auto& h : d.hints) out += "  hint: " + h + "\n";
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t cap) {
+  if (a.size() > b.size() + cap || b.size() > a.size() + cap) return cap + 1;
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > cap) return cap + 1;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[b.size()], cap + 1);
+}
+
+} // namespace imputa

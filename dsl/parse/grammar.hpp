@@ -1,0 +1,43 @@
+// The boundary between the Spirit X3 grammar (grammar.cpp, the only file that
+// pays for X3's templates) and the rest of the parser. No X3 types here.
+#pragma once
+
+#include "imputa/ast.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace imputa::parse::detail {
+
+// Byte offset -> line and column, for one file.
+class LineIndex {
+public:
+  LineIndex(std::uint32_t file, std::string_view text);
+  SourceSpan span(const char* begin, const char* end) const;
+  const char* base() const { return base_; }
+
+private:
+  std::uint32_t file_;
+  const char* base_;
+  std::vector<std::size_t> line_starts_;
+};
+
+struct StatementResult {
+  enum class Status { statement, header, end, failed };
+  Status status = Status::end;
+  ast::Statement statement;
+  ast::CaseHeader header;
+  // failed: where parsing stopped and what was expected there, in words.
+  const char* error_at = nullptr;
+  std::string expected;
+};
+
+// A reserved word of language.md §2 (cannot be used as a name).
+bool is_reserved(std::string_view word);
+
+// Skips white space and comments, then parses one statement (or the case
+// header) starting at `first`, advancing it past what was read.
+StatementResult parse_statement(const char*& first, const char* last, const LineIndex& lines);
+
+} // namespace imputa::parse::detail

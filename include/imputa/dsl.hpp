@@ -1,0 +1,65 @@
+// The front end: case text -> syntax tree -> checked program, and back to text.
+// Nothing here prints or throws to the caller: problems become diagnostics.
+#pragma once
+
+#include "imputa/ast.hpp"
+#include "imputa/diagnostic.hpp"
+#include "imputa/program.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace imputa {
+
+// Limits of language.md §6 (E013).
+inline constexpr std::size_t max_file_bytes = 8u * 1024u * 1024u;
+inline constexpr std::size_t max_nesting = 256;
+
+namespace parse {
+
+// Parses the text of `sources.files[file]`. Syntax errors are reported as E001
+// (E013 for size and nesting) and parsing resumes at the next statement, so
+// the returned tree holds every statement that could be read.
+ast::File parse_file(const Sources& sources, std::uint32_t file, Diagnostics& diags);
+
+struct LoadOptions {
+  bool with_library = true;
+  std::optional<std::string> library_path; // replaces the shipped library
+};
+
+// The shipped library's text (dsl/lib/gge2015.imputa, compiled in).
+std::string_view shipped_library();
+
+// Reads `path`, its imports (relative to the importing file, confined to the
+// top-level file's directory tree; cycles reported with the chain) and the
+// library. Returns the files in load order: library, imports, top level last.
+std::vector<ast::File> load(const std::string& path, const LoadOptions& options,
+                            Sources& sources, Diagnostics& diags);
+
+// The same from text already in memory (tests, fuzzing); imports are resolved
+// relative to `path`'s directory.
+std::vector<ast::File> load_text(const std::string& path, std::string text,
+                                 const LoadOptions& options, Sources& sources,
+                                 Diagnostics& diags);
+
+} // namespace parse
+
+namespace check {
+
+// Resolves names and runs the static checks of language.md §6 over the loaded
+// files (the last one is the top-level file). Returns the program even when
+// errors were found; callers must not solve it then.
+Program check(const std::vector<ast::File>& files, const Sources& sources, Diagnostics& diags);
+
+} // namespace check
+
+namespace format {
+
+// Canonical layout of one file (language.md §7), comments kept in place.
+std::string format_file(const ast::File& file, const Sources& sources);
+
+} // namespace format
+
+} // namespace imputa

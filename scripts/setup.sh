@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what imputa needs (Debian/Ubuntu packages) and builds it in build/.
+# Idempotent: no apt call when everything is already there. Sourced by
+# demo.sh and test.sh; usage: scripts/setup.sh [--sanitize]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+packages=(g++ cmake make pkg-config ccache libboost-dev libz3-dev libspdlog-dev libfmt-dev
+          libgtest-dev libcli11-dev nlohmann-json3-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+build_dir="$root/build"
+cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+if [[ "${1:-}" == "--sanitize" ]]; then
+  build_dir="$root/build-sanitize"
+  cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DIMPUTA_SANITIZE=ON)
+fi
+[[ "${CI:-}" == "true" ]] && cmake_args+=(-DIMPUTA_WERROR=ON)
+
+jobs=$(nproc 2>/dev/null || echo 2)
+if [[ ! -f "$build_dir/CMakeCache.txt" ]]; then
+  cmake -S "$root" -B "$build_dir" "${cmake_args[@]}" >/dev/null
+else
+  cmake -S "$root" -B "$build_dir" "${cmake_args[@]}" >/dev/null
+fi
+cmake --build "$build_dir" -j "$jobs" 2>&1 | grep -vE '^\[ *[0-9]+%\] (Building|Linking|Built|Generating|Embedding)' || true
+test "${PIPESTATUS[0]}" -eq 0
+export IMPUTA_BUILD_DIR="$build_dir"

@@ -1,0 +1,34 @@
+// Helpers shared by the test rooms: reading files, running the imputa binary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace imputa::testing {
+
+// The repository root (tests run from anywhere).
+std::filesystem::path source_dir();
+
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& text);
+
+// A fresh empty directory under the system temp dir, removed at exit of the test binary.
+std::filesystem::path temp_dir(const std::string& name);
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out; // stdout
+  std::string err; // stderr
+};
+
+// Runs the built `imputa` binary with `args` (no shell), capturing both streams.
+RunResult run_imputa(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
+// Every tracked `*.imputa` file under the given repo subdirectories.
+std::vector<std::filesystem::path> imputa_files(const std::vector<std::string>& subdirs);
+
+// A unified-ish line diff for golden-test failure messages.
+std::string line_diff(const std::string& expected, const std::string& actual);
+
+} // namespace imputa::testing
