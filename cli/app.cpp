@@ -30,7 +30,8 @@ int run(int argc, char** argv) {
                "Judges the claims of a case file against the evidence, the standard of proof\n"
                "and the law (UN GGE 2015, ARSIWA, ICJ case law, Tallinn Manual 2.0).",
                "imputa"};
-  app.set_version_flag("--version", "imputa " IMPUTA_VERSION);
+  bool version = false;
+  app.add_flag("--version", version, "print the version and exit");
   app.require_subcommand(0, 1);
   bool verbose = false;
   app.add_flag("-v,--verbose", verbose, "log timings per phase to stderr");
@@ -52,13 +53,15 @@ int run(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::cerr << "imputa: " << e.what() << "\nRun 'imputa --help' for the commands and their options.\n";
     return input_error;
   }
 
+  if (version) {
+    std::cout << "imputa " IMPUTA_VERSION << "\n";
+    return ok;
+  }
   if (*lint_cmd) return run_lint(lint);
   if (*fmt_cmd) return run_fmt(fmt);
   if (*help_cmd) {

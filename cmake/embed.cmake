@@ -9,7 +9,7 @@ file(WRITE "${OUTPUT}.tmp"
   "#include <string_view>\n"
   "namespace imputa::detail {\n"
   "static const char ${SYMBOL}_data[] = {${bytes} '\\0'};\n"
-  "extern const std::string_view ${SYMBOL}(${SYMBOL}_data, ${len});\n"
+  "extern const std::string_view ${SYMBOL};\n"
   "const std::string_view ${SYMBOL}(${SYMBOL}_data, ${len});\n"
   "}\n")
 file(RENAME "${OUTPUT}.tmp" "${OUTPUT}")

@@ -27,8 +27,9 @@ std::size_t Diagnostics::error_count() const {
 std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
 
 void Diagnostics::sort(const Sources& sources) {
+  static const std::string no_path;
   auto key = [&](const Diagnostic& d) {
-    const std::string& path = d.span.file < sources.files.size() ? sources.files[d.span.file].path : "";
+    const std::string& path = d.span.file < sources.files.size() ? sources.files[d.span.file].path : no_path;
     return std::tie(d.severity, path, d.span.line, d.span.column, d.code, d.message);
   };
   std::stable_sort(items_.begin(), items_.end(),

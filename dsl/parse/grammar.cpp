@@ -115,6 +115,14 @@ namespace imputa::parse::detail {
 namespace {
 
 using ast::Field;
+
+// Chains (`not not ...`, `a + b + ...`) are read by loops but become nested
+// nodes; past this depth the statement is refused (E013) so that no later pass
+// recurses without bound.
+constexpr std::size_t max_depth = 256;
+struct TooDeep {
+  SourceSpan span;
+};
 using ast::Formula;
 using ast::NumExpr;
 
@@ -198,12 +206,16 @@ const auto number_value_def = x3::raw[number][([](auto& ctx) {
   v.span = span_of(ctx, _attr(ctx));
 })];
 
-const auto value_def = interval | number_value | name[([](auto& ctx) {
-                         auto& v = _val(ctx);
-                         v.kind = ast::Value::Kind::name;
-                         v.name = _attr(ctx).text;
-                         v.span = _attr(ctx).span;
-                       })];
+// The name branch has a rule of its own: with a bare action there, X3 would
+// parse the other branches into a temporary and drop their value.
+const x3::rule<struct name_value_id, ast::Value> name_value = "a name";
+const auto name_value_def = name[([](auto& ctx) {
+  auto& v = _val(ctx);
+  v.kind = ast::Value::Kind::name;
+  v.name = _attr(ctx).text;
+  v.span = _attr(ctx).span;
+})];
+const auto value_def = interval | number_value | name_value;
 
 const auto digits2 = x3::uint_parser<unsigned, 10, 2, 2>();
 const auto digits4 = x3::uint_parser<unsigned, 10, 4, 4>();
@@ -252,6 +264,7 @@ const auto operand_def = number_value[([](auto& ctx) {
 const x3::rule<struct product_id, NumExpr> product = "a number, a numeric atom or a variable";
 const auto product_def = (*(number_value >> '*') >> operand)[([](auto& ctx) {
   auto& factors = at_c<0>(_attr(ctx));
+  if (factors.size() >= max_depth) throw TooDeep{factors[max_depth - 1].span};
   NumExpr result = std::move(at_c<1>(_attr(ctx)));
   for (auto it = factors.rbegin(); it != factors.rend(); ++it) {
     NumExpr factor;
@@ -269,15 +282,25 @@ const auto product_def = (*(number_value >> '*') >> operand)[([](auto& ctx) {
 })];
 
 const x3::rule<struct numexpr_id, NumExpr> numexpr = "an arithmetic expression";
-const auto numexpr_def =
-    (product[assign] >> *(x3::char_("+-") > product)[([](auto& ctx) {
-      NumExpr node;
-      node.kind = at_c<0>(_attr(ctx)) == '+' ? NumExpr::Kind::add : NumExpr::Kind::sub;
-      node.span = _val(ctx).span;
-      node.operands.push_back(std::move(_val(ctx)));
-      node.operands.push_back(std::move(at_c<1>(_attr(ctx))));
-      _val(ctx) = std::move(node);
-    })]);
+const x3::rule<struct signed_term_id, std::pair<char, NumExpr>> signed_term = "'+' or '-' and a term";
+const auto signed_term_def = (x3::char_("+-") > product)[([](auto& ctx) {
+  _val(ctx) = {at_c<0>(_attr(ctx)), std::move(at_c<1>(_attr(ctx)))};
+})];
+
+const auto numexpr_def = (product >> *signed_term)[([](auto& ctx) {
+  auto& rest = at_c<1>(_attr(ctx));
+  if (rest.size() >= max_depth) throw TooDeep{rest[max_depth - 1].second.span};
+  NumExpr result = std::move(at_c<0>(_attr(ctx)));
+  for (auto& [sign, term] : rest) {
+    NumExpr node;
+    node.kind = sign == '+' ? NumExpr::Kind::add : NumExpr::Kind::sub;
+    node.span = result.span;
+    node.operands.push_back(std::move(result));
+    node.operands.push_back(std::move(term));
+    result = std::move(node);
+  }
+  _val(ctx) = std::move(result);
+})];
 
 const x3::rule<struct cmp_op_id, ast::CmpOp> cmp_op = "a comparison (<, <=, >, >=, =, !=)";
 const auto cmp_op_def = x3::lit("<=")[([](auto& ctx) { _val(ctx) = ast::CmpOp::le; })] |
@@ -334,6 +357,7 @@ const auto not_word_def = x3::raw[kw("not")][([](auto& ctx) { _val(ctx) = span_o
 const auto negations_def = *not_word;
 const auto unary_def = (negations >> primary)[([](auto& ctx) {
   auto& nots = at_c<0>(_attr(ctx));
+  if (nots.size() >= max_depth) throw TooDeep{nots[max_depth - 1]};
   Formula f = std::move(at_c<1>(_attr(ctx)));
   for (auto it = nots.rbegin(); it != nots.rend(); ++it) {
     Formula n;
@@ -367,9 +391,9 @@ const auto literal_def = (not_word > atom_formula)[([](auto& ctx) {
                          })] |
                          comparison[assign] | atom_formula[assign];
 
-BOOST_SPIRIT_DEFINE(identifier, name, variable_text, quoted, number_text, number, value, interval,
+BOOST_SPIRIT_DEFINE(identifier, name, variable_text, quoted, number_text, number, name_value, value, interval,
                     number_value, date, term, atom, operand, product, numexpr, cmp_op, comparison,
-                    atom_formula, disjunction, conjunction, unary, not_word, negations, primary, literal)
+                    signed_term, atom_formula, disjunction, conjunction, unary, not_word, negations, primary, literal)
 
 // ---- block fields (shared by evidence and claims; the checks say which belongs where) ----
 
@@ -578,6 +602,9 @@ StatementResult parse_statement(const char*& first, const char* last, const Line
     result.error_at = first;
     result.expected = "a statement (case, import, use, standard, doctrine, predicate, state, actor, object, "
                       "operation, source, fact, evidence, rule or claim)";
+  } catch (const TooDeep& e) {
+    result.status = StatementResult::Status::too_deep;
+    result.too_deep_at = e.span;
   } catch (const x3::expectation_failure<const char*>& e) {
     result.status = StatementResult::Status::failed;
     result.error_at = e.where();

@@ -24,13 +24,14 @@ private:
 };
 
 struct StatementResult {
-  enum class Status { statement, header, end, failed };
+  enum class Status { statement, header, end, failed, too_deep };
   Status status = Status::end;
   ast::Statement statement;
   ast::CaseHeader header;
   // failed: where parsing stopped and what was expected there, in words.
   const char* error_at = nullptr;
   std::string expected;
+  SourceSpan too_deep_at; // too_deep: where the chain passed the limit
 };
 
 // A reserved word of language.md §2 (cannot be used as a name).

@@ -215,6 +215,11 @@ ast::File parse_file(const Sources& sources, std::uint32_t file, Diagnostics& di
       } else {
         out.header = std::move(r.header);
       }
+    } else if (r.status == Status::too_deep) {
+      diags.error("E013", r.too_deep_at,
+                  "this formula nests deeper than " + std::to_string(max_nesting) + " levels",
+                  {"simplify the formula, or split it with intermediate rules"});
+      pos = recover(pos, pos, end);
     } else if (r.status == Status::statement) {
       out.statements.push_back(std::move(r.statement));
     } else {

@@ -56,6 +56,10 @@ struct DoctrineInfo {
 
 enum class Corroboration { max, noisy_or };
 
+// Formulas below are checked: in an entity comparison (`A != S`, `X = gru`)
+// both sides are NumExpr::Kind::variable holding a Term (a constant when
+// !variable); a numeric comparison never has a Kind::variable side.
+
 struct FactItem {
   std::optional<std::string> label;
   bool numeric = false;

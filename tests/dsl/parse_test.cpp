@@ -181,12 +181,18 @@ TEST(Limits, HundredThousandParenthesesDoNotOverflowTheStack) {
   EXPECT_EQ(p.diags.items()[0].span.column, 6u + 256u);
 }
 
-TEST(Limits, LongChainsAreReadIteratively) {
-  std::string nots, sum;
-  for (int i = 0; i < 100000; ++i) nots += "not ", sum += "1 + ";
-  auto p = parse_text("fact " + nots + "a.\nfact x = " + sum + "1.\n");
-  EXPECT_EQ(rendered(p), "");
-  EXPECT_EQ(p.file.statements.size(), 2u);
+TEST(Limits, LongChainsAreRefusedWithoutRecursion) {
+  std::string nots, sum, product;
+  for (int i = 0; i < 100000; ++i) nots += "not ", sum += "1 + ", product += "2 * ";
+  auto p = parse_text("fact " + nots + "a.\nfact x = " + sum + "1.\nfact y = " + product + "z.\nstate s \"S\".\n");
+  ASSERT_EQ(p.diags.items().size(), 3u);
+  for (const auto& d : p.diags.items()) EXPECT_EQ(d.code, "E013");
+  EXPECT_EQ(p.diags.items()[0].span.column, 6u + 4u * 255u);
+  ASSERT_EQ(p.file.statements.size(), 1u); // recovery: the next statement is read
+
+  std::string ok_nots;
+  for (int i = 0; i < 200; ++i) ok_nots += "not ";
+  EXPECT_EQ(rendered(parse_text("fact " + ok_nots + "a.\n")), "");
 }
 
 TEST(Limits, BinaryGarbageAndInvalidUtf8) {
@@ -209,6 +215,25 @@ TEST(Limits, ReservedWordsAreNotNames) {
   auto p = parse_text("actor and \"x\".\n");
   ASSERT_EQ(p.diags.items().size(), 1u);
   EXPECT_EQ(p.diags.items()[0].hints.at(0), "'and' is a reserved word of the case language and cannot be used as a name");
+}
+
+} // namespace
+} // namespace imputa
+
+namespace imputa {
+namespace {
+
+TEST(Parse, ConfidenceKeepsItsNumber) {
+  auto p = parse_text("evidence e forensic \"x\" {\n  supports a(b)\n  confidence 0.70\n}\n"
+                      "evidence f forensic \"y\" {\n  supports a(b)\n  confidence 0.6..0.9\n}\n");
+  ASSERT_EQ(rendered(p), "");
+  const auto& e = statement<ast::Evidence>(p, 0).fields[1].value;
+  EXPECT_EQ(e.kind, ast::Value::Kind::number);
+  EXPECT_EQ(e.lo, Rational(7, 10));
+  const auto& f = statement<ast::Evidence>(p, 1).fields[1].value;
+  EXPECT_EQ(f.kind, ast::Value::Kind::interval);
+  EXPECT_EQ(f.lo, Rational(6, 10));
+  EXPECT_EQ(f.hi, Rational(9, 10));
 }
 
 } // namespace

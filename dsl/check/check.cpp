@@ -1,0 +1,31 @@
+// The static checks of language.md §6 as a pipeline of passes: declare every
+// name, read the selections, check each statement, then whole-program warnings.
+#include "check/passes.hpp"
+#include "imputa/dsl.hpp"
+
+#include <type_traits>
+
+namespace imputa::check {
+
+Program check(const std::vector<ast::File>& files, const Sources& sources, Diagnostics& diags) {
+  detail::Checker c(sources, diags);
+  detail::declare_names(c, files);
+  detail::read_selections(c, files);
+  for (const auto& file : files)
+    for (const auto& statement : file.statements)
+      std::visit(
+          [&](const auto& s) {
+            using T = std::decay_t<decltype(s)>;
+            if constexpr (std::is_same_v<T, ast::Fact>) detail::check_fact(c, s);
+            else if constexpr (std::is_same_v<T, ast::Evidence>) detail::check_evidence(c, s);
+            else if constexpr (std::is_same_v<T, ast::Rule>) detail::check_rule(c, s);
+            else if constexpr (std::is_same_v<T, ast::Claim>) detail::check_claim(c, s);
+            // Declarations were read by declare_names, selections by read_selections.
+          },
+          statement);
+  detail::warn_unused(c);
+  detail::warn_stipulated_and_supported(c);
+  return std::move(c.program);
+}
+
+} // namespace imputa::check

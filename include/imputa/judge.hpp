@@ -1,0 +1,109 @@
+// Judging claims: premises at a standard of proof, Z3, verdicts and the reasons
+// for them (semantics.md). Values in, values out: nothing here prints.
+#pragma once
+
+#include "imputa/diagnostic.hpp"
+#include "imputa/program.hpp"
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace imputa {
+
+// What the user chose on the command line; each replaces the file's own
+// `use` selection. A claim's own fields (standard, under, as_of) win over both.
+struct JudgeOptions {
+  std::optional<std::string> standard;
+  std::map<std::string, std::string> doctrine; // family -> alternative
+  std::vector<ast::Atom> assume;               // added to every claim
+  std::vector<std::string> drop;               // added to every claim
+  std::optional<ast::Date> as_of;
+  std::vector<std::string> claims;             // only these claims (empty: all)
+  std::chrono::milliseconds timeout{10000};    // per claim
+  unsigned jobs = 1;                           // claims judged in parallel
+  bool reasons = true;                         // support, would-establish, strength, ...
+};
+
+// An evidence item, rule or fact as a reason names it: with its label and cite.
+struct PremiseRef {
+  enum class Kind { fact, evidence, rule, assumption, numeric_fact, closed_world, burden_of_proof, naive };
+  Kind kind = Kind::fact;
+  std::string id;     // evidence/rule id, fact label (or "fact at line N"), assumed atom
+  std::string label;  // evidence summary, rule label, fact text
+  std::vector<std::string> cites;
+  std::string detail; // e.g. "supports performed_by(op, gru) at 0.8..0.9"
+  SourceSpan span;
+};
+
+struct Literal {
+  std::string atom; // "performed_by(notpetya, gru)"
+  bool positive = true;
+  friend bool operator==(const Literal&, const Literal&) = default;
+  friend auto operator<=>(const Literal&, const Literal&) = default;
+};
+
+struct Note {
+  std::string evidence; // the origin item discounted
+  std::string atom;     // the link/attribution atom it would have supported
+  std::string text;
+};
+
+struct Defeater {
+  std::string evidence;
+  std::string summary;
+  Literal contrary; // the literal this item bears on (against the verdict)
+  std::string weight; // "0.55..0.75"
+};
+
+struct ClaimGroundingReport {
+  std::map<std::string, std::string> bindings; // variable -> entity (claims with free variables)
+  std::string formula;                          // the ground claim formula
+  Verdict verdict = Verdict::unknown;
+  std::optional<std::string> strength;          // highest standard at which ESTABLISHED
+  std::vector<PremiseRef> support;              // ESTABLISHED, REFUTED
+  std::vector<PremiseRef> conflict;             // INCONSISTENT
+  std::vector<Literal> counter_model;           // a model where the claim is false
+  std::vector<Literal> witness_model;           // NOT_ESTABLISHED: a model where it is true
+  std::vector<std::vector<Literal>> would_establish;
+  std::vector<std::string> critical_evidence;
+  std::vector<Defeater> defeaters;
+  std::vector<Note> notes;                      // §28(f) discounts
+  std::vector<std::string> naive_reliance;      // UNSUBSTANTIATED: which naive premises carried it
+  std::string unknown_reason;                   // UNKNOWN: timeout, solver limit
+  double solve_ms = 0;
+};
+
+struct ClaimReport {
+  std::string id;
+  std::string text;
+  std::string formula;
+  ClaimMode mode = ClaimMode::assessment;
+  std::string standard;
+  std::map<std::string, std::string> doctrine; // the selections this claim was judged under
+  std::optional<Verdict> expected;
+  std::vector<ClaimGroundingReport> groundings; // one for a ground claim
+  Verdict verdict = Verdict::unknown;           // the verdict if all groundings agree, else the weakest
+  bool as_expected = true;
+  SourceSpan span;
+};
+
+struct Report {
+  std::optional<std::string> case_id;
+  std::string case_title;
+  std::vector<std::string> case_cites;
+  std::vector<ClaimReport> claims; // in source order
+  std::size_t ground_atoms = 0;
+};
+
+// Errors that only grounding can find (E009 cycles, E013 too many ground atoms)
+// are added to `diags`; the report is then empty.
+Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags);
+
+std::string to_string(const ast::Atom& atom);
+std::string to_string(const ast::Formula& formula);
+std::string to_string(const Literal& literal);
+
+} // namespace imputa

@@ -1,0 +1,605 @@
+// Grounding: claim and premise atoms first, then rule bodies joined from their
+// most selective literal (closed and numeric atoms enumerate only what premises
+// state), checked for cycles (E009) and size (E013).
+#include "ground/ground.hpp"
+
+#include "imputa/judge.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace imputa::ground {
+namespace {
+
+using Binding = std::map<std::string, std::string>;
+using ast::EntityType;
+
+// A rule made ready for joining: anonymous variables renamed apart, variable types known.
+struct PreparedRule {
+  std::size_t index = 0;
+  const RuleItem* rule = nullptr;
+  ast::Atom head;
+  std::vector<ast::Formula> body;
+  std::map<std::string, EntityType> types;
+};
+
+// An entity constant or a variable standing in a comparison (`V != S`, `O = ukr`).
+std::optional<ast::Term> entity_term(const ast::NumExpr& e, const Program& p) {
+  if (e.kind == ast::NumExpr::Kind::variable) return e.variable;
+  if (e.kind == ast::NumExpr::Kind::atom && e.atom.args.empty() && p.entities.count(e.atom.predicate.text) &&
+      !p.predicates.count(e.atom.predicate.text))
+    return ast::Term{e.atom.predicate.text, false, e.span};
+  return std::nullopt;
+}
+
+class Grounder {
+public:
+  Grounder(const Program& p, Diagnostics& diags) : p_(p), diags_(diags) {
+    for (const auto& [name, e] : p.entities) {
+      domains_[e.type].push_back(name);
+      if (e.type == EntityType::state) domains_[EntityType::actor].push_back(name);
+    }
+    for (auto& [_, d] : domains_) std::sort(d.begin(), d.end());
+    for (std::size_t i = 0; i < p.rules.size(); ++i) {
+      rules_by_head_[p.rules[i].head.predicate.text].push_back(prepare(i));
+    }
+  }
+
+  GroundProgram run(const std::vector<ast::Atom>& extra_assumptions) {
+    collect_possible(extra_assumptions);
+    // Seeds: premises first, then claims, so that atom numbering follows the file.
+    for (std::size_t i = 0; i < p_.facts.size() && ok(); ++i) ground_fact(i);
+    for (const auto& e : p_.evidence)
+      for (const auto& b : e.bearings) intern(b.atom.predicate.text, args_of(b.atom, {}));
+    for (const auto& c : p_.claims)
+      for (const auto& a : c.assumes) g_.assumed.push_back(intern(a.predicate.text, args_of(a, {})));
+    for (const auto& a : extra_assumptions) g_.assumed.push_back(intern(a.predicate.text, args_of(a, {})));
+    for (std::size_t i = 0; i < p_.claims.size() && ok(); ++i) ground_claim(i);
+    while (!work_.empty() && ok()) {
+      AtomId a = work_.back();
+      work_.pop_back();
+      expand(a);
+    }
+    if (ok()) check_cycles();
+    return std::move(g_);
+  }
+
+private:
+  bool ok() const { return !failed_; }
+
+  void fail_limit(const std::string& what, SourceSpan at) {
+    if (failed_) return;
+    failed_ = true;
+    diags_.error("E013", at, what, {"narrow the rule's variables with more selective conditions, or split the case"});
+  }
+
+  PreparedRule prepare(std::size_t index) {
+    PreparedRule r;
+    r.index = index;
+    r.rule = &p_.rules[index];
+    r.head = r.rule->head;
+    r.body = r.rule->body;
+    int anonymous = 0;
+    auto rename = [&](ast::Atom& a) {
+      for (auto& t : a.args)
+        if (t.variable && t.name == "_") t.name = "_" + std::to_string(anonymous++);
+    };
+    std::function<void(ast::NumExpr&)> rename_num = [&](ast::NumExpr& e) {
+      if (e.kind == ast::NumExpr::Kind::atom) rename(e.atom);
+      for (auto& o : e.operands) rename_num(o);
+    };
+    std::function<void(ast::Formula&)> rename_formula = [&](ast::Formula& f) {
+      if (f.kind == ast::Formula::Kind::atom) rename(f.atom);
+      if (f.kind == ast::Formula::Kind::comparison) {
+        rename_num(f.comparison.lhs);
+        rename_num(f.comparison.rhs);
+      }
+      for (auto& o : f.operands) rename_formula(o);
+    };
+    rename(r.head);
+    for (auto& l : r.body) rename_formula(l);
+    note_types(r.head, r.types);
+    for (const auto& l : r.body) note_types(l, r.types);
+    return r;
+  }
+
+  void note_types(const ast::Atom& a, std::map<std::string, EntityType>& types) const {
+    auto pred = p_.predicates.find(a.predicate.text);
+    if (pred == p_.predicates.end()) return;
+    for (std::size_t i = 0; i < a.args.size() && i < pred->second.params.size(); ++i) {
+      if (!a.args[i].variable) continue;
+      EntityType t = pred->second.params[i];
+      auto [it, fresh] = types.emplace(a.args[i].name, t);
+      // A variable in both an actor and a state position ranges over states.
+      if (!fresh && it->second == EntityType::actor && t == EntityType::state) it->second = t;
+    }
+  }
+
+  void note_types(const ast::NumExpr& e, std::map<std::string, EntityType>& types) const {
+    if (e.kind == ast::NumExpr::Kind::atom) note_types(e.atom, types);
+    for (const auto& o : e.operands) note_types(o, types);
+  }
+
+  void note_types(const ast::Formula& f, std::map<std::string, EntityType>& types) const {
+    if (f.kind == ast::Formula::Kind::atom) note_types(f.atom, types);
+    if (f.kind == ast::Formula::Kind::comparison) {
+      note_types(f.comparison.lhs, types);
+      note_types(f.comparison.rhs, types);
+    }
+    for (const auto& o : f.operands) note_types(o, types);
+  }
+
+  // Ground atoms of closed base predicates and of number predicates that some
+  // premise could make true or define: the only ones a join enumerates for them.
+  void collect_possible(const std::vector<ast::Atom>& extra) {
+    std::function<void(const ast::Formula&)> from_formula = [&](const ast::Formula& f) {
+      if (f.kind == ast::Formula::Kind::atom) possible_[f.atom.predicate.text].insert(args_of(f.atom, {}));
+      for (const auto& o : f.operands) from_formula(o);
+    };
+    for (const auto& f : p_.facts) {
+      if (f.numeric) possible_[f.target.predicate.text].insert(args_of(f.target, {}));
+      else from_formula(f.formula);
+    }
+    for (const auto& e : p_.evidence)
+      for (const auto& b : e.bearings)
+        if (b.supports) possible_[b.atom.predicate.text].insert(args_of(b.atom, {}));
+    for (const auto& c : p_.claims)
+      for (const auto& a : c.assumes) possible_[a.predicate.text].insert(args_of(a, {}));
+    for (const auto& a : extra) possible_[a.predicate.text].insert(args_of(a, {}));
+  }
+
+  std::vector<std::string> args_of(const ast::Atom& a, const Binding& b) const {
+    std::vector<std::string> out;
+    out.reserve(a.args.size());
+    for (const auto& t : a.args) {
+      if (!t.variable) {
+        out.push_back(t.name);
+        continue;
+      }
+      auto it = b.find(t.name);
+      out.push_back(it == b.end() ? t.name : it->second);
+    }
+    return out;
+  }
+
+  AtomId intern(const std::string& predicate, std::vector<std::string> args) {
+    std::string text = predicate;
+    if (!args.empty()) {
+      text += '(';
+      for (std::size_t i = 0; i < args.size(); ++i) text += (i ? ", " : "") + args[i];
+      text += ')';
+    }
+    auto [it, fresh] = g_.index.try_emplace(text, static_cast<AtomId>(g_.atoms.size()));
+    if (!fresh) return it->second;
+    auto pred = p_.predicates.find(predicate);
+    g_.atoms.push_back(Atom{predicate, std::move(args), std::move(text),
+                            pred == p_.predicates.end() ? nullptr : &pred->second});
+    if (g_.atoms.size() > max_ground_atoms)
+      fail_limit("grounding this case needs more than " + std::to_string(max_ground_atoms) + " ground atoms",
+                 pred == p_.predicates.end() ? SourceSpan{} : pred->second.span);
+    if (rules_by_head_.count(predicate)) work_.push_back(it->second);
+    return it->second;
+  }
+
+  NumTerm ground_num(const ast::NumExpr& e, const Binding& b) {
+    NumTerm t;
+    switch (e.kind) {
+    case ast::NumExpr::Kind::number:
+      t.kind = NumTerm::Kind::number;
+      t.value = e.number;
+      break;
+    case ast::NumExpr::Kind::atom:
+      t.kind = NumTerm::Kind::atom;
+      t.atom = intern(e.atom.predicate.text, args_of(e.atom, b));
+      break;
+    case ast::NumExpr::Kind::variable: // the checks reject a variable in arithmetic
+      t.kind = NumTerm::Kind::number;
+      break;
+    case ast::NumExpr::Kind::add:
+    case ast::NumExpr::Kind::sub:
+    case ast::NumExpr::Kind::mul:
+      t.kind = e.kind == ast::NumExpr::Kind::add   ? NumTerm::Kind::add
+               : e.kind == ast::NumExpr::Kind::sub ? NumTerm::Kind::sub
+                                                   : NumTerm::Kind::mul;
+      for (const auto& o : e.operands) t.operands.push_back(ground_num(o, b));
+      break;
+    }
+    return t;
+  }
+
+  Formula constant(bool value) {
+    Formula f;
+    f.kind = value ? Formula::Kind::truth : Formula::Kind::falsity;
+    return f;
+  }
+
+  Formula ground_formula(const ast::Formula& f, const Binding& b) {
+    Formula out;
+    switch (f.kind) {
+    case ast::Formula::Kind::atom:
+      out.kind = Formula::Kind::atom;
+      out.atom = intern(f.atom.predicate.text, args_of(f.atom, b));
+      return out;
+    case ast::Formula::Kind::comparison: {
+      auto l = entity_term(f.comparison.lhs, p_), r = entity_term(f.comparison.rhs, p_);
+      if (l && r) {
+        auto value = [&](const ast::Term& t) {
+          if (!t.variable) return t.name;
+          auto it = b.find(t.name);
+          return it == b.end() ? t.name : it->second;
+        };
+        bool equal = value(*l) == value(*r);
+        return constant(f.comparison.op == ast::CmpOp::eq ? equal : !equal);
+      }
+      out.kind = Formula::Kind::comparison;
+      out.op = f.comparison.op;
+      out.lhs = ground_num(f.comparison.lhs, b);
+      out.rhs = ground_num(f.comparison.rhs, b);
+      return out;
+    }
+    case ast::Formula::Kind::negation:
+    case ast::Formula::Kind::conjunction:
+    case ast::Formula::Kind::disjunction:
+      out.kind = f.kind == ast::Formula::Kind::negation      ? Formula::Kind::negation
+                 : f.kind == ast::Formula::Kind::conjunction ? Formula::Kind::conjunction
+                                                             : Formula::Kind::disjunction;
+      for (const auto& o : f.operands) out.operands.push_back(ground_formula(o, b));
+      return out;
+    case ast::Formula::Kind::truth: return constant(true);
+    case ast::Formula::Kind::falsity: return constant(false);
+    }
+    return out;
+  }
+
+  bool mentions_link(const Formula& f) const {
+    std::vector<AtomId> atoms;
+    collect_atoms(f, atoms);
+    for (AtomId a : atoms) {
+      const auto* info = g_.atoms[a].info;
+      if (info && (info->has(Tag::link) || info->has(Tag::attribution))) return true;
+    }
+    return false;
+  }
+
+  void ground_fact(std::size_t i) {
+    const FactItem& fact = p_.facts[i];
+    if (fact.numeric) {
+      g_.numeric.push_back({i, intern(fact.target.predicate.text, args_of(fact.target, {})), fact.lo, fact.hi});
+      return;
+    }
+    Formula whole = ground_formula(fact.formula, {});
+    std::vector<Formula> conjuncts;
+    if (whole.kind == Formula::Kind::conjunction) conjuncts = std::move(whole.operands);
+    else conjuncts.push_back(std::move(whole));
+    for (auto& c : conjuncts) {
+      FactPremise premise;
+      premise.fact = i;
+      collect_atoms(c, premise.atoms);
+      premise.mentions_link = mentions_link(c);
+      premise.formula = std::move(c);
+      g_.facts.push_back(std::move(premise));
+    }
+  }
+
+  // Free variables of a claim range over their domains, one grounding each.
+  void ground_claim(std::size_t i) {
+    const ClaimItem& claim = p_.claims[i];
+    std::map<std::string, EntityType> types;
+    note_types(claim.formula, types);
+    std::vector<std::string> vars;
+    for (const auto& [v, _] : types) vars.push_back(v);
+    Binding b;
+    std::function<void(std::size_t)> each = [&](std::size_t k) {
+      if (!ok()) return;
+      if (k == vars.size()) {
+        ClaimInstance inst;
+        inst.claim = i;
+        inst.bindings = b;
+        inst.formula = ground_formula(claim.formula, b);
+        inst.text = to_string(g_, inst.formula);
+        g_.claims.push_back(std::move(inst));
+        return;
+      }
+      for (const auto& e : domains_[types[vars[k]]]) {
+        b[vars[k]] = e;
+        each(k + 1);
+      }
+      b.erase(vars[k]);
+    };
+    each(0);
+  }
+
+  // The atoms a join can bind variables from: positive atoms, and number atoms
+  // inside comparisons (they range over what numeric facts define).
+  struct Generator {
+    const ast::Atom* atom = nullptr;
+    bool enumerate_possible = false; // closed base or number predicate
+  };
+
+  void generators(const ast::NumExpr& e, std::vector<Generator>& out) const {
+    if (e.kind == ast::NumExpr::Kind::atom && !e.atom.args.empty()) out.push_back({&e.atom, true});
+    for (const auto& o : e.operands) generators(o, out);
+  }
+
+  std::vector<Generator> generators(const PreparedRule& r) const {
+    std::vector<Generator> out;
+    for (const auto& l : r.body) {
+      if (l.kind == ast::Formula::Kind::atom) {
+        auto pred = p_.predicates.find(l.atom.predicate.text);
+        bool closed_base = pred != p_.predicates.end() && pred->second.has(Tag::closed) &&
+                           !rules_by_head_.count(l.atom.predicate.text);
+        out.push_back({&l.atom, closed_base});
+      } else if (l.kind == ast::Formula::Kind::comparison) {
+        generators(l.comparison.lhs, out);
+        generators(l.comparison.rhs, out);
+      }
+    }
+    return out;
+  }
+
+  void expand(AtomId id) {
+    if (expanded_.size() <= id) expanded_.resize(id + 1, false);
+    if (expanded_[id]) return;
+    expanded_[id] = true;
+    const Atom atom = g_.atoms[id]; // copied: interning may grow the table
+    auto rules = rules_by_head_.find(atom.predicate);
+    if (rules == rules_by_head_.end()) return;
+    Definition def;
+    def.head = id;
+    for (const auto& r : rules->second) {
+      Binding b;
+      if (!unify(r.head, atom.args, b)) continue;
+      auto gens = generators(r);
+      std::vector<bool> used(gens.size(), false);
+      join(r, gens, used, b, def);
+      if (!ok()) return;
+    }
+    const auto* info = atom.info;
+    if (info && info->has(Tag::attribution) && atom.args.size() == 2 && info->params.size() == 2 &&
+        info->params[0] == EntityType::operation && info->params[1] == EntityType::state) {
+      for (const char* origin : {"originates_in", "uses_infrastructure_in"})
+        if (p_.predicates.count(origin)) def.naive_origin.push_back(intern(origin, atom.args));
+    }
+    g_.definition_of[id] = g_.definitions.size();
+    g_.definitions.push_back(std::move(def));
+  }
+
+  bool unify(const ast::Atom& head, const std::vector<std::string>& args, Binding& b) const {
+    if (head.args.size() != args.size()) return false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const auto& t = head.args[i];
+      if (!t.variable) {
+        if (t.name != args[i]) return false;
+        continue;
+      }
+      auto [it, fresh] = b.emplace(t.name, args[i]);
+      if (!fresh && it->second != args[i]) return false;
+    }
+    return true;
+  }
+
+  std::size_t unbound(const ast::Atom& a, const Binding& b) const {
+    std::size_t n = 0;
+    for (const auto& t : a.args)
+      if (t.variable && !b.count(t.name)) ++n;
+    return n;
+  }
+
+  // Joins the generators most selective first: a closed or numeric atom binds
+  // from the premises that state it; then the atom with fewest unbound variables.
+  void join(const PreparedRule& r, const std::vector<Generator>& gens, std::vector<bool>& used, Binding& b,
+            Definition& def) {
+    if (!ok()) return;
+    std::optional<std::size_t> pick;
+    for (std::size_t i = 0; i < gens.size(); ++i) {
+      if (used[i]) continue;
+      if (unbound(*gens[i].atom, b) == 0) {
+        used[i] = true; // fully bound: a test, not a generator
+        if (gens[i].enumerate_possible && !possible(*gens[i].atom, b) && is_positive_closed(r, gens[i])) {
+          used[i] = false;
+          return; // a closed atom nothing can make true: this body is false
+        }
+        join(r, gens, used, b, def);
+        used[i] = false;
+        return;
+      }
+      if (!pick || (gens[i].enumerate_possible && !gens[*pick].enumerate_possible) ||
+          (gens[i].enumerate_possible == gens[*pick].enumerate_possible &&
+           unbound(*gens[i].atom, b) < unbound(*gens[*pick].atom, b)))
+        pick = i;
+    }
+    if (!pick) {
+      emit(r, b, def);
+      return;
+    }
+    const Generator& gen = gens[*pick];
+    used[*pick] = true;
+    if (gen.enumerate_possible) {
+      auto it = possible_.find(gen.atom->predicate.text);
+      if (it != possible_.end()) {
+        for (const auto& tuple : it->second) {
+          Binding extended = b;
+          if (!unify(*gen.atom, tuple, extended)) continue;
+          join(r, gens, used, extended, def);
+        }
+      }
+    } else {
+      std::vector<std::string> vars;
+      for (const auto& t : gen.atom->args)
+        if (t.variable && !b.count(t.name) && std::find(vars.begin(), vars.end(), t.name) == vars.end())
+          vars.push_back(t.name);
+      bind_all(r, gens, used, b, def, vars, 0);
+    }
+    used[*pick] = false;
+  }
+
+  bool is_positive_closed(const PreparedRule& r, const Generator& gen) const {
+    for (const auto& l : r.body)
+      if (l.kind == ast::Formula::Kind::atom && &l.atom == gen.atom) return true;
+    return false; // a number atom in a comparison: undefined values stay open
+  }
+
+  bool possible(const ast::Atom& a, const Binding& b) const {
+    auto it = possible_.find(a.predicate.text);
+    return it != possible_.end() && it->second.count(args_of(a, b));
+  }
+
+  void bind_all(const PreparedRule& r, const std::vector<Generator>& gens, std::vector<bool>& used, Binding& b,
+                Definition& def, const std::vector<std::string>& vars, std::size_t k) {
+    if (!ok()) return;
+    if (k == vars.size()) {
+      join(r, gens, used, b, def);
+      return;
+    }
+    auto type = r.types.find(vars[k]);
+    if (type == r.types.end()) return;
+    for (const auto& e : domains_[type->second]) {
+      b[vars[k]] = e;
+      bind_all(r, gens, used, b, def, vars, k + 1);
+    }
+    b.erase(vars[k]);
+  }
+
+  void emit(const PreparedRule& r, const Binding& b, Definition& def) {
+    if (++instances_ > max_rule_instances) {
+      fail_limit("grounding this case needs more than " + std::to_string(max_rule_instances) +
+                     " rule instances (rule '" + r.rule->id + "' has too many variable combinations)",
+                 r.rule->span);
+      return;
+    }
+    Body body;
+    body.rule = r.index;
+    for (const auto& l : r.body) {
+      Formula f = ground_formula(l, b);
+      if (f.kind == Formula::Kind::truth) continue;
+      if (f.kind == Formula::Kind::falsity) return;
+      body.literals.push_back(std::move(f));
+    }
+    def.bodies.push_back(std::move(body));
+  }
+
+  // E009: a ground atom that depends on itself. Iterative, so deep chains cannot overflow the stack.
+  void check_cycles() {
+    enum : char { white, grey, black };
+    std::vector<char> colour(g_.atoms.size(), white);
+    std::vector<AtomId> parent(g_.atoms.size(), 0);
+    auto successors = [&](AtomId a) {
+      std::vector<AtomId> out;
+      auto d = g_.definition_of.find(a);
+      if (d == g_.definition_of.end()) return out;
+      for (const auto& body : g_.definitions[d->second].bodies)
+        for (const auto& l : body.literals) collect_atoms(l, out);
+      std::sort(out.begin(), out.end());
+      out.erase(std::unique(out.begin(), out.end()), out.end());
+      return out;
+    };
+    for (const auto& def : g_.definitions) {
+      if (colour[def.head] != white) continue;
+      std::vector<std::pair<AtomId, std::vector<AtomId>>> stack;
+      stack.emplace_back(def.head, successors(def.head));
+      colour[def.head] = grey;
+      while (!stack.empty()) {
+        auto& [node, next] = stack.back();
+        if (next.empty()) {
+          colour[node] = black;
+          stack.pop_back();
+          continue;
+        }
+        AtomId s = next.back();
+        next.pop_back();
+        if (colour[s] == grey) {
+          std::string chain = g_.atoms[s].text;
+          std::vector<std::string> path;
+          for (auto it = stack.rbegin(); it != stack.rend() && it->first != s; ++it) path.push_back(g_.atoms[it->first].text);
+          for (auto it = path.rbegin(); it != path.rend(); ++it) chain += " -> " + *it;
+          chain += " -> " + g_.atoms[s].text;
+          const auto* info = g_.atoms[s].info;
+          diags_.error("E009", info ? info->span : SourceSpan{},
+                       "a conclusion depends on itself after grounding: " + chain,
+                       {"break the loop: v0.1 rules may not make an atom depend on itself"});
+          failed_ = true;
+          return;
+        }
+        if (colour[s] == white) {
+          colour[s] = grey;
+          parent[s] = node;
+          stack.emplace_back(s, successors(s));
+        }
+      }
+    }
+  }
+
+  const Program& p_;
+  Diagnostics& diags_;
+  GroundProgram g_;
+  std::map<EntityType, std::vector<std::string>> domains_;
+  std::map<std::string, std::vector<PreparedRule>> rules_by_head_;
+  std::map<std::string, std::set<std::vector<std::string>>> possible_;
+  std::vector<AtomId> work_;
+  std::vector<bool> expanded_;
+  std::size_t instances_ = 0;
+  bool failed_ = false;
+};
+
+} // namespace
+
+void collect_atoms(const NumTerm& t, std::vector<AtomId>& out) {
+  if (t.kind == NumTerm::Kind::atom) out.push_back(t.atom);
+  for (const auto& o : t.operands) collect_atoms(o, out);
+}
+
+void collect_atoms(const Formula& f, std::vector<AtomId>& out) {
+  if (f.kind == Formula::Kind::atom) out.push_back(f.atom);
+  if (f.kind == Formula::Kind::comparison) {
+    collect_atoms(f.lhs, out);
+    collect_atoms(f.rhs, out);
+  }
+  for (const auto& o : f.operands) collect_atoms(o, out);
+}
+
+namespace {
+std::string num_text(const GroundProgram& g, const NumTerm& t) {
+  switch (t.kind) {
+  case NumTerm::Kind::number: return to_decimal_string(t.value);
+  case NumTerm::Kind::atom: return g.atoms[t.atom].text;
+  case NumTerm::Kind::add: return num_text(g, t.operands[0]) + " + " + num_text(g, t.operands[1]);
+  case NumTerm::Kind::sub: return num_text(g, t.operands[0]) + " - " + num_text(g, t.operands[1]);
+  case NumTerm::Kind::mul: return num_text(g, t.operands[0]) + " * " + num_text(g, t.operands[1]);
+  }
+  return "";
+}
+} // namespace
+
+std::string to_string(const GroundProgram& g, const Formula& f) {
+  auto wrap = [&](const Formula& o, Formula::Kind parent) {
+    bool paren = (o.kind == Formula::Kind::disjunction && parent != Formula::Kind::disjunction) ||
+                 (o.kind == Formula::Kind::conjunction && parent == Formula::Kind::negation) ||
+                 (o.kind == parent && parent != Formula::Kind::negation);
+    std::string s = to_string(g, o);
+    return paren ? "(" + s + ")" : s;
+  };
+  switch (f.kind) {
+  case Formula::Kind::atom: return g.atoms[f.atom].text;
+  case Formula::Kind::comparison:
+    return num_text(g, f.lhs) + " " + std::string(ast::to_string(f.op)) + " " + num_text(g, f.rhs);
+  case Formula::Kind::negation: return "not " + wrap(f.operands[0], f.kind);
+  case Formula::Kind::conjunction:
+  case Formula::Kind::disjunction: {
+    std::string out;
+    for (std::size_t i = 0; i < f.operands.size(); ++i)
+      out += (i ? (f.kind == Formula::Kind::conjunction ? " and " : " or ") : "") + wrap(f.operands[i], f.kind);
+    return out;
+  }
+  case Formula::Kind::truth: return "true";
+  case Formula::Kind::falsity: return "false";
+  }
+  return "";
+}
+
+GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra_assumptions, Diagnostics& diags) {
+  Grounder grounder(program, diags);
+  return grounder.run(extra_assumptions);
+}
+
+} // namespace imputa::ground

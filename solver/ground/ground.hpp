@@ -1,0 +1,109 @@
+// Relevance-driven grounding (semantics.md §1): from the claims' and premises'
+// atoms, follow rule heads to bodies, never the full cross product of domains.
+#pragma once
+
+#include "imputa/diagnostic.hpp"
+#include "imputa/program.hpp"
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace imputa::ground {
+
+using AtomId = std::uint32_t;
+
+// Limits of language.md E013.
+inline constexpr std::size_t max_ground_atoms = 1'000'000;
+inline constexpr std::size_t max_rule_instances = 4'000'000;
+
+struct Atom {
+  std::string predicate;
+  std::vector<std::string> args;
+  std::string text; // "performed_by(op, gru)"
+  const PredicateInfo* info = nullptr;
+};
+
+struct NumTerm {
+  enum class Kind { number, atom, add, sub, mul };
+  Kind kind = Kind::number;
+  Rational value;
+  AtomId atom = 0;
+  std::vector<NumTerm> operands;
+};
+
+struct Formula {
+  enum class Kind { atom, comparison, negation, conjunction, disjunction, truth, falsity };
+  Kind kind = Kind::truth;
+  AtomId atom = 0;
+  ast::CmpOp op = ast::CmpOp::eq;
+  NumTerm lhs, rhs;
+  std::vector<Formula> operands;
+};
+
+// One ground instance of a rule body.
+struct Body {
+  std::size_t rule = 0; // index in Program::rules
+  std::vector<Formula> literals;
+};
+
+// A derived atom and every ground body that can make it true (Clark completion).
+struct Definition {
+  AtomId head = 0;
+  std::vector<Body> bodies;
+  // §5 item 4, for the naive premises only: origin atoms that would "make" an
+  // attribution atom true (originates_in / uses_infrastructure_in).
+  std::vector<AtomId> naive_origin;
+};
+
+// A top-level conjunct of a stipulated fact.
+struct FactPremise {
+  std::size_t fact = 0; // index in Program::facts
+  Formula formula;
+  std::vector<AtomId> atoms;
+  bool mentions_link = false; // set aside for accusations (§5)
+};
+
+struct NumericPremise {
+  std::size_t fact = 0;
+  AtomId atom = 0;
+  Rational lo, hi;
+};
+
+// A claim with its free variables bound (one per grounding).
+struct ClaimInstance {
+  std::size_t claim = 0; // index in Program::claims
+  std::map<std::string, std::string> bindings;
+  Formula formula;
+  std::string text;
+};
+
+struct GroundProgram {
+  std::vector<Atom> atoms;
+  std::unordered_map<std::string, AtomId> index;
+  std::vector<Definition> definitions;
+  std::unordered_map<AtomId, std::size_t> definition_of;
+  std::vector<FactPremise> facts;
+  std::vector<NumericPremise> numeric;
+  std::vector<ClaimInstance> claims;
+  std::vector<AtomId> assumed; // atoms of every `assume` (claims and options)
+
+  std::optional<AtomId> find(const std::string& text) const {
+    auto it = index.find(text);
+    return it == index.end() ? std::nullopt : std::optional<AtomId>(it->second);
+  }
+  bool derived(AtomId a) const { return definition_of.count(a) != 0; }
+};
+
+// Grounds the program; E009 (cycles) and E013 (limits) go to `diags`.
+GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra_assumptions,
+                     Diagnostics& diags);
+
+// Atoms a formula mentions, in order of first mention.
+void collect_atoms(const Formula& f, std::vector<AtomId>& out);
+void collect_atoms(const NumTerm& t, std::vector<AtomId>& out);
+
+std::string to_string(const GroundProgram& g, const Formula& f);
+
+} // namespace imputa::ground

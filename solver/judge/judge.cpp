@@ -1,0 +1,718 @@
+// Judging claims (semantics.md §§4-6): the premises of each claim at its
+// standard, the verdict by the precedence of §4, and every reason of §6.
+#include "imputa/judge.hpp"
+
+#include "ground/ground.hpp"
+#include "smt/smt.hpp"
+#include "weigh/weigh.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <numeric>
+#include <set>
+#include <thread>
+
+namespace imputa {
+namespace {
+
+using ground::AtomId;
+using smt::Answer;
+using smt::Lit;
+using smt::Selector;
+
+// The standards of semantics.md §3, used when a case runs without the library.
+std::vector<StandardInfo> builtin_standards() {
+  return {
+      {"reasonable_suspicion", Rational(30, 100), std::nullopt, "", {}},
+      {"preponderance", Rational(51, 100), std::nullopt, "", {}},
+      {"clear_and_convincing", Rational(75, 100), std::nullopt, "", {}},
+      {"beyond_reasonable_doubt", Rational(95, 100), std::nullopt, "", {}},
+      {"fully_conclusive", Rational(95, 100), Rational(40, 100), "", {}},
+  };
+}
+
+// Standards from weakest to strongest (at equal thresholds, contrary_below ranks higher).
+std::vector<StandardInfo> ranked_standards(const Program& p) {
+  std::vector<StandardInfo> out;
+  for (const auto& [_, s] : p.standards) out.push_back(s);
+  if (out.empty()) out = builtin_standards();
+  std::stable_sort(out.begin(), out.end(), [](const StandardInfo& a, const StandardInfo& b) {
+    if (a.threshold != b.threshold) return a.threshold < b.threshold;
+    return !a.contrary_below && b.contrary_below;
+  });
+  return out;
+}
+
+// Connected components of the ground program: a claim sees only its own (§4).
+class Components {
+public:
+  explicit Components(const ground::GroundProgram& g) : parent_(g.atoms.size()) {
+    std::iota(parent_.begin(), parent_.end(), 0);
+    for (const auto& f : g.facts)
+      for (std::size_t i = 1; i < f.atoms.size(); ++i) unite(f.atoms[0], f.atoms[i]);
+    for (const auto& d : g.definitions) {
+      std::vector<AtomId> atoms;
+      for (const auto& b : d.bodies)
+        for (const auto& l : b.literals) ground::collect_atoms(l, atoms);
+      atoms.insert(atoms.end(), d.naive_origin.begin(), d.naive_origin.end());
+      for (AtomId a : atoms) unite(d.head, a);
+    }
+    for (AtomId a = 0; a < parent_.size(); ++a) members_[find(a)].push_back(a);
+  }
+
+  // The sorted atoms of the components that hold any of `atoms`.
+  std::vector<AtomId> cone(const std::vector<AtomId>& atoms) {
+    std::set<AtomId> roots;
+    for (AtomId a : atoms) roots.insert(find(a));
+    std::vector<AtomId> out;
+    for (AtomId r : roots) out.insert(out.end(), members_[r].begin(), members_[r].end());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+private:
+  AtomId find(AtomId x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void unite(AtomId a, AtomId b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+  std::vector<AtomId> parent_;
+  std::map<AtomId, std::vector<AtomId>> members_;
+};
+
+// Everything one claim grounding is judged under.
+struct Setting {
+  StandardInfo standard;
+  std::map<std::string, std::string> doctrine;
+  std::set<std::string> drops;
+  std::vector<AtomId> assumes;
+  std::optional<ast::Date> as_of;
+  ClaimMode mode = ClaimMode::assessment;
+};
+
+enum class Premises { cautious, favourable, naive };
+
+struct Shared {
+  const Program& program;
+  const ground::GroundProgram& g;
+  const weigh::EvidenceIndex& evidence;
+  const JudgeOptions& options;
+  std::vector<StandardInfo> standards;
+};
+
+class ClaimJudge {
+public:
+  ClaimJudge(const Shared& s, const ground::ClaimInstance& inst, Setting setting, std::vector<AtomId> cone)
+      : s_(s), inst_(inst), setting_(std::move(setting)), cone_(std::move(cone)),
+        session_(s.program, s.g, cone_) {
+    goal_ = session_.goal(inst.formula);
+    order_burden_atoms();
+  }
+
+  ClaimGroundingReport run() {
+    ClaimGroundingReport r;
+    r.bindings = inst_.bindings;
+    r.formula = inst_.text;
+    auto start = smt::Clock::now();
+    deadline_ = start + s_.options.timeout;
+    r.verdict = decide(setting_.standard, setting_.drops);
+    if (r.verdict == Verdict::unknown) r.unknown_reason = unknown_reason();
+    if (s_.options.reasons && r.verdict != Verdict::unknown) {
+      // Reasons get a time budget of their own; what does not fit is left out.
+      deadline_ = smt::Clock::now() + s_.options.timeout;
+      explain(r);
+    }
+    r.solve_ms = std::chrono::duration<double, std::milli>(smt::Clock::now() - start).count();
+    return r;
+  }
+
+private:
+  bool in_cone(AtomId a) const { return std::binary_search(cone_.begin(), cone_.end(), a); }
+
+  std::string unknown_reason() const {
+    if (smt::Clock::now() >= deadline_)
+      return "the time limit of " + std::to_string(s_.options.timeout.count()) + " ms per claim was reached";
+    return "the solver could not decide this claim";
+  }
+
+  bool rule_active(const RuleItem& rule, const std::set<std::string>& drops) const {
+    if (drops.count(rule.id)) return false;
+    if (!rule.when_family) return true;
+    auto it = setting_.doctrine.find(*rule.when_family);
+    return it != setting_.doctrine.end() && it->second == *rule.when_alternative;
+  }
+
+  weigh::Config weigh_config(const StandardInfo& standard, const std::set<std::string>& drops, bool naive) const {
+    weigh::Config c;
+    c.threshold = standard.threshold;
+    c.contrary_below = standard.contrary_below;
+    c.as_of = setting_.as_of;
+    c.dropped = drops;
+    c.corroboration = s_.program.corroboration;
+    c.origin_at_full_weight = naive;
+    return c;
+  }
+
+  // Closed derived atoms of the cone, each after the atoms it depends on.
+  void order_burden_atoms() {
+    std::set<AtomId> seen;
+    std::function<void(AtomId)> visit = [&](AtomId a) {
+      if (!seen.insert(a).second) return;
+      auto d = s_.g.definition_of.find(a);
+      if (d == s_.g.definition_of.end()) return;
+      std::vector<AtomId> deps;
+      for (const auto& b : s_.g.definitions[d->second].bodies)
+        for (const auto& l : b.literals) ground::collect_atoms(l, deps);
+      for (AtomId x : deps) visit(x);
+      const auto* info = s_.g.atoms[a].info;
+      if (info && info->has(Tag::closed)) burden_atoms_.push_back(a);
+    };
+    for (AtomId a : cone_) visit(a);
+  }
+
+  // The premises of §§4-5, as assumptions. `unknown` is set if deciding a
+  // burden-of-proof atom ran out of time.
+  std::vector<Lit> premises(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
+                            bool& unknown) {
+    const bool naive = which == Premises::naive;
+    const bool accusation = setting_.mode == ClaimMode::accusation;
+    std::vector<Lit> lits;
+    for (std::size_t r = 0; r < s_.program.rules.size(); ++r) {
+      const RuleItem& rule = s_.program.rules[r];
+      if (!rule_active(rule, drops)) continue;
+      if (auto open = session_.rule_open(r); open && accusation) {
+        lits.push_back({*open, true});
+        if (naive) lits.push_back({session_.rule(r), true});
+      } else {
+        lits.push_back({session_.rule(r), true});
+      }
+    }
+    if (naive) lits.push_back({session_.naive_origin(), true});
+    for (std::size_t k = 0; k < s_.g.facts.size(); ++k) {
+      auto sel = session_.fact(k);
+      if (!sel) continue;
+      const FactItem& fact = s_.program.facts[s_.g.facts[k].fact];
+      if (fact.label && drops.count(*fact.label)) continue;
+      if (accusation && s_.g.facts[k].mentions_link && !naive) continue;
+      lits.push_back({*sel, true});
+    }
+    for (std::size_t k = 0; k < s_.g.numeric.size(); ++k) {
+      auto sel = session_.numeric(k);
+      if (!sel) continue;
+      const FactItem& fact = s_.program.facts[s_.g.numeric[k].fact];
+      if (fact.label && drops.count(*fact.label)) continue;
+      lits.push_back({*sel, true});
+    }
+    auto config = weigh_config(standard, drops, naive && accusation);
+    auto reading = which == Premises::favourable ? weigh::Reading::favourable : weigh::Reading::cautious;
+    for (const auto& literal : s_.evidence.literals()) {
+      auto atom = s_.g.find(literal.atom);
+      if (!atom || !in_cone(*atom)) continue;
+      if (s_.evidence.proven(literal, config, reading)) lits.push_back({session_.proof(*atom, literal.positive), true});
+    }
+    for (AtomId a : setting_.assumes)
+      if (in_cone(a)) lits.push_back({session_.assumption(a), true});
+    // Burden of proof (§1): a closed derived atom is true exactly when established.
+    for (AtomId a : burden_atoms_) {
+      std::vector<Lit> trial = lits;
+      trial.push_back({session_.definition_goal(a), false});
+      Answer answer = session_.check(trial, deadline_);
+      if (answer == Answer::unknown) unknown = true;
+      lits.push_back({session_.burden(a, answer == Answer::unsat), true});
+    }
+    std::sort(lits.begin(), lits.end());
+    lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
+    return lits;
+  }
+
+  Answer check_with(std::vector<Lit> lits, std::optional<Lit> extra) {
+    if (extra) lits.push_back(*extra);
+    return session_.check(lits, deadline_);
+  }
+
+  // The verdict of §4 on this claim's premises at `standard`, leaving `drops` out.
+  Verdict decide(const StandardInfo& standard, const std::set<std::string>& drops) {
+    bool unknown = false;
+    P_ = premises(Premises::cautious, standard, drops, unknown);
+    if (unknown) return Verdict::unknown;
+    Answer consistent = check_with(P_, std::nullopt);
+    if (consistent == Answer::unknown) return Verdict::unknown;
+    if (consistent == Answer::unsat) return Verdict::inconsistent;
+    Answer a = check_with(P_, Lit{goal_, false});
+    if (a == Answer::unknown) return Verdict::unknown;
+    if (a == Answer::unsat) return Verdict::established;
+    Answer b = check_with(P_, Lit{goal_, true});
+    if (b == Answer::unknown) return Verdict::unknown;
+    if (b == Answer::unsat) return Verdict::refuted;
+    if (carries(Premises::favourable, standard, drops, unknown)) return Verdict::arguable;
+    if (unknown) return Verdict::unknown;
+    if (setting_.mode == ClaimMode::accusation) {
+      if (carries(Premises::naive, standard, drops, unknown)) return Verdict::unsubstantiated;
+      if (unknown) return Verdict::unknown;
+    }
+    return Verdict::not_established;
+  }
+
+  // These premises are consistent and entail the claim.
+  bool carries(Premises which, const StandardInfo& standard, const std::set<std::string>& drops, bool& unknown) {
+    auto lits = premises(which, standard, drops, unknown);
+    if (unknown) return false;
+    Answer consistent = check_with(lits, std::nullopt);
+    if (consistent != Answer::sat) {
+      unknown = consistent == Answer::unknown;
+      return false;
+    }
+    Answer a = check_with(lits, Lit{goal_, false});
+    unknown = a == Answer::unknown;
+    return a == Answer::unsat;
+  }
+
+  // Shrinks `members` until no member can go: `fixed` ∪ members stays unsat.
+  // Returns nullopt if a check ran out of time.
+  std::optional<std::vector<Lit>> minimize(std::vector<Lit> members, const std::vector<Lit>& fixed) {
+    std::vector<Lit> all = fixed;
+    all.insert(all.end(), members.begin(), members.end());
+    Answer first = session_.check(all, deadline_);
+    if (first != Answer::unsat) return std::nullopt;
+    std::set<Lit> fixed_set(fixed.begin(), fixed.end());
+    auto restrict_to_core = [&](std::vector<Lit>& m) {
+      auto core = session_.core();
+      std::set<Lit> in_core(core.begin(), core.end());
+      std::erase_if(m, [&](const Lit& l) { return !in_core.count(l); });
+    };
+    restrict_to_core(members);
+    std::set<Lit> needed;
+    for (std::size_t i = 0; i < members.size();) {
+      if (needed.count(members[i])) {
+        ++i;
+        continue;
+      }
+      std::vector<Lit> trial = members;
+      trial.erase(trial.begin() + static_cast<std::ptrdiff_t>(i));
+      std::vector<Lit> lits = fixed;
+      lits.insert(lits.end(), trial.begin(), trial.end());
+      Answer a = session_.check(lits, deadline_);
+      if (a == Answer::unknown) return std::nullopt;
+      if (a == Answer::unsat) {
+        // Every member already needed is in any unsat subset, so the core keeps them.
+        restrict_to_core(trial);
+        members = std::move(trial);
+        i = 0;
+      } else {
+        needed.insert(members[i]);
+        ++i;
+      }
+    }
+    return members;
+  }
+
+  void explain(ClaimGroundingReport& r) {
+    const Verdict v = r.verdict;
+    // P_ holds the cautious premises of the claim's own standard after decide().
+    const std::vector<Lit> P = P_;
+    if (v == Verdict::inconsistent) {
+      if (auto m = minimize(P, {})) r.conflict = describe(*m, setting_.standard, false);
+    }
+    if (v == Verdict::established || v == Verdict::refuted) {
+      if (auto m = minimize(P, {Lit{goal_, v != Verdict::established}})) {
+        std::erase_if(*m, [&](const Lit& l) { return l.selector == goal_; });
+        r.support = describe(*m, setting_.standard, false);
+      }
+    }
+    if (v == Verdict::not_established || v == Verdict::arguable || v == Verdict::unsubstantiated) {
+      if (check_with(P, Lit{goal_, false}) == Answer::sat) r.counter_model = model_literals();
+      if (v == Verdict::not_established && check_with(P, Lit{goal_, true}) == Answer::sat)
+        r.witness_model = model_literals();
+      r.would_establish = would_establish(P);
+    }
+    if (v == Verdict::unsubstantiated) naive_reliance(r);
+    strength(r);
+    critical_evidence(r);
+    defeaters_and_notes(r, P);
+  }
+
+  // Base atoms the claim depends on: its atoms and, through rules, their bodies.
+  const std::vector<AtomId>& dependency_atoms() {
+    if (!dependencies_.empty()) return dependencies_;
+    std::set<AtomId> seen;
+    std::vector<AtomId> stack;
+    ground::collect_atoms(inst_.formula, stack);
+    while (!stack.empty()) {
+      AtomId a = stack.back();
+      stack.pop_back();
+      if (!seen.insert(a).second) continue;
+      auto d = s_.g.definition_of.find(a);
+      if (d == s_.g.definition_of.end()) continue;
+      for (const auto& b : s_.g.definitions[d->second].bodies)
+        for (const auto& l : b.literals) ground::collect_atoms(l, stack);
+    }
+    for (AtomId a : seen) {
+      const auto* info = s_.g.atoms[a].info;
+      if (!s_.g.derived(a) && info && !info->numeric) dependencies_.push_back(a);
+    }
+    std::sort(dependencies_.begin(), dependencies_.end(),
+              [&](AtomId x, AtomId y) { return s_.g.atoms[x].text < s_.g.atoms[y].text; });
+    return dependencies_;
+  }
+
+  std::vector<Literal> model_literals() {
+    std::vector<Literal> out;
+    for (AtomId a : dependency_atoms())
+      if (auto v = session_.value(a)) out.push_back({s_.g.atoms[a].text, *v});
+    std::stable_sort(out.begin(), out.end(), [](const Literal& x, const Literal& y) { return x.positive > y.positive; });
+    return out;
+  }
+
+  // §6: up to five minimal sets of open base literals that would establish the claim.
+  std::vector<std::vector<Literal>> would_establish(const std::vector<Lit>& P) {
+    std::vector<AtomId> candidates;
+    for (AtomId a : dependency_atoms()) {
+      const auto* info = s_.g.atoms[a].info;
+      if (info && !info->has(Tag::closed)) candidates.push_back(a);
+    }
+    std::vector<std::vector<Literal>> found;
+    std::vector<Lit> blocks;
+    for (int round = 0; round < 5; ++round) {
+      std::vector<Lit> lits = P;
+      lits.insert(lits.end(), blocks.begin(), blocks.end());
+      lits.push_back({goal_, true});
+      if (session_.check(lits, deadline_) != Answer::sat) break;
+      std::vector<Lit> chosen;
+      std::vector<std::pair<AtomId, bool>> values;
+      for (AtomId a : candidates) {
+        if (auto v = session_.value(a)) {
+          chosen.push_back({session_.literal(a, *v), true});
+          values.emplace_back(a, *v);
+        }
+      }
+      std::vector<Lit> fixed = P;
+      fixed.push_back({goal_, false});
+      auto minimal = minimize(chosen, fixed);
+      if (!minimal || minimal->empty()) break;
+      std::vector<Literal> set;
+      ground::Formula conj;
+      conj.kind = ground::Formula::Kind::conjunction;
+      for (const Lit& l : *minimal) {
+        const auto& info = session_.info(l.selector);
+        set.push_back({s_.g.atoms[info.atom].text, info.positive});
+        ground::Formula atom;
+        atom.kind = ground::Formula::Kind::atom;
+        atom.atom = info.atom;
+        if (info.positive) {
+          conj.operands.push_back(atom);
+        } else {
+          ground::Formula neg;
+          neg.kind = ground::Formula::Kind::negation;
+          neg.operands.push_back(atom);
+          conj.operands.push_back(neg);
+        }
+      }
+      std::sort(set.begin(), set.end());
+      found.push_back(std::move(set));
+      // The next set must not contain this one: block the conjunction.
+      if (conj.operands.size() == 1) conj = conj.operands[0];
+      blocks.push_back({session_.goal(conj), false});
+    }
+    std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
+      return x.size() != y.size() ? x.size() < y.size() : x < y;
+    });
+    return found;
+  }
+
+  void naive_reliance(ClaimGroundingReport& r) {
+    bool unknown = false;
+    auto naive = premises(Premises::naive, setting_.standard, setting_.drops, unknown);
+    if (unknown) return;
+    auto m = minimize(naive, {Lit{goal_, false}});
+    if (!m) return;
+    std::set<Lit> in_p(P_.begin(), P_.end());
+    std::set<std::string> kinds;
+    for (const Lit& l : *m) {
+      if (l.selector == goal_ || in_p.count(l)) continue;
+      const auto& info = session_.info(l.selector);
+      switch (info.kind) {
+      case smt::SelectorInfo::Kind::fact: kinds.insert("a stipulated link or attribution fact, not substantiated by evidence"); break;
+      case smt::SelectorInfo::Kind::proof: kinds.insert("origin evidence counted for who did it or for whom"); break;
+      case smt::SelectorInfo::Kind::rule: kinds.insert("a rule that derives a link or attribution from origin alone (W28F)"); break;
+      case smt::SelectorInfo::Kind::naive_origin: kinds.insert("the inference from origin or infrastructure to attribution"); break;
+      default: break;
+      }
+    }
+    r.naive_reliance.assign(kinds.begin(), kinds.end());
+    r.support = describe(*m, setting_.standard, true); // what the unsubstantiated accusation leaned on
+  }
+
+  void strength(ClaimGroundingReport& r) {
+    std::optional<std::string> best;
+    for (const auto& standard : s_.standards) {
+      bool unknown = false;
+      auto lits = premises(Premises::cautious, standard, setting_.drops, unknown);
+      if (unknown) return;
+      if (check_with(lits, std::nullopt) != Answer::sat) continue;
+      Answer a = check_with(lits, Lit{goal_, false});
+      if (a == Answer::unknown) return;
+      if (a == Answer::unsat) best = standard.name;
+    }
+    r.strength = best;
+  }
+
+  // Items bearing on the cone, in file order, not already dropped.
+  std::vector<std::size_t> cone_items() {
+    std::set<std::size_t> items;
+    for (const auto& literal : s_.evidence.literals()) {
+      auto atom = s_.g.find(literal.atom);
+      if (!atom || !in_cone(*atom)) continue;
+      for (std::size_t i : s_.evidence.items(literal))
+        if (!setting_.drops.count(s_.evidence.item(i).id)) items.insert(i);
+    }
+    return {items.begin(), items.end()};
+  }
+
+  void critical_evidence(ClaimGroundingReport& r) {
+    auto saved = P_;
+    for (std::size_t i : cone_items()) {
+      auto drops = setting_.drops;
+      drops.insert(s_.evidence.item(i).id);
+      Verdict v = decide(setting_.standard, drops);
+      if (v == Verdict::unknown) break;
+      if (v != r.verdict) r.critical_evidence.push_back(s_.evidence.item(i).id);
+    }
+    P_ = saved;
+  }
+
+  static std::string interval(const Rational& lo, const Rational& hi) {
+    return lo == hi ? to_decimal_string(lo) : to_decimal_string(lo) + ".." + to_decimal_string(hi);
+  }
+
+  void defeaters_and_notes(ClaimGroundingReport& r, const std::vector<Lit>& P) {
+    auto config = weigh_config(setting_.standard, setting_.drops, false);
+    std::set<std::pair<std::string, std::string>> seen;
+    // Contrary items on every literal proven in the premises.
+    for (const Lit& l : P) {
+      const auto& info = session_.info(l.selector);
+      if (info.kind != smt::SelectorInfo::Kind::proof) continue;
+      weigh::LiteralKey contrary{s_.g.atoms[info.atom].text, !info.positive};
+      for (std::size_t i : s_.evidence.items(contrary)) {
+        const auto& e = s_.evidence.item(i);
+        if (config.dropped.count(e.id) || (config.as_of && e.date && *config.as_of < *e.date)) continue;
+        if (!seen.insert({e.id, contrary.atom}).second) continue;
+        r.defeaters.push_back({e.id, e.summary, Literal{contrary.atom, contrary.positive}, interval(e.lo, e.hi)});
+      }
+    }
+    // §28(f) notes: origin items that count for nothing on link/attribution atoms.
+    for (const auto& literal : s_.evidence.literals()) {
+      auto atom = s_.g.find(literal.atom);
+      if (!atom || !in_cone(*atom)) continue;
+      for (const auto& id : s_.evidence.weigh(literal, config).discounted) {
+        r.notes.push_back({id, literal.atom,
+                           "GGE 2015 §28(f): evidence '" + id + "' shows where the operation came from; it is not "
+                           "counted for " + (literal.positive ? "" : "the denial of ") + literal.atom +
+                               " (origin is not attribution)"});
+      }
+    }
+  }
+
+  // Reads selectors back as the facts, evidence and rules a lawyer can check.
+  std::vector<PremiseRef> describe(const std::vector<Lit>& lits, const StandardInfo& standard, bool naive) {
+    std::vector<PremiseRef> out;
+    auto config = weigh_config(standard, setting_.drops, naive);
+    for (const Lit& l : lits) {
+      const auto& info = session_.info(l.selector);
+      using K = smt::SelectorInfo::Kind;
+      switch (info.kind) {
+      case K::rule:
+      case K::rule_open: {
+        const RuleItem& rule = s_.program.rules[info.index];
+        PremiseRef p{PremiseRef::Kind::rule, rule.id, rule.label, {}, "", rule.span};
+        if (rule.cite) p.cites.push_back(*rule.cite);
+        if (info.kind == K::rule_open)
+          p.detail = "derives a link from origin alone (GGE 2015 §28(f)): not counted either way";
+        out.push_back(std::move(p));
+        break;
+      }
+      case K::naive_origin:
+        out.push_back({PremiseRef::Kind::naive, "origin_inference",
+                       "where an operation came from taken as who is responsible for it", {"GGE 2015 §28(f)"},
+                       "the inference §28(f) warns against", {}});
+        break;
+      case K::fact: {
+        const auto& premise = s_.g.facts[info.index];
+        const FactItem& fact = s_.program.facts[premise.fact];
+        out.push_back({PremiseRef::Kind::fact, fact.label ? *fact.label : "fact at line " + std::to_string(fact.span.line),
+                       ground::to_string(s_.g, premise.formula), {}, "stipulated", fact.span});
+        break;
+      }
+      case K::numeric: {
+        const auto& premise = s_.g.numeric[info.index];
+        const FactItem& fact = s_.program.facts[premise.fact];
+        out.push_back({PremiseRef::Kind::numeric_fact,
+                       fact.label ? *fact.label : "fact at line " + std::to_string(fact.span.line),
+                       s_.g.atoms[premise.atom].text + " = " + interval(premise.lo, premise.hi), {}, "stipulated",
+                       fact.span});
+        break;
+      }
+      case K::proof: {
+        weigh::LiteralKey key{s_.g.atoms[info.atom].text, info.positive};
+        auto w = s_.evidence.weigh(key, config);
+        for (const auto& id : w.carrying) {
+          auto it = std::find_if(s_.program.evidence.begin(), s_.program.evidence.end(),
+                                 [&](const EvidenceItem& e) { return e.id == id; });
+          if (it == s_.program.evidence.end()) continue;
+          out.push_back({PremiseRef::Kind::evidence, it->id, it->summary, it->cites,
+                         std::string(info.positive ? "supports " : "contradicts ") + key.atom + " (confidence " +
+                             interval(it->lo, it->hi) + ", weight " + interval(w.lo, w.hi) + ")",
+                         it->span});
+        }
+        break;
+      }
+      case K::assumption:
+        out.push_back({PremiseRef::Kind::assumption, s_.g.atoms[info.atom].text, "assumed for this claim", {}, "", {}});
+        break;
+      case K::burden_true:
+      case K::burden_false:
+        out.push_back({PremiseRef::Kind::burden_of_proof, s_.g.atoms[info.atom].text,
+                       info.positive ? "established on the same premises"
+                                     : "not established, so treated as false: whoever relies on it must prove it",
+                       {}, info.positive ? "holds" : "does not hold", {}});
+        break;
+      default: break;
+      }
+    }
+    // One entry per item, in a stable order.
+    std::stable_sort(out.begin(), out.end(), [](const PremiseRef& a, const PremiseRef& b) {
+      return std::tie(a.kind, a.id, a.detail) < std::tie(b.kind, b.id, b.detail);
+    });
+    out.erase(std::unique(out.begin(), out.end(),
+                          [](const PremiseRef& a, const PremiseRef& b) { return a.kind == b.kind && a.id == b.id && a.detail == b.detail; }),
+              out.end());
+    return out;
+  }
+
+  const Shared& s_;
+  const ground::ClaimInstance& inst_;
+  Setting setting_;
+  std::vector<AtomId> cone_;
+  smt::Session session_;
+  Selector goal_ = 0;
+  smt::Clock::time_point deadline_;
+  std::vector<AtomId> burden_atoms_;
+  std::vector<AtomId> dependencies_;
+  std::vector<Lit> P_;
+};
+
+StandardInfo find_standard(const Program& p, const std::string& name) {
+  if (auto it = p.standards.find(name); it != p.standards.end()) return it->second;
+  for (const auto& s : builtin_standards())
+    if (s.name == name) return s;
+  return builtin_standards()[2]; // clear_and_convincing: the default of semantics.md §3
+}
+
+Setting setting_for(const Program& p, const ground::GroundProgram& g, const ClaimItem& claim, const JudgeOptions& o) {
+  Setting s;
+  std::string standard = claim.standard ? *claim.standard : o.standard ? *o.standard : p.standard;
+  s.standard = find_standard(p, standard);
+  s.doctrine = p.doctrine;
+  for (const auto& [f, a] : o.doctrine) s.doctrine[f] = a;
+  for (const auto& [f, a] : claim.under) s.doctrine[f] = a;
+  s.drops.insert(o.drop.begin(), o.drop.end());
+  s.drops.insert(claim.drops.begin(), claim.drops.end());
+  for (const auto& a : claim.assumes)
+    if (auto id = g.find(to_string(a))) s.assumes.push_back(*id);
+  for (const auto& a : o.assume)
+    if (auto id = g.find(to_string(a))) s.assumes.push_back(*id);
+  s.as_of = claim.as_of ? claim.as_of : o.as_of;
+  s.mode = claim.mode;
+  return s;
+}
+
+} // namespace
+
+Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
+  Report report;
+  report.case_id = program.case_id;
+  report.case_title = program.case_title;
+  report.case_cites = program.case_cites;
+  ground::GroundProgram g = ground::ground(program, options.assume, diags);
+  if (diags.has_errors()) return report;
+  report.ground_atoms = g.atoms.size();
+  weigh::EvidenceIndex evidence(program);
+  Shared shared{program, g, evidence, options, ranked_standards(program)};
+  Components components(g);
+
+  std::vector<std::size_t> selected; // claim instances to judge
+  for (std::size_t i = 0; i < g.claims.size(); ++i) {
+    const auto& id = program.claims[g.claims[i].claim].id;
+    if (options.claims.empty() || std::find(options.claims.begin(), options.claims.end(), id) != options.claims.end())
+      selected.push_back(i);
+  }
+  std::vector<std::vector<AtomId>> cones(selected.size());
+  for (std::size_t k = 0; k < selected.size(); ++k) {
+    std::vector<AtomId> atoms;
+    ground::collect_atoms(g.claims[selected[k]].formula, atoms);
+    cones[k] = components.cone(atoms);
+  }
+
+  std::vector<ClaimGroundingReport> results(selected.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t k; (k = next.fetch_add(1)) < selected.size();) {
+      const auto& inst = g.claims[selected[k]];
+      Setting setting = setting_for(program, g, program.claims[inst.claim], options);
+      ClaimJudge judge(shared, inst, std::move(setting), cones[k]);
+      results[k] = judge.run();
+    }
+  };
+  unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(selected.size())));
+  std::vector<std::thread> threads;
+  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+
+  // Group groundings by claim, in source order.
+  std::map<std::size_t, std::size_t> report_of;
+  for (std::size_t k = 0; k < selected.size(); ++k) {
+    std::size_t c = g.claims[selected[k]].claim;
+    auto [it, fresh] = report_of.try_emplace(c, report.claims.size());
+    if (fresh) {
+      const ClaimItem& claim = program.claims[c];
+      Setting s = setting_for(program, g, claim, options);
+      ClaimReport cr;
+      cr.id = claim.id;
+      cr.text = claim.text;
+      cr.formula = to_string(claim.formula);
+      cr.mode = claim.mode;
+      cr.standard = s.standard.name;
+      cr.doctrine = s.doctrine;
+      cr.expected = claim.expect;
+      cr.span = claim.span;
+      report.claims.push_back(std::move(cr));
+    }
+    report.claims[it->second].groundings.push_back(std::move(results[k]));
+  }
+  for (auto& cr : report.claims) {
+    cr.verdict = cr.groundings.front().verdict;
+    bool all_same = true;
+    for (const auto& gr : cr.groundings) all_same = all_same && gr.verdict == cr.verdict;
+    if (!all_same) {
+      // Mixed groundings: report the least favourable verdict for the claim as a whole.
+      for (Verdict v : {Verdict::unknown, Verdict::inconsistent, Verdict::not_established, Verdict::unsubstantiated,
+                        Verdict::arguable, Verdict::refuted, Verdict::established}) {
+        if (std::any_of(cr.groundings.begin(), cr.groundings.end(), [&](const auto& gr) { return gr.verdict == v; })) {
+          cr.verdict = v;
+          break;
+        }
+      }
+    }
+    cr.as_expected = std::all_of(cr.groundings.begin(), cr.groundings.end(), [&](const auto& gr) {
+      return gr.verdict != Verdict::unknown && (!cr.expected || gr.verdict == *cr.expected);
+    });
+  }
+  return report;
+}
+
+} // namespace imputa

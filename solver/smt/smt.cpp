@@ -1,0 +1,349 @@
+// Z3 encoding: Booleans and Reals for ground atoms, Clark completion with a
+// selector on every rule, closed predicates, and checks bounded by a watchdog
+// that interrupts Z3 (Z3 4.8.12's own `timeout` can deadlock: stack-notes.md).
+#include "smt/smt.hpp"
+
+#include <z3++.h>
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+namespace imputa::smt {
+
+struct Session::Impl {
+  const Program& program;
+  const ground::GroundProgram& g;
+  z3::context ctx;
+  z3::solver solver;
+  std::unordered_map<ground::AtomId, z3::expr> atoms; // Bool or Real per ground atom of the cone
+  std::vector<z3::expr> selectors;      // Bool per selector
+  std::vector<SelectorInfo> infos;
+  std::vector<Selector> rule_sel;
+  std::map<std::size_t, Selector> rule_open_sel;
+  Selector naive_origin_sel = 0;
+  std::map<std::size_t, Selector> fact_sel, numeric_sel;
+  std::map<std::pair<ground::AtomId, bool>, Selector> proof_sel, literal_sel;
+  std::map<ground::AtomId, Selector> assumption_sel, definition_sel;
+  std::map<std::pair<ground::AtomId, bool>, Selector> burden_sel;
+  std::map<ground::AtomId, z3::expr> shadow; // closed derived atoms: their completion
+  std::map<ground::AtomId, std::vector<Selector>> closed_reasons; // closed base atoms
+  std::vector<Lit> last_assumptions;
+  std::optional<z3::model> model;
+  std::vector<Lit> last_core;
+
+  // Watchdog: interrupts Z3 when the armed deadline passes.
+  std::mutex mutex;
+  std::condition_variable wake;
+  std::optional<Clock::time_point> armed;
+  bool stop = false;
+  std::thread watchdog;
+
+  Impl(const Program& p, const ground::GroundProgram& ground, const std::vector<ground::AtomId>& cone)
+      : program(p), g(ground), solver(ctx), watchdog([this] { watch(); }) {
+    z3::params params(ctx);
+    params.set("model", true);
+    params.set("unsat_core", true);
+    solver.set(params);
+    encode(cone);
+  }
+
+  z3::expr& atom(ground::AtomId a) {
+    auto it = atoms.find(a);
+    if (it != atoms.end()) return it->second;
+    std::string name = "a!" + std::to_string(a);
+    return atoms.emplace(a, numeric(a) ? ctx.real_const(name.c_str()) : ctx.bool_const(name.c_str())).first->second;
+  }
+
+  ~Impl() {
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+    }
+    wake.notify_all();
+    watchdog.join();
+  }
+
+  void watch() {
+    std::unique_lock lock(mutex);
+    while (!stop) {
+      if (!armed) {
+        wake.wait(lock);
+        continue;
+      }
+      if (Clock::now() >= *armed) {
+        ctx.interrupt();
+        // Interrupt again until the check returns: a first interrupt can land
+        // before Z3 has started listening.
+        wake.wait_for(lock, std::chrono::milliseconds(5));
+        continue;
+      }
+      wake.wait_until(lock, *armed);
+    }
+  }
+
+  Selector new_selector(SelectorInfo info) {
+    auto id = static_cast<Selector>(selectors.size());
+    selectors.push_back(ctx.bool_const(("s!" + std::to_string(id)).c_str()));
+    infos.push_back(info);
+    return id;
+  }
+
+  z3::expr rational(const Rational& r) {
+    std::string text = boost::multiprecision::numerator(r).str() + "/" + boost::multiprecision::denominator(r).str();
+    return ctx.real_val(text.c_str());
+  }
+
+  bool numeric(ground::AtomId a) const { return g.atoms[a].info && g.atoms[a].info->numeric; }
+
+  z3::expr num(const ground::NumTerm& t) {
+    switch (t.kind) {
+    case ground::NumTerm::Kind::number: return rational(t.value);
+    case ground::NumTerm::Kind::atom: return numeric(t.atom) ? atom(t.atom) : ctx.real_val(0);
+    case ground::NumTerm::Kind::add: return num(t.operands[0]) + num(t.operands[1]);
+    case ground::NumTerm::Kind::sub: return num(t.operands[0]) - num(t.operands[1]);
+    case ground::NumTerm::Kind::mul: return num(t.operands[0]) * num(t.operands[1]);
+    }
+    return ctx.real_val(0);
+  }
+
+  z3::expr formula(const ground::Formula& f) {
+    using K = ground::Formula::Kind;
+    switch (f.kind) {
+    case K::atom: return numeric(f.atom) ? ctx.bool_val(false) : atom(f.atom);
+    case K::comparison: {
+      z3::expr l = num(f.lhs), r = num(f.rhs);
+      switch (f.op) {
+      case ast::CmpOp::lt: return l < r;
+      case ast::CmpOp::le: return l <= r;
+      case ast::CmpOp::gt: return l > r;
+      case ast::CmpOp::ge: return l >= r;
+      case ast::CmpOp::eq: return l == r;
+      case ast::CmpOp::ne: return l != r;
+      }
+      return ctx.bool_val(false);
+    }
+    case K::negation: return !formula(f.operands[0]);
+    case K::conjunction:
+    case K::disjunction: {
+      z3::expr_vector parts(ctx);
+      for (const auto& o : f.operands) parts.push_back(formula(o));
+      return f.kind == K::conjunction ? z3::mk_and(parts) : z3::mk_or(parts);
+    }
+    case K::truth: return ctx.bool_val(true);
+    case K::falsity: return ctx.bool_val(false);
+    }
+    return ctx.bool_val(false);
+  }
+
+  void encode(const std::vector<ground::AtomId>& cone) {
+    auto inside = [&](ground::AtomId a) { return std::binary_search(cone.begin(), cone.end(), a); };
+    for (std::size_t r = 0; r < program.rules.size(); ++r) {
+      rule_sel.push_back(new_selector({SelectorInfo::Kind::rule, r, 0, true}));
+      if (program.rules[r].origin_only) rule_open_sel[r] = new_selector({SelectorInfo::Kind::rule_open, r, 0, true});
+    }
+    naive_origin_sel = new_selector({SelectorInfo::Kind::naive_origin, 0, 0, true});
+    for (std::size_t k = 0; k < g.facts.size(); ++k) {
+      // A fact without atoms (`fact true.`) belongs to no claim's cone.
+      if (g.facts[k].atoms.empty() || !inside(g.facts[k].atoms.front())) continue;
+      Selector s = fact_sel[k] = new_selector({SelectorInfo::Kind::fact, k, 0, true});
+      solver.add(z3::implies(selectors[s], formula(g.facts[k].formula)));
+      for (auto a : g.facts[k].atoms) closed_reasons[a].push_back(s);
+    }
+    for (std::size_t k = 0; k < g.numeric.size(); ++k) {
+      const auto& n = g.numeric[k];
+      if (!inside(n.atom)) continue;
+      Selector s = numeric_sel[k] = new_selector({SelectorInfo::Kind::numeric, k, n.atom, true});
+      solver.add(z3::implies(selectors[s], atom(n.atom) >= rational(n.lo) && atom(n.atom) <= rational(n.hi)));
+    }
+    for (auto a : g.assumed)
+      if (inside(a)) assumption(a);
+    for (auto a : cone)
+      if (auto d = g.definition_of.find(a); d != g.definition_of.end()) encode_definition(g.definitions[d->second]);
+    // Closed base atoms are false unless a kept fact, a proven literal or an assumption makes them true.
+    for (auto a : cone) {
+      const auto* info = g.atoms[a].info;
+      if (!info || !info->has(Tag::closed) || g.derived(a) || info->numeric) continue;
+      proof(a, true); // registers the proof selector as a reason
+      z3::expr_vector reasons(ctx);
+      for (Selector s : closed_reasons[a]) reasons.push_back(selectors[s]);
+      solver.add(z3::implies(atom(a), z3::mk_or(reasons)));
+    }
+  }
+
+  void encode_definition(const ground::Definition& def) {
+    z3::expr_vector ways(ctx);
+    for (std::size_t b = 0; b < def.bodies.size(); ++b) {
+      const auto& body = def.bodies[b];
+      z3::expr_vector parts(ctx);
+      for (const auto& l : body.literals) parts.push_back(formula(l));
+      z3::expr conj = z3::mk_and(parts);
+      ways.push_back(selectors[rule_sel[body.rule]] && conj);
+      if (auto open = rule_open_sel.find(body.rule); open != rule_open_sel.end()) {
+        // §5: in P a W28F rule neither carries nor refutes: an open unknown stands in for its body.
+        std::string name = "u!" + std::to_string(def.head) + "!" + std::to_string(b);
+        ways.push_back(selectors[open->second] && ctx.bool_const(name.c_str()));
+      }
+    }
+    if (!def.naive_origin.empty()) {
+      z3::expr_vector origin(ctx);
+      for (auto a : def.naive_origin) origin.push_back(atom(a));
+      ways.push_back(selectors[naive_origin_sel] && z3::mk_or(origin));
+    }
+    const auto* info = g.atoms[def.head].info;
+    z3::expr completion = z3::mk_or(ways);
+    if (info && info->has(Tag::closed)) {
+      // Burden of proof: the atom's value is decided by the judge and fixed by burden selectors.
+      z3::expr s = ctx.bool_const(("d!" + std::to_string(def.head)).c_str());
+      solver.add(s == completion);
+      shadow.emplace(def.head, s);
+      return;
+    }
+    solver.add(atom(def.head) == completion);
+  }
+
+  Selector proof(ground::AtomId a, bool positive) {
+    auto [it, fresh] = proof_sel.try_emplace({a, positive}, 0);
+    if (!fresh) return it->second;
+    it->second = new_selector({SelectorInfo::Kind::proof, 0, a, positive});
+    z3::expr lit = numeric(a) ? ctx.bool_val(true) : (positive ? atom(a) : !atom(a));
+    solver.add(z3::implies(selectors[it->second], lit));
+    if (positive) closed_reasons[a].push_back(it->second);
+    return it->second;
+  }
+
+  Selector assumption(ground::AtomId a) {
+    auto [it, fresh] = assumption_sel.try_emplace(a, 0);
+    if (!fresh) return it->second;
+    it->second = new_selector({SelectorInfo::Kind::assumption, 0, a, true});
+    if (!numeric(a)) solver.add(z3::implies(selectors[it->second], atom(a)));
+    closed_reasons[a].push_back(it->second);
+    return it->second;
+  }
+};
+
+Session::Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone)
+    : impl_(std::make_unique<Impl>(program, g, cone)) {}
+Session::~Session() = default;
+
+Selector Session::rule(std::size_t r) const { return impl_->rule_sel.at(r); }
+
+std::optional<Selector> Session::rule_open(std::size_t r) const {
+  auto it = impl_->rule_open_sel.find(r);
+  return it == impl_->rule_open_sel.end() ? std::nullopt : std::optional<Selector>(it->second);
+}
+
+Selector Session::naive_origin() const { return impl_->naive_origin_sel; }
+std::optional<Selector> Session::fact(std::size_t k) const {
+  auto it = impl_->fact_sel.find(k);
+  return it == impl_->fact_sel.end() ? std::nullopt : std::optional<Selector>(it->second);
+}
+
+std::optional<Selector> Session::numeric(std::size_t k) const {
+  auto it = impl_->numeric_sel.find(k);
+  return it == impl_->numeric_sel.end() ? std::nullopt : std::optional<Selector>(it->second);
+}
+
+Selector Session::proof(ground::AtomId a, bool positive) {
+  // Created after encoding: closed atoms registered their positive proof selector already.
+  return impl_->proof(a, positive);
+}
+
+Selector Session::assumption(ground::AtomId a) { return impl_->assumption(a); }
+
+Selector Session::burden(ground::AtomId a, bool value) {
+  auto& im = *impl_;
+  auto [it, fresh] = im.burden_sel.try_emplace({a, value}, 0);
+  if (!fresh) return it->second;
+  it->second = im.new_selector({value ? SelectorInfo::Kind::burden_true : SelectorInfo::Kind::burden_false, 0, a, value});
+  im.solver.add(z3::implies(im.selectors[it->second], value ? im.atom(a) : !im.atom(a)));
+  return it->second;
+}
+
+Selector Session::goal(const ground::Formula& f) {
+  auto& im = *impl_;
+  Selector s = im.new_selector({SelectorInfo::Kind::goal, 0, 0, true});
+  im.solver.add(im.selectors[s] == im.formula(f));
+  return s;
+}
+
+Selector Session::definition_goal(ground::AtomId a) {
+  auto& im = *impl_;
+  auto [it, fresh] = im.definition_sel.try_emplace(a, 0);
+  if (!fresh) return it->second;
+  it->second = im.new_selector({SelectorInfo::Kind::goal, 0, a, true});
+  auto sh = im.shadow.find(a);
+  im.solver.add(im.selectors[it->second] == (sh != im.shadow.end() ? sh->second : im.atom(a)));
+  return it->second;
+}
+
+Selector Session::literal(ground::AtomId a, bool positive) {
+  auto& im = *impl_;
+  auto [it, fresh] = im.literal_sel.try_emplace({a, positive}, 0);
+  if (!fresh) return it->second;
+  it->second = im.new_selector({SelectorInfo::Kind::literal, 0, a, positive});
+  im.solver.add(z3::implies(im.selectors[it->second], positive ? im.atom(a) : !im.atom(a)));
+  return it->second;
+}
+
+const SelectorInfo& Session::info(Selector s) const { return impl_->infos.at(s); }
+
+Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point deadline) {
+  auto& im = *impl_;
+  im.model.reset();
+  im.last_core.clear();
+  if (Clock::now() >= deadline) return Answer::unknown;
+  z3::expr_vector lits(im.ctx);
+  for (const auto& l : assumptions) lits.push_back(l.positive ? im.selectors[l.selector] : !im.selectors[l.selector]);
+  im.last_assumptions = assumptions;
+  {
+    std::lock_guard lock(im.mutex);
+    im.armed = deadline;
+  }
+  im.wake.notify_all();
+  z3::check_result r = z3::unknown;
+  try {
+    r = im.solver.check(lits);
+  } catch (const z3::exception&) {
+    r = z3::unknown; // interrupted, or Z3 gave up: never a guess
+  }
+  {
+    std::lock_guard lock(im.mutex);
+    im.armed.reset();
+  }
+  im.wake.notify_all();
+  if (r == z3::sat) {
+    im.model = im.solver.get_model();
+    return Answer::sat;
+  }
+  if (r == z3::unsat) {
+    z3::expr_vector core = im.solver.unsat_core();
+    for (unsigned i = 0; i < core.size(); ++i) {
+      for (const auto& l : assumptions) {
+        z3::expr e = l.positive ? im.selectors[l.selector] : !im.selectors[l.selector];
+        if (z3::eq(e, core[i])) {
+          im.last_core.push_back(l);
+          break;
+        }
+      }
+    }
+    std::sort(im.last_core.begin(), im.last_core.end());
+    return Answer::unsat;
+  }
+  return Answer::unknown;
+}
+
+std::vector<Lit> Session::core() const { return impl_->last_core; }
+
+std::optional<bool> Session::value(ground::AtomId a) const {
+  auto& im = *impl_;
+  if (!im.model || im.numeric(a)) return std::nullopt;
+  z3::expr v = im.model->eval(im.atom(a), false);
+  if (v.is_true()) return true;
+  if (v.is_false()) return false;
+  return std::nullopt;
+}
+
+} // namespace imputa::smt

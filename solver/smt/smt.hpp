@@ -1,0 +1,77 @@
+// The thin typed layer over Z3: one context per thread, the ground program
+// encoded once with every premise behind a tracked selector, and bounded checks.
+// Nothing outside solver/smt/ includes z3++.h.
+#pragma once
+
+#include "ground/ground.hpp"
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace imputa::smt {
+
+using Clock = std::chrono::steady_clock;
+using Selector = std::uint32_t;
+
+// An assumption: a selector asserted true, or (for goals) false.
+struct Lit {
+  Selector selector = 0;
+  bool positive = true;
+  friend bool operator==(const Lit&, const Lit&) = default;
+  friend auto operator<=>(const Lit&, const Lit&) = default;
+};
+
+enum class Answer { sat, unsat, unknown };
+
+// What each selector stands for, so that cores can be read back as reasons.
+struct SelectorInfo {
+  enum class Kind { rule, rule_open, naive_origin, fact, numeric, proof, assumption, burden_true, burden_false, goal, literal };
+  Kind kind = Kind::rule;
+  std::size_t index = 0;        // rule, fact premise, numeric premise index
+  ground::AtomId atom = 0;      // proof, assumption, burden, literal
+  bool positive = true;         // proof, literal
+};
+
+class Session {
+public:
+  // Encodes the part of the ground program that `cone` lists (sorted atom
+  // ids): one claim's connected component. A fresh context per claim keeps
+  // every answer independent of what was checked before (deterministic output).
+  Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  Selector rule(std::size_t rule) const;
+  std::optional<Selector> rule_open(std::size_t rule) const; // W28F rules only
+  Selector naive_origin() const;
+  // Facts and numeric facts in the cone (others: nullopt).
+  std::optional<Selector> fact(std::size_t premise) const;
+  std::optional<Selector> numeric(std::size_t premise) const;
+  Selector proof(ground::AtomId atom, bool positive);  // created on first use
+  Selector assumption(ground::AtomId atom);
+  Selector burden(ground::AtomId atom, bool value);   // closed derived atoms
+  // A selector equivalent to the formula (a goal to check).
+  Selector goal(const ground::Formula& f);
+  // A selector equivalent to the atom's shadow completion (closed derived atoms), or the atom itself.
+  Selector definition_goal(ground::AtomId atom);
+  // A selector equivalent to an open base literal (for would-establish sets).
+  Selector literal(ground::AtomId atom, bool positive);
+
+  const SelectorInfo& info(Selector s) const;
+
+  // Checks the assumptions; UNKNOWN when the deadline passes or Z3 gives up.
+  Answer check(const std::vector<Lit>& assumptions, Clock::time_point deadline);
+  // After UNSAT: the assumptions in the core.
+  std::vector<Lit> core() const;
+  // After SAT: an atom's value in the model, if the model fixes it.
+  std::optional<bool> value(ground::AtomId atom) const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace imputa::smt

@@ -1,0 +1,142 @@
+// Evidence weighing in exact rationals: bodies of evidence, max or noisy_or
+// corroboration, the two readings, the GGE 2015 §28(f) origin discount.
+#include "weigh/weigh.hpp"
+
+#include "imputa/judge.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace imputa::weigh {
+namespace {
+
+std::size_t find(std::vector<std::size_t>& parent, std::size_t x) {
+  while (parent[x] != x) x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+void unite(std::vector<std::size_t>& parent, std::size_t a, std::size_t b) {
+  a = find(parent, a);
+  b = find(parent, b);
+  if (a != b) parent[std::max(a, b)] = std::min(a, b);
+}
+
+} // namespace
+
+std::optional<std::pair<Rational, Rational>> phia(std::string_view name) {
+  static const std::map<std::string_view, std::pair<Rational, Rational>> table{
+      {"remote_chance", {Rational(0), Rational(5, 100)}},
+      {"highly_unlikely", {Rational(10, 100), Rational(20, 100)}},
+      {"unlikely", {Rational(25, 100), Rational(35, 100)}},
+      {"realistic_possibility", {Rational(40, 100), Rational(50, 100)}},
+      {"likely", {Rational(55, 100), Rational(75, 100)}},
+      {"highly_likely", {Rational(80, 100), Rational(90, 100)}},
+      {"almost_certain", {Rational(95, 100), Rational(1)}},
+  };
+  auto it = table.find(name);
+  if (it == table.end()) return std::nullopt;
+  return it->second;
+}
+
+EvidenceIndex::EvidenceIndex(const Program& program) : program_(&program) {
+  const auto& items = program.evidence;
+  std::map<std::string, std::size_t> by_id;
+  for (std::size_t i = 0; i < items.size(); ++i) by_id[items[i].id] = i;
+
+  // Bodies of evidence: same source, or derived_from (through dropped items too).
+  std::vector<std::size_t> parent(items.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  std::map<std::string, std::size_t> first_of_source;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    auto [it, fresh] = first_of_source.emplace(items[i].source, i);
+    if (!fresh) unite(parent, it->second, i);
+    // An item is its own source by default: another item naming it as source joins it.
+    if (auto self = by_id.find(items[i].source); self != by_id.end()) unite(parent, self->second, i);
+    for (const auto& d : items[i].derived_from)
+      if (auto other = by_id.find(d); other != by_id.end()) unite(parent, other->second, i);
+  }
+  body_.resize(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) body_[i] = find(parent, i);
+
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    for (const auto& b : items[i].bearings) {
+      LiteralKey key{to_string(b.atom), b.supports};
+      auto& list = by_literal_[key];
+      if (list.empty() || list.back() != i) list.push_back(i);
+      auto pred = program.predicates.find(b.atom.predicate.text);
+      discounted_atom_[key.atom] = pred != program.predicates.end() &&
+                                   (pred->second.has(Tag::link) || pred->second.has(Tag::attribution));
+    }
+  }
+  for (const auto& [key, _] : by_literal_) literals_.push_back(key);
+}
+
+const std::vector<std::size_t>& EvidenceIndex::items(const LiteralKey& literal) const {
+  static const std::vector<std::size_t> none;
+  auto it = by_literal_.find(literal);
+  return it == by_literal_.end() ? none : it->second;
+}
+
+Weight EvidenceIndex::weigh(const LiteralKey& literal, const Config& config) const {
+  Weight w{Rational(0), Rational(0), {}, {}};
+  auto found = by_literal_.find(literal);
+  if (found == by_literal_.end()) return w;
+  auto disc = discounted_atom_.find(literal.atom);
+  const bool origin_discounted = disc != discounted_atom_.end() && disc->second && !config.origin_at_full_weight;
+
+  // The strongest item of each body, end by end.
+  struct Body {
+    Rational lo, hi;
+    std::vector<std::string> items;
+  };
+  std::map<std::size_t, Body> bodies;
+  for (std::size_t i : found->second) {
+    const EvidenceItem& e = program_->evidence[i];
+    if (config.dropped.count(e.id)) continue;
+    if (config.as_of && e.date && *config.as_of < *e.date) continue;
+    if (origin_discounted && e.kind == "origin") {
+      w.discounted.push_back(e.id);
+      continue;
+    }
+    auto [it, fresh] = bodies.try_emplace(body_[i], Body{e.lo, e.hi, {e.id}});
+    if (!fresh) {
+      it->second.lo = std::max(it->second.lo, e.lo);
+      it->second.hi = std::max(it->second.hi, e.hi);
+      it->second.items.push_back(e.id);
+    }
+  }
+  if (bodies.empty()) return w;
+  if (config.corroboration == Corroboration::max) {
+    for (const auto& [_, b] : bodies) {
+      w.lo = std::max(w.lo, b.lo);
+      w.hi = std::max(w.hi, b.hi);
+    }
+    // The items that carry the weight: those of the bodies reaching the maximum.
+    for (const auto& [_, b] : bodies)
+      if (b.lo == w.lo || b.hi == w.hi) w.carrying.insert(w.carrying.end(), b.items.begin(), b.items.end());
+  } else {
+    Rational miss_lo(1), miss_hi(1);
+    for (const auto& [_, b] : bodies) {
+      miss_lo *= Rational(1) - b.lo;
+      miss_hi *= Rational(1) - b.hi;
+      w.carrying.insert(w.carrying.end(), b.items.begin(), b.items.end());
+    }
+    w.lo = Rational(1) - miss_lo;
+    w.hi = Rational(1) - miss_hi;
+  }
+  std::sort(w.carrying.begin(), w.carrying.end());
+  return w;
+}
+
+bool EvidenceIndex::proven(const LiteralKey& literal, const Config& config, Reading reading) const {
+  Weight w = weigh(literal, config);
+  const Rational& value = reading == Reading::cautious ? w.lo : w.hi;
+  if (w.carrying.empty() || value < config.threshold) return false;
+  if (config.contrary_below) {
+    Weight contrary = weigh(LiteralKey{literal.atom, !literal.positive}, config);
+    if (!contrary.carrying.empty() && contrary.hi >= *config.contrary_below) return false;
+  }
+  return true;
+}
+
+} // namespace imputa::weigh

@@ -1,0 +1,72 @@
+// Evidence weighing (semantics.md §3): plain exact arithmetic before Z3 sees
+// anything. Which literals are proven at a standard, on which reading, and
+// which items carry them.
+#pragma once
+
+#include "imputa/program.hpp"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace imputa::weigh {
+
+enum class Reading { cautious, favourable };
+
+// Everything weighing depends on besides the evidence itself.
+struct Config {
+  Rational threshold;
+  std::optional<Rational> contrary_below;
+  std::optional<ast::Date> as_of;
+  std::set<std::string> dropped; // evidence ids
+  Corroboration corroboration = Corroboration::max;
+  bool origin_at_full_weight = false; // the naive premises of an accusation (§5 item 2)
+};
+
+struct Weight {
+  Rational lo, hi;
+  std::vector<std::string> carrying;   // items of the bodies that give the weight
+  std::vector<std::string> discounted; // origin items set at zero by §28(f)
+};
+
+struct LiteralKey {
+  std::string atom; // canonical text, e.g. "performed_by(op, gru)"
+  bool positive = true;
+  friend auto operator<=>(const LiteralKey&, const LiteralKey&) = default;
+};
+
+// The program's evidence indexed by literal, with bodies of evidence (same
+// source or linked by derived_from, transitively) resolved once.
+class EvidenceIndex {
+public:
+  explicit EvidenceIndex(const Program& program);
+
+  // The weight of `literal`; items dropped or dated after `as_of` are left out.
+  Weight weigh(const LiteralKey& literal, const Config& config) const;
+
+  // Proven at the standard on the given reading: weight at least the threshold
+  // and, for standards with contrary_below, the contrary's favourable weight below it.
+  bool proven(const LiteralKey& literal, const Config& config, Reading reading) const;
+
+  // Every literal some evidence bears on, in a stable order.
+  const std::vector<LiteralKey>& literals() const { return literals_; }
+
+  // Items bearing on the literal (any config), by index into Program::evidence.
+  const std::vector<std::size_t>& items(const LiteralKey& literal) const;
+
+  const EvidenceItem& item(std::size_t i) const { return program_->evidence[i]; }
+  std::size_t body_of(std::size_t item) const { return body_[item]; }
+
+private:
+  const Program* program_;
+  std::map<LiteralKey, std::vector<std::size_t>> by_literal_;
+  std::vector<LiteralKey> literals_;
+  std::vector<std::size_t> body_;             // item -> representative of its body of evidence
+  std::map<std::string, bool> discounted_atom_; // atom -> predicate tagged link/attribution
+};
+
+// The PHIA interval behind a confidence name, if it is one.
+std::optional<std::pair<Rational, Rational>> phia(std::string_view name);
+
+} // namespace imputa::weigh
