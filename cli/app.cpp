@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <thread>
 
 #ifndef IMPUTA_VERSION
 #define IMPUTA_VERSION "0.0.0"
@@ -21,6 +22,20 @@ void add_common(CLI::App* cmd, CommonOptions& o, bool files_required = true) {
   cmd->add_flag("-q,--quiet", o.quiet, "print errors only");
   cmd->add_option("--color", o.color, "colour at a terminal: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+void add_judge_options(CLI::App* cmd, JudgeCommandOptions& o) {
+  cmd->add_option("--format", o.format, "text, json or markdown")->check(CLI::IsMember({"text", "json", "markdown"}));
+  cmd->add_option("--standard", o.standard, "standard of proof for every claim without its own");
+  cmd->add_option("--doctrine", o.doctrine, "FAMILY=ALTERNATIVE, e.g. control=overall_control (repeatable)");
+  cmd->add_option("--assume", o.assume, "treat this atom as proven, e.g. organ_of(gru, rus) (repeatable)");
+  cmd->add_option("--drop", o.drop, "leave out this evidence item, fact label or rule (repeatable)");
+  cmd->add_option("--as-of", o.as_of, "ignore evidence dated after YYYY-MM-DD");
+  cmd->add_option("--timeout-ms", o.timeout_ms, "time limit per claim in milliseconds (default 10000)")
+      ->check(CLI::Range(1L, 3600000L));
+  cmd->add_option("--jobs", o.jobs, "claims judged in parallel (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
+  cmd->add_flag("--timings", o.timings, "add solving times to the report (makes output vary between runs)");
 }
 
 } // namespace
@@ -45,6 +60,27 @@ int run(int argc, char** argv) {
   add_common(fmt_cmd, fmt.common);
   fmt_cmd->add_flag("--check", fmt.check, "only report files that would change (exit code 1)");
 
+  JudgeCommandOptions check;
+  check.jobs = std::max(1u, std::thread::hardware_concurrency());
+  auto* check_cmd = app.add_subcommand("check", "judge every claim and print a report");
+  add_common(check_cmd, check.common);
+  add_judge_options(check_cmd, check);
+  check_cmd->add_option("--claim", check.claims, "judge only this claim (repeatable)");
+
+  JudgeCommandOptions explain;
+  explain.jobs = check.jobs;
+  std::string explain_claim;
+  auto* explain_cmd = app.add_subcommand("explain", "one claim in full: verdict and every reason");
+  explain_cmd->add_option("FILE", explain.common.files, "the case file")->required()->expected(1);
+  explain_cmd->add_option("CLAIM", explain_claim, "the claim's id")->required();
+  explain_cmd->add_flag("--no-library", explain.common.no_library, "do not load the shipped gge2015 library");
+  explain_cmd->add_option("--library", explain.common.library, "load this library file instead of the shipped one");
+  explain_cmd->add_flag("--werror", explain.common.werror, "treat warnings as errors (exit code 2)");
+  explain_cmd->add_flag("-q,--quiet", explain.common.quiet, "print errors only");
+  explain_cmd->add_option("--color", explain.common.color, "colour at a terminal: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  add_judge_options(explain_cmd, explain);
+
   std::string help_topic;
   auto* help_cmd = app.add_subcommand("help", "describe a command: imputa help COMMAND");
   help_cmd->add_option("COMMAND", help_topic, "the command to describe");
@@ -63,6 +99,11 @@ int run(int argc, char** argv) {
     return ok;
   }
   if (*lint_cmd) return run_lint(lint);
+  if (*check_cmd) return run_judge(check, false);
+  if (*explain_cmd) {
+    explain.claims = {explain_claim};
+    return run_judge(explain, true);
+  }
   if (*fmt_cmd) return run_fmt(fmt);
   if (*help_cmd) {
     if (help_topic.empty()) {

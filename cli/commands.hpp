@@ -46,6 +46,23 @@ struct FmtOptions {
 };
 int run_fmt(const FmtOptions& options);
 
+// Options of the commands that judge claims (check, explain).
+struct JudgeCommandOptions {
+  CommonOptions common;
+  std::string format = "text"; // text|json|markdown
+  std::optional<std::string> standard;
+  std::vector<std::string> doctrine; // FAMILY=ALT
+  std::vector<std::string> claims;
+  std::vector<std::string> assume;
+  std::vector<std::string> drop;
+  std::optional<std::string> as_of;
+  long timeout_ms = 10000;
+  unsigned jobs = 1;
+  bool timings = false;
+};
+// check (explain = false) or explain (one claim, every reason).
+int run_judge(const JudgeCommandOptions& options, bool explain);
+
 // Entry point: parses argv and dispatches.
 int run(int argc, char** argv);
 

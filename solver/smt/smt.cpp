@@ -296,7 +296,18 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
   im.last_core.clear();
   if (Clock::now() >= deadline) return Answer::unknown;
   z3::expr_vector lits(im.ctx);
-  for (const auto& l : assumptions) lits.push_back(l.positive ? im.selectors[l.selector] : !im.selectors[l.selector]);
+  std::vector<bool> given(im.selectors.size(), false);
+  for (const auto& l : assumptions) {
+    lits.push_back(l.positive ? im.selectors[l.selector] : !im.selectors[l.selector]);
+    given[l.selector] = true;
+  }
+  // A premise not among the assumptions does not hold: an inactive rule derives
+  // nothing, an unproven literal cannot make a closed atom true.
+  for (Selector s = 0; s < im.selectors.size(); ++s) {
+    using K = SelectorInfo::Kind;
+    K k = im.infos[s].kind;
+    if (!given[s] && k != K::goal && k != K::literal) lits.push_back(!im.selectors[s]);
+  }
   im.last_assumptions = assumptions;
   {
     std::lock_guard lock(im.mutex);

@@ -1,0 +1,140 @@
+// `imputa check` and `imputa explain`: read, check, judge, render.
+#include "commands.hpp"
+#include "render.hpp"
+
+#include <iostream>
+#include <unistd.h>
+
+namespace imputa::cli {
+namespace {
+
+// Reads a command-line atom (`--assume organ_of(gru, rus)`) with the case
+// language's own parser, against the checked program's names.
+std::optional<ast::Atom> parse_atom_option(const std::string& text, const Program& program, std::string& error) {
+  Sources sources;
+  Diagnostics diags;
+  auto id = sources.add({"--assume", "fact " + text + ".", false});
+  ast::File file = parse::parse_file(sources, id, diags);
+  if (diags.has_errors() || file.statements.size() != 1) {
+    error = "'" + text + "' is not an atom such as organ_of(gru, rus)";
+    return std::nullopt;
+  }
+  const auto* fact = std::get_if<ast::Fact>(&file.statements.front());
+  if (!fact || fact->numeric || fact->formula.kind != ast::Formula::Kind::atom) {
+    error = "'" + text + "' is not an atom such as organ_of(gru, rus)";
+    return std::nullopt;
+  }
+  const ast::Atom& atom = fact->formula.atom;
+  auto pred = program.predicates.find(atom.predicate.text);
+  if (pred == program.predicates.end()) {
+    error = "--assume: unknown predicate '" + atom.predicate.text + "'";
+    return std::nullopt;
+  }
+  if (pred->second.params.size() != atom.args.size()) {
+    error = "--assume: '" + atom.predicate.text + "' takes " + std::to_string(pred->second.params.size()) + " arguments";
+    return std::nullopt;
+  }
+  for (const auto& t : atom.args) {
+    if (t.variable || !program.entities.count(t.name)) {
+      error = "--assume: unknown entity '" + t.name + "'";
+      return std::nullopt;
+    }
+  }
+  return atom;
+}
+
+std::optional<ast::Date> parse_date_option(const std::string& text) {
+  int y = 0, m = 0, d = 0;
+  char extra = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || text.size() != 10) return std::nullopt;
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap)) return std::nullopt;
+  return ast::Date{y, m, d};
+}
+
+// Builds the judge's options from the command line, checking every name.
+bool make_judge_options(const JudgeCommandOptions& o, const Program& program, JudgeOptions& out, std::ostream& err) {
+  bool ok = true;
+  auto fail = [&](const std::string& message) {
+    err << "imputa: " << message << "\n";
+    ok = false;
+  };
+  if (o.standard) {
+    if (!program.standards.count(*o.standard)) fail("unknown standard '" + *o.standard + "'");
+    out.standard = o.standard;
+  }
+  for (const auto& sel : o.doctrine) {
+    auto eq = sel.find('=');
+    if (eq == std::string::npos) {
+      fail("--doctrine takes FAMILY=ALTERNATIVE, not '" + sel + "'");
+      continue;
+    }
+    std::string family = sel.substr(0, eq), alt = sel.substr(eq + 1);
+    auto it = program.doctrines.find(family);
+    if (it == program.doctrines.end()) fail("unknown doctrine family '" + family + "'");
+    else if (std::find(it->second.alternatives.begin(), it->second.alternatives.end(), alt) == it->second.alternatives.end())
+      fail("'" + alt + "' is not an alternative of doctrine family '" + family + "'");
+    else out.doctrine[family] = alt;
+  }
+  for (const auto& text : o.assume) {
+    std::string error;
+    if (auto atom = parse_atom_option(text, program, error)) out.assume.push_back(*atom);
+    else fail(error);
+  }
+  for (const auto& id : o.drop) out.drop.push_back(id);
+  if (o.as_of) {
+    if (auto d = parse_date_option(*o.as_of)) out.as_of = d;
+    else fail("--as-of takes a date YYYY-MM-DD, not '" + *o.as_of + "'");
+  }
+  for (const auto& id : o.claims) {
+    bool known = std::any_of(program.claims.begin(), program.claims.end(), [&](const ClaimItem& c) { return c.id == id; });
+    if (!known) fail("there is no claim '" + id + "'");
+    out.claims.push_back(id);
+  }
+  out.timeout = std::chrono::milliseconds(o.timeout_ms);
+  out.jobs = o.jobs;
+  return ok;
+}
+
+} // namespace
+
+int run_judge(const JudgeCommandOptions& o, bool explain) {
+  std::vector<std::pair<std::string, Report>> reports;
+  bool any_input_error = false, all_met = true;
+  render::Style style;
+  style.color = o.common.color == "always" || (o.common.color == "auto" && isatty(STDOUT_FILENO));
+  style.detail = explain;
+  style.timings = o.timings;
+  if (o.format != "text") style.color = false;
+  for (const auto& path : o.common.files) {
+    CheckedCase c = load_and_check(path, o.common);
+    if (report_diagnostics(c, o.common, std::cerr)) {
+      any_input_error = true;
+      continue;
+    }
+    JudgeOptions options;
+    if (!make_judge_options(o, c.program, options, std::cerr)) {
+      any_input_error = true;
+      continue;
+    }
+    Diagnostics ground_diags;
+    Report report = judge(c.program, options, ground_diags);
+    if (ground_diags.has_errors()) {
+      ground_diags.sort(c.sources);
+      for (const auto& d : ground_diags.items()) std::cerr << render_diagnostic(d, c.sources);
+      any_input_error = true;
+      continue;
+    }
+    for (const auto& claim : report.claims)
+      if (!claim.as_expected) all_met = false;
+    if (o.format == "text") std::cout << render::text(report, path, style) << (o.common.files.size() > 1 ? "\n" : "");
+    else if (o.format == "markdown") std::cout << render::markdown(report, path, style);
+    reports.emplace_back(path, std::move(report));
+  }
+  if (o.format == "json" && !reports.empty()) std::cout << render::json(reports, style);
+  if (any_input_error) return input_error;
+  return all_met ? ok : unmet;
+}
+
+} // namespace imputa::cli

@@ -1,0 +1,180 @@
+// The JSON report, the machine contract: "format": "imputa-report/1"
+// (schema in docs/report.schema.json). Key order is fixed; output is byte-stable.
+#include "render.hpp"
+
+#include <nlohmann/json.hpp>
+
+#ifndef IMPUTA_VERSION
+#define IMPUTA_VERSION "0.0.0"
+#endif
+
+namespace imputa::render {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string premise_kind(PremiseRef::Kind k) {
+  switch (k) {
+  case PremiseRef::Kind::fact: return "fact";
+  case PremiseRef::Kind::numeric_fact: return "numeric_fact";
+  case PremiseRef::Kind::evidence: return "evidence";
+  case PremiseRef::Kind::rule: return "rule";
+  case PremiseRef::Kind::assumption: return "assumption";
+  case PremiseRef::Kind::closed_world: return "presumption";
+  case PremiseRef::Kind::burden_of_proof: return "burden_of_proof";
+  case PremiseRef::Kind::naive: return "naive_inference";
+  }
+  return "";
+}
+
+Json premises(const std::vector<PremiseRef>& ps) {
+  Json out = Json::array();
+  for (const auto& p : ps) {
+    Json j;
+    j["kind"] = premise_kind(p.kind);
+    j["id"] = p.id;
+    j["label"] = p.label;
+    j["cites"] = p.cites;
+    j["detail"] = p.detail;
+    if (p.span.line) j["line"] = p.span.line;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Json literal(const Literal& l) {
+  Json j;
+  j["atom"] = l.atom;
+  j["positive"] = l.positive;
+  return j;
+}
+
+Json literals(const std::vector<Literal>& ls) {
+  Json out = Json::array();
+  for (const auto& l : ls) out.push_back(literal(l));
+  return out;
+}
+
+Json grounding(const ClaimGroundingReport& g, const Style& style) {
+  Json j;
+  j["bindings"] = Json::object();
+  for (const auto& [k, v] : g.bindings) j["bindings"][k] = v;
+  j["formula"] = g.formula;
+  j["verdict"] = std::string(to_string(g.verdict));
+  j["strength"] = g.strength ? Json(*g.strength) : Json(nullptr);
+  j["support"] = premises(g.support);
+  j["conflict"] = premises(g.conflict);
+  j["counter_model"] = literals(g.counter_model);
+  j["witness_model"] = literals(g.witness_model);
+  Json we = Json::array();
+  for (const auto& set : g.would_establish) we.push_back(literals(set));
+  j["would_establish"] = we;
+  j["critical_evidence"] = g.critical_evidence;
+  Json defeaters = Json::array();
+  for (const auto& d : g.defeaters) {
+    Json x;
+    x["evidence"] = d.evidence;
+    x["summary"] = d.summary;
+    x["literal"] = literal(d.contrary);
+    x["confidence"] = d.weight;
+    defeaters.push_back(std::move(x));
+  }
+  j["defeaters"] = defeaters;
+  Json notes = Json::array();
+  for (const auto& n : g.notes) {
+    Json x;
+    x["evidence"] = n.evidence;
+    x["atom"] = n.atom;
+    x["text"] = n.text;
+    notes.push_back(std::move(x));
+  }
+  j["notes"] = notes;
+  j["naive_reliance"] = g.naive_reliance;
+  j["unknown_reason"] = g.unknown_reason.empty() ? Json(nullptr) : Json(g.unknown_reason);
+  if (style.timings) j["timings"] = Json{{"solve_ms", g.solve_ms}};
+  return j;
+}
+
+std::string mode_word(ClaimMode m) {
+  return m == ClaimMode::accusation ? "accusation" : m == ClaimMode::hypothesis ? "hypothesis" : "assessment";
+}
+
+} // namespace
+
+std::string json(const std::vector<std::pair<std::string, Report>>& reports, const Style& style) {
+  Json root;
+  root["format"] = "imputa-report/1";
+  root["version"] = IMPUTA_VERSION;
+  Json files = Json::array();
+  for (const auto& [path, report] : reports) {
+    Json f;
+    f["file"] = path;
+    f["case"] = report.case_id ? Json{{"id", *report.case_id}, {"title", report.case_title}, {"cites", report.case_cites}}
+                               : Json(nullptr);
+    Json claims = Json::array();
+    for (const auto& c : report.claims) {
+      Json j;
+      j["id"] = c.id;
+      j["text"] = c.text;
+      j["formula"] = c.formula;
+      j["mode"] = mode_word(c.mode);
+      j["standard"] = c.standard;
+      j["doctrines"] = Json::object();
+      for (const auto& [fam, alt] : c.doctrine) j["doctrines"][fam] = alt;
+      j["verdict"] = std::string(to_string(c.verdict));
+      j["expected"] = c.expected ? Json(std::string(to_string(*c.expected))) : Json(nullptr);
+      j["as_expected"] = c.as_expected;
+      // The reasons of a ground claim at the claim's level; claims with variables list groundings.
+      const bool single = c.groundings.size() == 1;
+      Json g0 = single ? grounding(c.groundings.front(), style) : Json::object();
+      for (const char* key : {"strength", "support", "conflict", "counter_model", "witness_model", "would_establish",
+                              "critical_evidence", "defeaters", "notes", "naive_reliance", "unknown_reason"}) {
+        if (single) j[key] = g0[key];
+        else j[key] = std::string(key) == "strength" || std::string(key) == "unknown_reason" ? Json(nullptr) : Json::array();
+      }
+      Json gs = Json::array();
+      for (const auto& g : c.groundings) gs.push_back(grounding(g, style));
+      j["groundings"] = gs;
+      if (style.timings) {
+        double total = 0;
+        for (const auto& g : c.groundings) total += g.solve_ms;
+        j["timings"] = Json{{"solve_ms", total}};
+      }
+      claims.push_back(std::move(j));
+    }
+    f["claims"] = claims;
+    f["summary"] = summary_line(report);
+    files.push_back(std::move(f));
+  }
+  root["files"] = files;
+  return root.dump(2) + "\n";
+}
+
+std::string markdown(const Report& report, const std::string& file, const Style& style) {
+  // The text report inside a Markdown page: headings per claim, reasons as lists.
+  std::string t = text(report, file, Style{false, style.detail, style.timings});
+  std::string out;
+  std::size_t start = 0;
+  bool first = true;
+  while (start < t.size()) {
+    auto nl = t.find('\n', start);
+    std::string line = t.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    start = nl == std::string::npos ? t.size() : nl + 1;
+    if (first) {
+      out += "# " + line + "\n";
+      first = false;
+    } else if (!line.empty() && line[0] != ' ' && line.find(": ") != std::string::npos && line.find(" claim") == std::string::npos) {
+      out += "\n## " + line + "\n\n";
+    } else if (line.rfind("  ", 0) == 0) {
+      std::string body = line.substr(2);
+      if (body.rfind("  - ", 0) == 0) out += "  " + body.substr(2) + "\n";
+      else if (body.rfind("- ", 0) == 0) out += body + "\n";
+      else out += "- " + body + "\n";
+    } else if (!line.empty()) {
+      out += "\n**" + line + "**\n";
+    }
+  }
+  return out;
+}
+
+} // namespace imputa::render
