@@ -69,9 +69,9 @@ int run(int argc, char** argv) {
 
   JudgeCommandOptions explain;
   explain.jobs = check.jobs;
-  std::string explain_claim;
+  std::string explain_file, explain_claim;
   auto* explain_cmd = app.add_subcommand("explain", "one claim in full: verdict and every reason");
-  explain_cmd->add_option("FILE", explain.common.files, "the case file")->required()->expected(1);
+  explain_cmd->add_option("FILE", explain_file, "the case file")->required();
   explain_cmd->add_option("CLAIM", explain_claim, "the claim's id")->required();
   explain_cmd->add_flag("--no-library", explain.common.no_library, "do not load the shipped gge2015 library");
   explain_cmd->add_option("--library", explain.common.library, "load this library file instead of the shipped one");
@@ -80,6 +80,25 @@ int run(int argc, char** argv) {
   explain_cmd->add_option("--color", explain.common.color, "colour at a terminal: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   add_judge_options(explain_cmd, explain);
+
+  JudgeCommandOptions compare;
+  compare.jobs = check.jobs;
+  auto* compare_cmd = app.add_subcommand("compare", "every claim under every doctrine combination it depends on");
+  compare_cmd->add_option("FILE", compare.common.files, "the case file")->required()->expected(1);
+  compare.common.files.reserve(1);
+  compare_cmd->add_flag("--no-library", compare.common.no_library, "do not load the shipped gge2015 library");
+  compare_cmd->add_option("--library", compare.common.library, "load this library file instead of the shipped one");
+  compare_cmd->add_option("--format", compare.format, "text, json or markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  compare_cmd->add_option("--timeout-ms", compare.timeout_ms, "time limit per claim in milliseconds");
+  compare_cmd->add_option("--jobs", compare.jobs, "claims judged in parallel");
+
+  LibraryOptions library;
+  auto* library_cmd = app.add_subcommand("library", "print the shipped library, or its rule index (--rules)");
+  library_cmd->add_flag("--rules", library.rules, "an index of the rules with their sources");
+  library_cmd->add_option("--format", library.format, "text or markdown (for --rules)")
+      ->check(CLI::IsMember({"text", "markdown"}));
+  library_cmd->add_option("--library", library.library, "a library file instead of the shipped one");
 
   std::string help_topic;
   auto* help_cmd = app.add_subcommand("help", "describe a command: imputa help COMMAND");
@@ -99,8 +118,11 @@ int run(int argc, char** argv) {
     return ok;
   }
   if (*lint_cmd) return run_lint(lint);
+  if (*library_cmd) return run_library(library);
+  if (*compare_cmd) return run_compare(compare);
   if (*check_cmd) return run_judge(check, false);
   if (*explain_cmd) {
+    explain.common.files = {explain_file};
     explain.claims = {explain_claim};
     return run_judge(explain, true);
   }

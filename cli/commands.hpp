@@ -63,6 +63,16 @@ struct JudgeCommandOptions {
 // check (explain = false) or explain (one claim, every reason).
 int run_judge(const JudgeCommandOptions& options, bool explain);
 
+// compare: every claim under every doctrine combination its cone depends on.
+int run_compare(const JudgeCommandOptions& options);
+
+struct LibraryOptions {
+  bool rules = false;
+  std::string format = "text"; // text|markdown (rule index)
+  std::optional<std::string> library;
+};
+int run_library(const LibraryOptions& options);
+
 // Entry point: parses argv and dispatches.
 int run(int argc, char** argv);
 

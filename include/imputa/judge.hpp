@@ -25,6 +25,7 @@ struct JudgeOptions {
   std::chrono::milliseconds timeout{10000};    // per claim
   unsigned jobs = 1;                           // claims judged in parallel
   bool reasons = true;                         // support, would-establish, strength, ...
+  bool doctrine_overrides_claims = false;      // `compare`: the doctrine map wins over a claim's `under`
 };
 
 // An evidence item, rule or fact as a reason names it: with its label and cite.
@@ -83,6 +84,7 @@ struct ClaimReport {
   ClaimMode mode = ClaimMode::assessment;
   std::string standard;
   std::map<std::string, std::string> doctrine; // the selections this claim was judged under
+  std::vector<std::string> families;           // doctrine families whose rules its cone holds
   std::optional<Verdict> expected;
   std::vector<ClaimGroundingReport> groundings; // one for a ground claim
   Verdict verdict = Verdict::unknown;           // the verdict if all groundings agree, else the weakest
@@ -105,5 +107,37 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
 std::string to_string(const ast::Atom& atom);
 std::string to_string(const ast::Formula& formula);
 std::string to_string(const Literal& literal);
+
+} // namespace imputa
+
+namespace imputa {
+
+// What `imputa graph` draws: evidence -> atoms -> rules -> claim, as plain data.
+struct GraphNode {
+  enum class Kind { evidence, atom, rule, claim };
+  Kind kind = Kind::atom;
+  std::string id;     // unique within the graph
+  std::string label;  // evidence summary, atom text, rule label, claim text
+  std::string detail; // evidence kind; rule id; claim verdict
+  bool proven = false;     // atoms: a literal on it is proven at the claim's standard
+  bool positive = true;    // atoms: which literal is proven
+  bool discounted = false; // evidence: an origin item set at zero by §28(f) on some atom
+};
+
+struct GraphEdge {
+  enum class Kind { supports, contradicts, discounted, condition, negated_condition, concludes, claim };
+  std::string from, to;
+  Kind kind = Kind::condition;
+};
+
+struct Graph {
+  std::vector<GraphNode> nodes;
+  std::vector<GraphEdge> edges;
+};
+
+// The graph of one claim (or of every claim when `claim` is empty), on the
+// claim's own standard and doctrines. Grounding errors go to `diags`.
+Graph claim_graph(const Program& program, const JudgeOptions& options, const std::optional<std::string>& claim,
+                  Diagnostics& diags);
 
 } // namespace imputa

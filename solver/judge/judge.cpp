@@ -185,8 +185,8 @@ private:
     for (std::size_t r = 0; r < s_.program.rules.size(); ++r) {
       const RuleItem& rule = s_.program.rules[r];
       if (!rule_active(rule, drops)) continue;
-      if (auto open = session_.rule_open(r); open && accusation) {
-        lits.push_back({*open, true});
+      if (rule.origin_only && accusation) {
+        lits.push_back({session_.rule_open(r), true});
         if (naive) lits.push_back({session_.rule(r), true});
       } else {
         lits.push_back({session_.rule(r), true});
@@ -273,38 +273,53 @@ private:
   }
 
   // Shrinks `members` until no member can go: `fixed` ∪ members stays unsat.
-  // Returns nullopt if a check ran out of time.
-  std::optional<std::vector<Lit>> minimize(std::vector<Lit> members, const std::vector<Lit>& fixed) {
-    std::vector<Lit> all = fixed;
-    all.insert(all.end(), members.begin(), members.end());
-    Answer first = session_.check(all, deadline_);
-    if (first != Answer::unsat) return std::nullopt;
-    std::set<Lit> fixed_set(fixed.begin(), fixed.end());
-    auto restrict_to_core = [&](std::vector<Lit>& m) {
-      auto core = session_.core();
-      std::set<Lit> in_core(core.begin(), core.end());
-      std::erase_if(m, [&](const Lit& l) { return !in_core.count(l); });
-    };
-    restrict_to_core(members);
-    std::set<Lit> needed;
-    for (std::size_t i = 0; i < members.size();) {
-      if (needed.count(members[i])) {
-        ++i;
-        continue;
-      }
-      std::vector<Lit> trial = members;
-      trial.erase(trial.begin() + static_cast<std::ptrdiff_t>(i));
+  // A rule that goes is read as open, not as absent: absent, its head would be
+  // false, and a refutation would need no rule at all. Rules already read as
+  // open (§5) stay. Returns nullopt if a check ran out of time.
+  std::optional<std::vector<Lit>> minimize(std::vector<Lit> members, std::vector<Lit> fixed) {
+    auto is_open = [&](const Lit& l) { return session_.info(l.selector).kind == smt::SelectorInfo::Kind::rule_open; };
+    for (const Lit& l : members)
+      if (is_open(l)) fixed.push_back(l);
+    std::erase_if(members, is_open);
+    const std::vector<Lit> original = members;
+    // Unsat with only `kept` of the members, the other rules read as open?
+    auto unsat_with = [&](const std::vector<Lit>& kept) -> std::optional<bool> {
       std::vector<Lit> lits = fixed;
-      lits.insert(lits.end(), trial.begin(), trial.end());
+      lits.insert(lits.end(), kept.begin(), kept.end());
+      for (const Lit& l : original) {
+        const auto& info = session_.info(l.selector);
+        if (info.kind == smt::SelectorInfo::Kind::rule && std::find(kept.begin(), kept.end(), l) == kept.end())
+          lits.push_back({session_.rule_open(info.index), true});
+      }
       Answer a = session_.check(lits, deadline_);
       if (a == Answer::unknown) return std::nullopt;
-      if (a == Answer::unsat) {
-        // Every member already needed is in any unsat subset, so the core keeps them.
-        restrict_to_core(trial);
+      return a == Answer::unsat;
+    };
+    // After an unsat check: the members in its core, if they alone are still unsat.
+    auto shrink_to_core = [&](std::vector<Lit>& kept) -> bool {
+      auto core = session_.core();
+      std::set<Lit> in_core(core.begin(), core.end());
+      std::vector<Lit> smaller = kept;
+      std::erase_if(smaller, [&](const Lit& l) { return !in_core.count(l); });
+      if (smaller.size() == kept.size()) return true;
+      auto still = unsat_with(smaller);
+      if (!still) return false;
+      if (*still) kept = std::move(smaller);
+      return true;
+    };
+    auto first = unsat_with(members);
+    if (!first || !*first) return std::nullopt;
+    if (!shrink_to_core(members)) return std::nullopt;
+    for (std::size_t i = 0; i < members.size();) {
+      std::vector<Lit> trial = members;
+      trial.erase(trial.begin() + static_cast<std::ptrdiff_t>(i));
+      auto gone = unsat_with(trial);
+      if (!gone) return std::nullopt;
+      if (*gone) {
+        // Members before i were needed in a larger set, so in any unsat subset.
+        if (!shrink_to_core(trial)) return std::nullopt;
         members = std::move(trial);
-        i = 0;
       } else {
-        needed.insert(members[i]);
         ++i;
       }
     }
@@ -322,6 +337,26 @@ private:
       if (auto m = minimize(P, {Lit{goal_, v != Verdict::established}})) {
         std::erase_if(*m, [&](const Lit& l) { return l.selector == goal_; });
         r.support = describe(*m, setting_.standard, false);
+        // A burden-of-proof atom that holds was established by premises of its own: show them too.
+        for (const Lit& l : *m) {
+          const auto& info = session_.info(l.selector);
+          if (info.kind != smt::SelectorInfo::Kind::burden_true) continue;
+          std::vector<Lit> rest;
+          for (const Lit& x : P) {
+            const auto& xi = session_.info(x.selector);
+            bool same_atom = (xi.kind == smt::SelectorInfo::Kind::burden_true ||
+                              xi.kind == smt::SelectorInfo::Kind::burden_false) && xi.atom == info.atom;
+            if (!same_atom) rest.push_back(x);
+          }
+          if (auto sub = minimize(rest, {Lit{session_.definition_goal(info.atom), false}})) {
+            std::erase_if(*sub, [&](const Lit& x) { return session_.info(x.selector).kind == smt::SelectorInfo::Kind::goal; });
+            for (auto& p : describe(*sub, setting_.standard, false)) {
+              if (p.detail.empty()) p.detail = "why " + s_.g.atoms[info.atom].text + " holds";
+              else p.detail += "; why " + s_.g.atoms[info.atom].text + " holds";
+              r.support.push_back(std::move(p));
+            }
+          }
+        }
       }
     }
     if (v == Verdict::not_established || v == Verdict::arguable || v == Verdict::unsubstantiated) {
@@ -559,7 +594,9 @@ private:
       case K::proof: {
         weigh::LiteralKey key{s_.g.atoms[info.atom].text, info.positive};
         auto w = s_.evidence.weigh(key, config);
-        for (const auto& id : w.carrying) {
+        // Premises are proven on the cautious reading: name only the items needed there.
+        auto needed = s_.evidence.sufficient(key, config, weigh::Reading::cautious);
+        for (const auto& id : needed.empty() ? w.carrying : needed) {
           auto it = std::find_if(s_.program.evidence.begin(), s_.program.evidence.end(),
                                  [&](const EvidenceItem& e) { return e.id == id; });
           if (it == s_.program.evidence.end()) continue;
@@ -619,6 +656,8 @@ Setting setting_for(const Program& p, const ground::GroundProgram& g, const Clai
   s.doctrine = p.doctrine;
   for (const auto& [f, a] : o.doctrine) s.doctrine[f] = a;
   for (const auto& [f, a] : claim.under) s.doctrine[f] = a;
+  if (o.doctrine_overrides_claims)
+    for (const auto& [f, a] : o.doctrine) s.doctrine[f] = a;
   s.drops.insert(o.drop.begin(), o.drop.end());
   s.drops.insert(claim.drops.begin(), claim.drops.end());
   for (const auto& a : claim.assumes)
@@ -657,6 +696,18 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
     cones[k] = components.cone(atoms);
   }
 
+  // The doctrine families each claim's cone depends on (for `compare`): those
+  // of the rules concluding any derived atom of the cone, even where no ground
+  // body exists (the atom is then false under that doctrine and true under none).
+  std::map<std::string, std::set<std::string>> families_of_head;
+  for (const auto& rule : program.rules)
+    if (rule.when_family) families_of_head[rule.head.predicate.text].insert(*rule.when_family);
+  std::vector<std::set<std::string>> families(selected.size());
+  for (std::size_t k = 0; k < selected.size(); ++k)
+    for (AtomId a : cones[k])
+      if (auto f = families_of_head.find(g.atoms[a].predicate); f != families_of_head.end() && g.derived(a))
+        families[k].insert(f->second.begin(), f->second.end());
+
   std::vector<ClaimGroundingReport> results(selected.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
@@ -693,8 +744,12 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
       report.claims.push_back(std::move(cr));
     }
     report.claims[it->second].groundings.push_back(std::move(results[k]));
+    auto& fams = report.claims[it->second].families;
+    for (const auto& f : families[k])
+      if (std::find(fams.begin(), fams.end(), f) == fams.end()) fams.push_back(f);
   }
   for (auto& cr : report.claims) {
+    std::sort(cr.families.begin(), cr.families.end());
     cr.verdict = cr.groundings.front().verdict;
     bool all_same = true;
     for (const auto& gr : cr.groundings) all_same = all_same && gr.verdict == cr.verdict;

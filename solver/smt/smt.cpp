@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -142,7 +143,7 @@ struct Session::Impl {
     auto inside = [&](ground::AtomId a) { return std::binary_search(cone.begin(), cone.end(), a); };
     for (std::size_t r = 0; r < program.rules.size(); ++r) {
       rule_sel.push_back(new_selector({SelectorInfo::Kind::rule, r, 0, true}));
-      if (program.rules[r].origin_only) rule_open_sel[r] = new_selector({SelectorInfo::Kind::rule_open, r, 0, true});
+      rule_open_sel[r] = new_selector({SelectorInfo::Kind::rule_open, r, 0, true});
     }
     naive_origin_sel = new_selector({SelectorInfo::Kind::naive_origin, 0, 0, true});
     for (std::size_t k = 0; k < g.facts.size(); ++k) {
@@ -175,17 +176,19 @@ struct Session::Impl {
 
   void encode_definition(const ground::Definition& def) {
     z3::expr_vector ways(ctx);
-    for (std::size_t b = 0; b < def.bodies.size(); ++b) {
-      const auto& body = def.bodies[b];
+    std::set<std::size_t> rules;
+    for (const auto& body : def.bodies) {
       z3::expr_vector parts(ctx);
       for (const auto& l : body.literals) parts.push_back(formula(l));
-      z3::expr conj = z3::mk_and(parts);
-      ways.push_back(selectors[rule_sel[body.rule]] && conj);
-      if (auto open = rule_open_sel.find(body.rule); open != rule_open_sel.end()) {
-        // §5: in P a W28F rule neither carries nor refutes: an open unknown stands in for its body.
-        std::string name = "u!" + std::to_string(def.head) + "!" + std::to_string(b);
-        ways.push_back(selectors[open->second] && ctx.bool_const(name.c_str()));
-      }
+      ways.push_back(selectors[rule_sel[body.rule]] && z3::mk_and(parts));
+      rules.insert(body.rule);
+    }
+    // A rule read as open: an unknown stands in for its bodies, so that it can
+    // neither carry nor refute the head. That is how §5 reads a W28F rule for an
+    // accusation, and what leaving a rule out of a support set means.
+    for (std::size_t r : rules) {
+      std::string name = "u!" + std::to_string(def.head) + "!" + std::to_string(r);
+      ways.push_back(selectors[rule_open_sel.at(r)] && ctx.bool_const(name.c_str()));
     }
     if (!def.naive_origin.empty()) {
       z3::expr_vector origin(ctx);
@@ -230,10 +233,7 @@ Session::~Session() = default;
 
 Selector Session::rule(std::size_t r) const { return impl_->rule_sel.at(r); }
 
-std::optional<Selector> Session::rule_open(std::size_t r) const {
-  auto it = impl_->rule_open_sel.find(r);
-  return it == impl_->rule_open_sel.end() ? std::nullopt : std::optional<Selector>(it->second);
-}
+Selector Session::rule_open(std::size_t r) const { return impl_->rule_open_sel.at(r); }
 
 Selector Session::naive_origin() const { return impl_->naive_origin_sel; }
 std::optional<Selector> Session::fact(std::size_t k) const {

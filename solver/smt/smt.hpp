@@ -45,7 +45,8 @@ public:
   Session& operator=(const Session&) = delete;
 
   Selector rule(std::size_t rule) const;
-  std::optional<Selector> rule_open(std::size_t rule) const; // W28F rules only
+  // The rule read as open (its bodies replaced by unknowns): §5 W28F rules, and removed rules in minimization.
+  Selector rule_open(std::size_t rule) const;
   Selector naive_origin() const;
   // Facts and numeric facts in the cone (others: nullopt).
   std::optional<Selector> fact(std::size_t premise) const;
