@@ -77,27 +77,36 @@ const std::vector<std::size_t>& EvidenceIndex::items(const LiteralKey& literal) 
   return it == by_literal_.end() ? none : it->second;
 }
 
-Weight EvidenceIndex::weigh(const LiteralKey& literal, const Config& config) const {
-  Weight w{Rational(0), Rational(0), {}, {}};
+std::vector<std::size_t> EvidenceIndex::counted(const LiteralKey& literal, const Config& config,
+                                                std::vector<std::string>* discounted) const {
+  std::vector<std::size_t> out;
   auto found = by_literal_.find(literal);
-  if (found == by_literal_.end()) return w;
+  if (found == by_literal_.end()) return out;
   auto disc = discounted_atom_.find(literal.atom);
   const bool origin_discounted = disc != discounted_atom_.end() && disc->second && !config.origin_at_full_weight;
+  for (std::size_t i : found->second) {
+    const EvidenceItem& e = program_->evidence[i];
+    if (config.dropped.count(e.id)) continue;
+    if (config.as_of && e.date && *config.as_of < *e.date) continue;
+    if (origin_discounted && e.kind == "origin") {
+      if (discounted) discounted->push_back(e.id);
+      continue;
+    }
+    out.push_back(i);
+  }
+  return out;
+}
 
+Weight EvidenceIndex::weigh(const LiteralKey& literal, const Config& config) const {
+  Weight w{Rational(0), Rational(0), {}, {}};
   // The strongest item of each body, end by end.
   struct Body {
     Rational lo, hi;
     std::vector<std::string> items;
   };
   std::map<std::size_t, Body> bodies;
-  for (std::size_t i : found->second) {
+  for (std::size_t i : counted(literal, config, &w.discounted)) {
     const EvidenceItem& e = program_->evidence[i];
-    if (config.dropped.count(e.id)) continue;
-    if (config.as_of && e.date && *config.as_of < *e.date) continue;
-    if (origin_discounted && e.kind == "origin") {
-      w.discounted.push_back(e.id);
-      continue;
-    }
     auto [it, fresh] = bodies.try_emplace(body_[i], Body{e.lo, e.hi, {e.id}});
     if (!fresh) {
       it->second.lo = std::max(it->second.lo, e.lo);
@@ -126,6 +135,37 @@ Weight EvidenceIndex::weigh(const LiteralKey& literal, const Config& config) con
   }
   std::sort(w.carrying.begin(), w.carrying.end());
   return w;
+}
+
+std::vector<std::string> EvidenceIndex::sufficient(const LiteralKey& literal, const Config& config,
+                                                   Reading reading) const {
+  auto end = [&](std::size_t i) -> const Rational& {
+    const EvidenceItem& e = program_->evidence[i];
+    return reading == Reading::cautious ? e.lo : e.hi;
+  };
+  // One item per body: the first that reaches the body's end on this reading.
+  std::map<std::size_t, std::size_t> best; // body -> item
+  for (std::size_t i : counted(literal, config, nullptr)) {
+    auto [it, fresh] = best.try_emplace(body_[i], i);
+    if (!fresh && end(it->second) < end(i)) it->second = i;
+  }
+  std::vector<std::size_t> strongest;
+  for (const auto& [_, i] : best) strongest.push_back(i);
+  std::stable_sort(strongest.begin(), strongest.end(), [&](std::size_t a, std::size_t b) { return end(b) < end(a); });
+  // Strongest first until the threshold is reached: the first k that reach it
+  // are a smallest set, and no member can go (any k-1 bodies weigh less).
+  std::vector<std::string> out;
+  Rational miss(1);
+  for (std::size_t i : strongest) {
+    out.push_back(program_->evidence[i].id);
+    Rational weight = config.corroboration == Corroboration::max ? end(i) : Rational(1) - (miss *= Rational(1) - end(i));
+    if (weight >= config.threshold) {
+      std::sort(out.begin(), out.end());
+      return out;
+    }
+    if (config.corroboration == Corroboration::max) out.clear(); // the strongest body alone did not reach it
+  }
+  return {};
 }
 
 bool EvidenceIndex::proven(const LiteralKey& literal, const Config& config, Reading reading) const {

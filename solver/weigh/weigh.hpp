@@ -49,6 +49,12 @@ public:
   // and, for standards with contrary_below, the contrary's favourable weight below it.
   bool proven(const LiteralKey& literal, const Config& config, Reading reading) const;
 
+  // The fewest items that alone give the literal a weight at the threshold on
+  // the reading (strongest bodies first, one item each): what a reason names,
+  // so that every item it names is needed (semantics.md §6). Empty if the
+  // literal is not proven on that reading.
+  std::vector<std::string> sufficient(const LiteralKey& literal, const Config& config, Reading reading) const;
+
   // Every literal some evidence bears on, in a stable order.
   const std::vector<LiteralKey>& literals() const { return literals_; }
 
@@ -59,6 +65,11 @@ public:
   std::size_t body_of(std::size_t item) const { return body_[item]; }
 
 private:
+  // Items that count for the literal under `config` (not dropped, not later
+  // than as_of, not origin items discounted by §28(f)), by index.
+  std::vector<std::size_t> counted(const LiteralKey& literal, const Config& config,
+                                   std::vector<std::string>* discounted) const;
+
   const Program* program_;
   std::map<LiteralKey, std::vector<std::size_t>> by_literal_;
   std::vector<LiteralKey> literals_;
