@@ -1,0 +1,119 @@
+// Judging case text held in memory for the solver tests: load without the
+// library, check, judge, and read verdicts and reasons back by claim id.
+#pragma once
+
+#include "imputa/dsl.hpp"
+#include "imputa/judge.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace imputa::testing {
+
+struct Judged {
+  Sources sources;
+  Diagnostics diags;
+  Program program;
+  Report report;
+  bool ok = false; // no errors while loading, checking or grounding
+
+  // Every diagnostic, one per line, for failure messages.
+  std::string errors() const {
+    std::string out;
+    for (const auto& d : diags.items()) out += d.code + " " + std::to_string(d.span.line) + ": " + d.message + "\n";
+    return out;
+  }
+
+  const ClaimReport* find(const std::string& id) const {
+    auto it = std::find_if(report.claims.begin(), report.claims.end(), [&](const auto& c) { return c.id == id; });
+    return it == report.claims.end() ? nullptr : &*it;
+  }
+
+  // The claim's verdict as its spelling ("established"), or why there is none.
+  std::string verdict(const std::string& id) const {
+    if (!ok) return "<not judged:\n" + errors() + ">";
+    const ClaimReport* c = find(id);
+    return c ? std::string(to_string(c->verdict)) : "<no claim " + id + ">";
+  }
+
+  // The one grounding of a ground claim (a failed expectation if missing).
+  const ClaimGroundingReport& grounding(const std::string& id) const {
+    static const ClaimGroundingReport none;
+    const ClaimReport* c = find(id);
+    if (!c || c->groundings.size() != 1) {
+      ADD_FAILURE() << "claim " << id << " is not a judged ground claim\n" << errors();
+      return none;
+    }
+    return c->groundings.front();
+  }
+};
+
+// Loads `text` as a self-contained case (no shipped library), checks and judges it.
+inline Judged judge_text(const std::string& text, const JudgeOptions& options = {}) {
+  Judged j;
+  parse::LoadOptions load;
+  load.with_library = false;
+  auto files = parse::load_text("case.imputa", text, load, j.sources, j.diags);
+  j.program = check::check(files, j.sources, j.diags);
+  if (j.diags.has_errors()) return j;
+  j.report = judge(j.program, options, j.diags);
+  j.ok = !j.diags.has_errors();
+  return j;
+}
+
+// One claim re-judged alone, with extra drops and assumptions.
+inline std::string verdict_with(const std::string& text, const std::string& claim, std::vector<std::string> drops,
+                                std::vector<ast::Atom> assumes = {}) {
+  JudgeOptions o;
+  o.claims = {claim};
+  o.drop = std::move(drops);
+  o.assume = std::move(assumes);
+  o.reasons = false;
+  return judge_text(text, o).verdict(claim);
+}
+
+// "organ_of(gru, rus)" -> the atom (ground atoms as reports print them).
+inline ast::Atom atom_of(const std::string& text) {
+  ast::Atom a;
+  auto open = text.find('(');
+  a.predicate.text = text.substr(0, open);
+  if (open == std::string::npos) return a;
+  std::string rest = text.substr(open + 1, text.rfind(')') - open - 1);
+  std::size_t start = 0;
+  while (start <= rest.size()) {
+    auto comma = rest.find(',', start);
+    std::string arg = rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    arg.erase(0, arg.find_first_not_of(' '));
+    arg.erase(arg.find_last_not_of(' ') + 1);
+    a.args.push_back(ast::Term{arg, false, {}});
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return a;
+}
+
+inline std::vector<std::string> ids(const std::vector<PremiseRef>& refs) {
+  std::vector<std::string> out;
+  for (const auto& r : refs) out.push_back(r.id);
+  return out;
+}
+
+inline bool has_literal(const std::vector<Literal>& model, const std::string& atom, bool positive) {
+  return std::find(model.begin(), model.end(), Literal{atom, positive}) != model.end();
+}
+
+// The standards every test case declares (the checker wants used standards declared).
+inline const char* standards_block() {
+  return R"(
+standard reasonable_suspicion 0.30 "Reasonable suspicion".
+standard preponderance 0.51 "More likely than not".
+standard clear_and_convincing 0.75 "Clear and convincing".
+standard beyond_reasonable_doubt 0.95 "Beyond reasonable doubt".
+standard fully_conclusive 0.95 contrary_below 0.40 "Fully conclusive".
+)";
+}
+
+} // namespace imputa::testing
