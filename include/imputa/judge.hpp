@@ -6,6 +6,7 @@
 #include "imputa/program.hpp"
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,6 +27,16 @@ struct JudgeOptions {
   unsigned jobs = 1;                           // claims judged in parallel
   bool reasons = true;                         // support, would-establish, strength, ...
   bool doctrine_overrides_claims = false;      // `compare`: the doctrine map wins over a claim's `under`
+  // Called after each claim grounding is judged, with how many are done out of
+  // how many; calls are serialized (never concurrent) and `done` only grows.
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+struct Literal {
+  std::string atom; // "performed_by(notpetya, gru)"
+  bool positive = true;
+  friend bool operator==(const Literal&, const Literal&) = default;
+  friend auto operator<=>(const Literal&, const Literal&) = default;
 };
 
 // An evidence item, rule or fact as a reason names it: with its label and cite.
@@ -37,13 +48,14 @@ struct PremiseRef {
   std::vector<std::string> cites;
   std::string detail; // e.g. "supports performed_by(op, gru) at 0.8..0.9"
   SourceSpan span;
-};
-
-struct Literal {
-  std::string atom; // "performed_by(notpetya, gru)"
-  bool positive = true;
-  friend bool operator==(const Literal&, const Literal&) = default;
-  friend auto operator<=>(const Literal&, const Literal&) = default;
+  // Support only: the burden-of-proof atom this premise helps establish (the
+  // "why precluded(cm, s) holds" part of a support); empty for the claim itself.
+  std::string because_of{};
+  // Evidence only, for renderers that lay the item out themselves.
+  std::string evidence_kind{};       // "official_statement"
+  std::string confidence{};          // the item's own confidence, "0.8..0.9"
+  std::string weight{};              // the combined weight on the literal, "0.84..0.9"
+  std::optional<Literal> bears_on{}; // the literal it supports (positive) or contradicts
 };
 
 struct Note {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <numeric>
 #include <set>
 #include <thread>
@@ -44,45 +45,73 @@ std::vector<StandardInfo> ranked_standards(const Program& p) {
   return out;
 }
 
-// Connected components of the ground program: a claim sees only its own (§4).
-class Components {
+// A claim's cone (§4): the atoms its verdict can depend on. From the claim's
+// atoms, follow rules down to their conditions, facts across to the atoms they
+// mention, and rules up to a conclusion only when something constrains that
+// conclusion or one above it (a premise on it). A conclusion nothing
+// constrains is a mere definition: it can always be made to agree, so it
+// connects nothing. This keeps two claims about different operations apart
+// even when they share a status fact such as organ_of(gru, rus), and keeps a
+// conflict elsewhere from poisoning an unrelated claim.
+class Cones {
 public:
-  explicit Components(const ground::GroundProgram& g) : parent_(g.atoms.size()) {
-    std::iota(parent_.begin(), parent_.end(), 0);
-    for (const auto& f : g.facts)
-      for (std::size_t i = 1; i < f.atoms.size(); ++i) unite(f.atoms[0], f.atoms[i]);
-    for (const auto& d : g.definitions) {
-      std::vector<AtomId> atoms;
-      for (const auto& b : d.bodies)
-        for (const auto& l : b.literals) ground::collect_atoms(l, atoms);
-      atoms.insert(atoms.end(), d.naive_origin.begin(), d.naive_origin.end());
-      for (AtomId a : atoms) unite(d.head, a);
+  Cones(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence)
+      : g_(g), parents_(g.atoms.size()), facts_of_(g.atoms.size()), constrained_(g.atoms.size(), false) {
+    for (const auto& d : g.definitions)
+      for (AtomId child : children(d)) parents_[child].push_back(d.head);
+    for (std::size_t k = 0; k < g.facts.size(); ++k)
+      for (AtomId a : g.facts[k].atoms) facts_of_[a].push_back(k);
+    std::vector<AtomId> stack;
+    for (const auto& f : g.facts) stack.insert(stack.end(), f.atoms.begin(), f.atoms.end());
+    for (const auto& n : g.numeric) stack.push_back(n.atom);
+    for (const auto& l : evidence.literals())
+      if (auto a = g.find(l.atom)) stack.push_back(*a);
+    stack.insert(stack.end(), g.assumed.begin(), g.assumed.end());
+    while (!stack.empty()) { // constrained: a premise on the atom or on one above it
+      AtomId a = stack.back();
+      stack.pop_back();
+      if (constrained_[a]) continue;
+      constrained_[a] = true;
+      if (auto d = g.definition_of.find(a); d != g.definition_of.end())
+        for (AtomId child : children(g.definitions[d->second])) stack.push_back(child);
     }
-    for (AtomId a = 0; a < parent_.size(); ++a) members_[find(a)].push_back(a);
   }
 
-  // The sorted atoms of the components that hold any of `atoms`.
-  std::vector<AtomId> cone(const std::vector<AtomId>& atoms) {
-    std::set<AtomId> roots;
-    for (AtomId a : atoms) roots.insert(find(a));
-    std::vector<AtomId> out;
-    for (AtomId r : roots) out.insert(out.end(), members_[r].begin(), members_[r].end());
+  // The sorted atoms of the cone of a claim mentioning `atoms`.
+  std::vector<AtomId> cone(const std::vector<AtomId>& atoms) const {
+    std::vector<bool> in(g_.atoms.size(), false);
+    std::vector<AtomId> out, stack(atoms.begin(), atoms.end());
+    while (!stack.empty()) {
+      AtomId a = stack.back();
+      stack.pop_back();
+      if (in[a]) continue;
+      in[a] = true;
+      out.push_back(a);
+      if (auto d = g_.definition_of.find(a); d != g_.definition_of.end())
+        for (AtomId child : children(g_.definitions[d->second])) stack.push_back(child);
+      for (std::size_t k : facts_of_[a]) stack.insert(stack.end(), g_.facts[k].atoms.begin(), g_.facts[k].atoms.end());
+      for (AtomId p : parents_[a])
+        if (constrained_[p]) stack.push_back(p);
+    }
     std::sort(out.begin(), out.end());
     return out;
   }
 
 private:
-  AtomId find(AtomId x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
+  static std::vector<AtomId> children(const ground::Definition& d) {
+    std::vector<AtomId> out;
+    for (const auto& b : d.bodies)
+      for (const auto& l : b.literals) ground::collect_atoms(l, out);
+    out.insert(out.end(), d.naive_origin.begin(), d.naive_origin.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
   }
-  void unite(AtomId a, AtomId b) {
-    a = find(a);
-    b = find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-  std::vector<AtomId> parent_;
-  std::map<AtomId, std::vector<AtomId>> members_;
+
+  const ground::GroundProgram& g_;
+  std::vector<std::vector<AtomId>> parents_;
+  std::vector<std::vector<std::size_t>> facts_of_;
+  std::vector<bool> constrained_;
 };
 
 // Everything one claim grounding is judged under.
@@ -112,6 +141,8 @@ public:
         session_(s.program, s.g, cone_) {
     goal_ = session_.goal(inst.formula);
     order_burden_atoms();
+    for (const auto& literal : s_.evidence.literals())
+      if (auto atom = s_.g.find(literal.atom); atom && in_cone(*atom)) cone_literals_.emplace_back(literal, *atom);
   }
 
   ClaimGroundingReport run() {
@@ -184,7 +215,7 @@ private:
     std::vector<Lit> lits;
     for (std::size_t r = 0; r < s_.program.rules.size(); ++r) {
       const RuleItem& rule = s_.program.rules[r];
-      if (!rule_active(rule, drops)) continue;
+      if (!session_.rule_in_cone(r) || !rule_active(rule, drops)) continue;
       if (rule.origin_only && accusation) {
         lits.push_back({session_.rule_open(r), true});
         if (naive) lits.push_back({session_.rule(r), true});
@@ -210,29 +241,39 @@ private:
     }
     auto config = weigh_config(standard, drops, naive && accusation);
     auto reading = which == Premises::favourable ? weigh::Reading::favourable : weigh::Reading::cautious;
-    for (const auto& literal : s_.evidence.literals()) {
-      auto atom = s_.g.find(literal.atom);
-      if (!atom || !in_cone(*atom)) continue;
-      if (s_.evidence.proven(literal, config, reading)) lits.push_back({session_.proof(*atom, literal.positive), true});
-    }
+    for (const auto& [literal, atom] : cone_literals_)
+      if (s_.evidence.proven(literal, config, reading)) lits.push_back({session_.proof(atom, literal.positive), true});
     for (AtomId a : setting_.assumes)
       if (in_cone(a)) lits.push_back({session_.assumption(a), true});
-    // Burden of proof (§1): a closed derived atom is true exactly when established.
-    for (AtomId a : burden_atoms_) {
-      std::vector<Lit> trial = lits;
-      trial.push_back({session_.definition_goal(a), false});
-      Answer answer = session_.check(trial, deadline_);
-      if (answer == Answer::unknown) unknown = true;
-      lits.push_back({session_.burden(a, answer == Answer::unsat), true});
-    }
     std::sort(lits.begin(), lits.end());
     lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
-    return lits;
+    // Burden of proof (§1): a closed derived atom is true exactly when
+    // established. The same base premises always decide the same way: cached.
+    auto cached = with_burden_.find(lits);
+    if (cached != with_burden_.end()) return cached->second;
+    std::vector<Lit> full = lits;
+    for (AtomId a : burden_atoms_) {
+      Answer answer = check_with(full, Lit{session_.definition_goal(a), false});
+      if (answer == Answer::unknown) {
+        unknown = true;
+        return full; // not cached: an unknown is not an answer
+      }
+      full.push_back({session_.burden(a, answer == Answer::unsat), true});
+    }
+    std::sort(full.begin(), full.end());
+    with_burden_.emplace(std::move(lits), full);
+    return full;
   }
 
+  // A check whose model and core are not needed: answers are cached, since the
+  // same assumptions in this claim's session always get the same answer.
   Answer check_with(std::vector<Lit> lits, std::optional<Lit> extra) {
     if (extra) lits.push_back(*extra);
-    return session_.check(lits, deadline_);
+    std::sort(lits.begin(), lits.end());
+    if (auto it = answers_.find(lits); it != answers_.end()) return it->second;
+    Answer a = session_.check(lits, deadline_);
+    if (a != Answer::unknown) answers_.emplace(std::move(lits), a);
+    return a;
   }
 
   // The verdict of §4 on this claim's premises at `standard`, leaving `drops` out.
@@ -295,35 +336,55 @@ private:
       if (a == Answer::unknown) return std::nullopt;
       return a == Answer::unsat;
     };
-    // After an unsat check: the members in its core, if they alone are still unsat.
-    auto shrink_to_core = [&](std::vector<Lit>& kept) -> bool {
-      auto core = session_.core();
-      std::set<Lit> in_core(core.begin(), core.end());
-      std::vector<Lit> smaller = kept;
-      std::erase_if(smaller, [&](const Lit& l) { return !in_core.count(l); });
-      if (smaller.size() == kept.size()) return true;
-      auto still = unsat_with(smaller);
-      if (!still) return false;
-      if (*still) kept = std::move(smaller);
-      return true;
-    };
     auto first = unsat_with(members);
     if (!first || !*first) return std::nullopt;
-    if (!shrink_to_core(members)) return std::nullopt;
+    // Deletion in a canonical order (not Z3's core, not file order), so that
+    // the same premises give the same minimal set however the file is laid out.
+    std::stable_sort(members.begin(), members.end(),
+                     [&](const Lit& a, const Lit& b) { return canonical(a) < canonical(b); });
     for (std::size_t i = 0; i < members.size();) {
       std::vector<Lit> trial = members;
       trial.erase(trial.begin() + static_cast<std::ptrdiff_t>(i));
       auto gone = unsat_with(trial);
       if (!gone) return std::nullopt;
-      if (*gone) {
-        // Members before i were needed in a larger set, so in any unsat subset.
-        if (!shrink_to_core(trial)) return std::nullopt;
-        members = std::move(trial);
-      } else {
-        ++i;
-      }
+      if (*gone) members = std::move(trial);
+      else ++i;
     }
     return members;
+  }
+
+  // A premise's name in words that do not depend on statement order.
+  std::string canonical(const Lit& l) const {
+    const auto& info = session_.info(l.selector);
+    using K = smt::SelectorInfo::Kind;
+    switch (info.kind) {
+    case K::rule:
+    case K::rule_open: return "1 " + s_.program.rules[info.index].id;
+    case K::fact: return "2 " + ground::to_string(s_.g, s_.g.facts[info.index].formula);
+    case K::numeric: return "3 " + s_.g.atoms[s_.g.numeric[info.index].atom].text;
+    case K::proof: return std::string("4 ") + (info.positive ? "+" : "-") + s_.g.atoms[info.atom].text;
+    case K::assumption: return "5 " + s_.g.atoms[info.atom].text;
+    case K::burden_true:
+    case K::burden_false: return "6 " + s_.g.atoms[info.atom].text;
+    case K::literal: return std::string("7 ") + s_.g.atoms[info.atom].text + (info.positive ? "+" : "-");
+    default: return "9";
+    }
+  }
+
+  // A model of `lits` that does not depend on Z3's choices: each atom the
+  // claim depends on, in text order, is false unless the premises force it
+  // true. Returns the literals (and leaves them decided), or nullopt.
+  std::optional<std::vector<std::pair<AtomId, bool>>> canonical_model(std::vector<Lit> lits) {
+    if (session_.check(lits, deadline_) != Answer::sat) return std::nullopt;
+    std::vector<std::pair<AtomId, bool>> out;
+    for (AtomId a : dependency_atoms()) {
+      lits.push_back({session_.literal(a, false), true});
+      Answer answer = session_.check(lits, deadline_);
+      if (answer == Answer::unknown) return std::nullopt;
+      if (answer == Answer::unsat) lits.back() = {session_.literal(a, true), true};
+      out.emplace_back(a, answer == Answer::unsat);
+    }
+    return out;
   }
 
   void explain(ClaimGroundingReport& r) {
@@ -351,8 +412,7 @@ private:
           if (auto sub = minimize(rest, {Lit{session_.definition_goal(info.atom), false}})) {
             std::erase_if(*sub, [&](const Lit& x) { return session_.info(x.selector).kind == smt::SelectorInfo::Kind::goal; });
             for (auto& p : describe(*sub, setting_.standard, false)) {
-              if (p.detail.empty()) p.detail = "why " + s_.g.atoms[info.atom].text + " holds";
-              else p.detail += "; why " + s_.g.atoms[info.atom].text + " holds";
+              p.because_of = s_.g.atoms[info.atom].text;
               r.support.push_back(std::move(p));
             }
           }
@@ -360,9 +420,14 @@ private:
       }
     }
     if (v == Verdict::not_established || v == Verdict::arguable || v == Verdict::unsubstantiated) {
-      if (check_with(P, Lit{goal_, false}) == Answer::sat) r.counter_model = model_literals();
-      if (v == Verdict::not_established && check_with(P, Lit{goal_, true}) == Answer::sat)
-        r.witness_model = model_literals();
+      auto with_goal = [&](bool value) {
+        std::vector<Lit> lits = P;
+        lits.push_back({goal_, value});
+        return lits;
+      };
+      if (auto m = canonical_model(with_goal(false))) r.counter_model = literals_of(*m);
+      if (v == Verdict::not_established)
+        if (auto m = canonical_model(with_goal(true))) r.witness_model = literals_of(*m);
       r.would_establish = would_establish(P);
     }
     if (v == Verdict::unsubstantiated) naive_reliance(r);
@@ -395,10 +460,17 @@ private:
     return dependencies_;
   }
 
-  std::vector<Literal> model_literals() {
+  // True literals first, then false ones, each in text order. A false atom is
+  // shown only where the case says something about it (a fact, evidence or an
+  // assumption): "not performed_by(op, gru)" matters, the hundred atoms nobody
+  // mentioned do not.
+  std::vector<Literal> literals_of(const std::vector<std::pair<AtomId, bool>>& model) const {
+    std::set<AtomId> mentioned(setting_.assumes.begin(), setting_.assumes.end());
+    for (const auto& [_, a] : cone_literals_) mentioned.insert(a);
+    for (const auto& f : s_.g.facts) mentioned.insert(f.atoms.begin(), f.atoms.end());
     std::vector<Literal> out;
-    for (AtomId a : dependency_atoms())
-      if (auto v = session_.value(a)) out.push_back({s_.g.atoms[a].text, *v});
+    for (const auto& [a, v] : model)
+      if (v || mentioned.count(a)) out.push_back({s_.g.atoms[a].text, v});
     std::stable_sort(out.begin(), out.end(), [](const Literal& x, const Literal& y) { return x.positive > y.positive; });
     return out;
   }
@@ -410,35 +482,17 @@ private:
       const auto* info = s_.g.atoms[a].info;
       if (info && !info->has(Tag::closed)) candidates.push_back(a);
     }
+    std::sort(candidates.begin(), candidates.end());
     std::vector<std::vector<Literal>> found;
     std::vector<Lit> blocks;
-    for (int round = 0; round < 5; ++round) {
-      std::vector<Lit> lits = P;
-      lits.insert(lits.end(), blocks.begin(), blocks.end());
-      lits.push_back({goal_, true});
-      if (session_.check(lits, deadline_) != Answer::sat) break;
-      std::vector<Lit> chosen;
-      std::vector<std::pair<AtomId, bool>> values;
-      for (AtomId a : candidates) {
-        if (auto v = session_.value(a)) {
-          chosen.push_back({session_.literal(a, *v), true});
-          values.emplace_back(a, *v);
-        }
-      }
-      std::vector<Lit> fixed = P;
-      fixed.push_back({goal_, false});
-      auto minimal = minimize(chosen, fixed);
-      if (!minimal || minimal->empty()) break;
-      std::vector<Literal> set;
+    auto block = [&](const std::vector<std::pair<AtomId, bool>>& set) {
       ground::Formula conj;
       conj.kind = ground::Formula::Kind::conjunction;
-      for (const Lit& l : *minimal) {
-        const auto& info = session_.info(l.selector);
-        set.push_back({s_.g.atoms[info.atom].text, info.positive});
+      for (const auto& [a, positive] : set) {
         ground::Formula atom;
         atom.kind = ground::Formula::Kind::atom;
-        atom.atom = info.atom;
-        if (info.positive) {
+        atom.atom = a;
+        if (positive) {
           conj.operands.push_back(atom);
         } else {
           ground::Formula neg;
@@ -447,11 +501,44 @@ private:
           conj.operands.push_back(neg);
         }
       }
-      std::sort(set.begin(), set.end());
-      found.push_back(std::move(set));
-      // The next set must not contain this one: block the conjunction.
       if (conj.operands.size() == 1) conj = conj.operands[0];
       blocks.push_back({session_.goal(conj), false});
+    };
+    // Single literals first, so that the shortest ways to establish it come first.
+    for (AtomId a : candidates) {
+      for (bool positive : {true, false}) {
+        if (found.size() >= 5) break;
+        std::vector<Lit> lits = P;
+        lits.push_back({session_.literal(a, positive), true});
+        if (check_with(lits, std::nullopt) != Answer::sat) continue;
+        if (check_with(lits, Lit{goal_, false}) != Answer::unsat) continue;
+        found.push_back({Literal{s_.g.atoms[a].text, positive}});
+        block({{a, positive}});
+      }
+    }
+    for (int round = static_cast<int>(found.size()); round < 5; ++round) {
+      std::vector<Lit> lits = P;
+      lits.insert(lits.end(), blocks.begin(), blocks.end());
+      lits.push_back({goal_, true});
+      auto model = canonical_model(lits);
+      if (!model) break;
+      std::vector<Lit> chosen;
+      for (const auto& [a, v] : *model)
+        if (std::binary_search(candidates.begin(), candidates.end(), a)) chosen.push_back({session_.literal(a, v), true});
+      std::vector<Lit> fixed = P;
+      fixed.push_back({goal_, false});
+      auto minimal = minimize(chosen, fixed);
+      if (!minimal || minimal->empty()) break;
+      std::vector<Literal> set;
+      std::vector<std::pair<AtomId, bool>> members;
+      for (const Lit& l : *minimal) {
+        const auto& info = session_.info(l.selector);
+        set.push_back({s_.g.atoms[info.atom].text, info.positive});
+        members.emplace_back(info.atom, info.positive);
+      }
+      std::sort(set.begin(), set.end());
+      found.push_back(std::move(set));
+      block(members); // the next set must not contain this one
     }
     std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
       return x.size() != y.size() ? x.size() < y.size() : x < y;
@@ -518,6 +605,8 @@ private:
       if (v != r.verdict) r.critical_evidence.push_back(s_.evidence.item(i).id);
     }
     P_ = saved;
+    // By id, not file order: moving statements must not change the report (§7).
+    std::sort(r.critical_evidence.begin(), r.critical_evidence.end());
   }
 
   static std::string interval(const Rational& lo, const Rational& hi) {
@@ -550,6 +639,12 @@ private:
                                " (origin is not attribution)"});
       }
     }
+    // By evidence id, not file order: moving statements must not change the report (§7).
+    std::stable_sort(r.defeaters.begin(), r.defeaters.end(), [](const Defeater& a, const Defeater& b) {
+      return std::tie(a.evidence, a.contrary) < std::tie(b.evidence, b.contrary);
+    });
+    std::stable_sort(r.notes.begin(), r.notes.end(),
+                     [](const Note& a, const Note& b) { return std::tie(a.evidence, a.atom) < std::tie(b.evidence, b.atom); });
   }
 
   // Reads selectors back as the facts, evidence and rules a lawyer can check.
@@ -600,10 +695,15 @@ private:
           auto it = std::find_if(s_.program.evidence.begin(), s_.program.evidence.end(),
                                  [&](const EvidenceItem& e) { return e.id == id; });
           if (it == s_.program.evidence.end()) continue;
-          out.push_back({PremiseRef::Kind::evidence, it->id, it->summary, it->cites,
-                         std::string(info.positive ? "supports " : "contradicts ") + key.atom + " (confidence " +
-                             interval(it->lo, it->hi) + ", weight " + interval(w.lo, w.hi) + ")",
-                         it->span});
+          PremiseRef p{PremiseRef::Kind::evidence, it->id, it->summary, it->cites,
+                       std::string(info.positive ? "supports " : "contradicts ") + key.atom + " (confidence " +
+                           interval(it->lo, it->hi) + ", weight " + interval(w.lo, w.hi) + ")",
+                       it->span};
+          p.evidence_kind = it->kind;
+          p.confidence = interval(it->lo, it->hi);
+          p.weight = interval(w.lo, w.hi);
+          p.bears_on = Literal{key.atom, info.positive};
+          out.push_back(std::move(p));
         }
         break;
       }
@@ -640,6 +740,9 @@ private:
   std::vector<AtomId> burden_atoms_;
   std::vector<AtomId> dependencies_;
   std::vector<Lit> P_;
+  std::vector<std::pair<weigh::LiteralKey, AtomId>> cone_literals_; // evidence literals on cone atoms
+  std::map<std::vector<Lit>, std::vector<Lit>> with_burden_;       // base premises -> with burden atoms
+  std::map<std::vector<Lit>, Answer> answers_;
 };
 
 StandardInfo find_standard(const Program& p, const std::string& name) {
@@ -681,7 +784,7 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   report.ground_atoms = g.atoms.size();
   weigh::EvidenceIndex evidence(program);
   Shared shared{program, g, evidence, options, ranked_standards(program)};
-  Components components(g);
+  Cones components(g, evidence);
 
   std::vector<std::size_t> selected; // claim instances to judge
   for (std::size_t i = 0; i < g.claims.size(); ++i) {
@@ -710,12 +813,18 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
 
   std::vector<ClaimGroundingReport> results(selected.size());
   std::atomic<std::size_t> next{0};
+  std::mutex progress_mutex; // serializes options.progress; `done` counts under it
+  std::size_t done = 0;
   auto worker = [&] {
     for (std::size_t k; (k = next.fetch_add(1)) < selected.size();) {
       const auto& inst = g.claims[selected[k]];
       Setting setting = setting_for(program, g, program.claims[inst.claim], options);
       ClaimJudge judge(shared, inst, std::move(setting), cones[k]);
       results[k] = judge.run();
+      if (options.progress) {
+        std::lock_guard lock(progress_mutex);
+        options.progress(++done, selected.size());
+      }
     }
   };
   unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(selected.size())));

@@ -5,6 +5,7 @@
 
 #include <z3++.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -24,6 +25,7 @@ struct Session::Impl {
   std::vector<SelectorInfo> infos;
   std::vector<Selector> rule_sel;
   std::map<std::size_t, Selector> rule_open_sel;
+  std::set<std::size_t> rules_in_cone;
   Selector naive_origin_sel = 0;
   std::map<std::size_t, Selector> fact_sel, numeric_sel;
   std::map<std::pair<ground::AtomId, bool>, Selector> proof_sel, literal_sel;
@@ -32,13 +34,17 @@ struct Session::Impl {
   std::map<ground::AtomId, z3::expr> shadow; // closed derived atoms: their completion
   std::map<ground::AtomId, std::vector<Selector>> closed_reasons; // closed base atoms
   std::vector<Lit> last_assumptions;
+  // The last check's answer; its model or core is read only when asked for.
+  z3::check_result last = z3::unknown;
   std::optional<z3::model> model;
-  std::vector<Lit> last_core;
+  std::optional<std::vector<Lit>> last_core;
+  std::vector<z3::expr> negated; // !selector, made once per selector
 
   // Watchdog: interrupts Z3 when the armed deadline passes.
   std::mutex mutex;
   std::condition_variable wake;
-  std::optional<Clock::time_point> armed;
+  std::optional<Clock::time_point> armed; // the deadline of the checks now being made
+  std::atomic<bool> running{false};       // a check is inside Z3
   bool stop = false;
   std::thread watchdog;
 
@@ -47,6 +53,7 @@ struct Session::Impl {
     z3::params params(ctx);
     params.set("model", true);
     params.set("unsat_core", true);
+    params.set("ctrl_c", false); // no SIGINT handler swapped in and out at every check
     solver.set(params);
     encode(cone);
   }
@@ -67,6 +74,9 @@ struct Session::Impl {
     watchdog.join();
   }
 
+  // Sleeps until the armed deadline; then interrupts Z3 while a check runs.
+  // Arming happens only when the deadline changes, not at every check, so the
+  // many small checks of a claim cost no thread switches.
   void watch() {
     std::unique_lock lock(mutex);
     while (!stop) {
@@ -74,20 +84,26 @@ struct Session::Impl {
         wake.wait(lock);
         continue;
       }
-      if (Clock::now() >= *armed) {
-        ctx.interrupt();
-        // Interrupt again until the check returns: a first interrupt can land
-        // before Z3 has started listening.
-        wake.wait_for(lock, std::chrono::milliseconds(5));
+      if (Clock::now() < *armed) {
+        wake.wait_until(lock, *armed);
         continue;
       }
-      wake.wait_until(lock, *armed);
+      // Past the deadline. Interrupt again until the check returns: a first
+      // interrupt can land before Z3 has started listening.
+      auto passed = *armed;
+      while (!stop && armed == passed && running) {
+        ctx.interrupt();
+        wake.wait_for(lock, std::chrono::milliseconds(5));
+      }
+      // No check runs past this deadline (check() refuses to start one): wait to be re-armed.
+      wake.wait(lock, [&] { return stop || armed != passed; });
     }
   }
 
   Selector new_selector(SelectorInfo info) {
     auto id = static_cast<Selector>(selectors.size());
     selectors.push_back(ctx.bool_const(("s!" + std::to_string(id)).c_str()));
+    negated.push_back(!selectors.back());
     infos.push_back(info);
     return id;
   }
@@ -186,6 +202,7 @@ struct Session::Impl {
     // A rule read as open: an unknown stands in for its bodies, so that it can
     // neither carry nor refute the head. That is how §5 reads a W28F rule for an
     // accusation, and what leaving a rule out of a support set means.
+    rules_in_cone.insert(rules.begin(), rules.end());
     for (std::size_t r : rules) {
       std::string name = "u!" + std::to_string(def.head) + "!" + std::to_string(r);
       ways.push_back(selectors[rule_open_sel.at(r)] && ctx.bool_const(name.c_str()));
@@ -234,6 +251,7 @@ Session::~Session() = default;
 Selector Session::rule(std::size_t r) const { return impl_->rule_sel.at(r); }
 
 Selector Session::rule_open(std::size_t r) const { return impl_->rule_open_sel.at(r); }
+bool Session::rule_in_cone(std::size_t r) const { return impl_->rules_in_cone.count(r) != 0; }
 
 Selector Session::naive_origin() const { return impl_->naive_origin_sel; }
 std::optional<Selector> Session::fact(std::size_t k) const {
@@ -293,12 +311,13 @@ const SelectorInfo& Session::info(Selector s) const { return impl_->infos.at(s);
 Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point deadline) {
   auto& im = *impl_;
   im.model.reset();
-  im.last_core.clear();
+  im.last_core.reset();
+  im.last = z3::unknown;
   if (Clock::now() >= deadline) return Answer::unknown;
   z3::expr_vector lits(im.ctx);
   std::vector<bool> given(im.selectors.size(), false);
   for (const auto& l : assumptions) {
-    lits.push_back(l.positive ? im.selectors[l.selector] : !im.selectors[l.selector]);
+    lits.push_back(l.positive ? im.selectors[l.selector] : im.negated[l.selector]);
     given[l.selector] = true;
   }
   // A premise not among the assumptions does not hold: an inactive rule derives
@@ -306,51 +325,51 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
   for (Selector s = 0; s < im.selectors.size(); ++s) {
     using K = SelectorInfo::Kind;
     K k = im.infos[s].kind;
-    if (!given[s] && k != K::goal && k != K::literal) lits.push_back(!im.selectors[s]);
+    if (!given[s] && k != K::goal && k != K::literal) lits.push_back(im.negated[s]);
   }
   im.last_assumptions = assumptions;
-  {
-    std::lock_guard lock(im.mutex);
-    im.armed = deadline;
+  if (im.armed != deadline) {
+    {
+      std::lock_guard lock(im.mutex);
+      im.armed = deadline;
+    }
+    im.wake.notify_all();
   }
-  im.wake.notify_all();
+  im.running = true;
   z3::check_result r = z3::unknown;
   try {
     r = im.solver.check(lits);
   } catch (const z3::exception&) {
     r = z3::unknown; // interrupted, or Z3 gave up: never a guess
   }
-  {
-    std::lock_guard lock(im.mutex);
-    im.armed.reset();
-  }
-  im.wake.notify_all();
-  if (r == z3::sat) {
-    im.model = im.solver.get_model();
-    return Answer::sat;
-  }
-  if (r == z3::unsat) {
-    z3::expr_vector core = im.solver.unsat_core();
-    for (unsigned i = 0; i < core.size(); ++i) {
-      for (const auto& l : assumptions) {
-        z3::expr e = l.positive ? im.selectors[l.selector] : !im.selectors[l.selector];
-        if (z3::eq(e, core[i])) {
-          im.last_core.push_back(l);
-          break;
-        }
-      }
-    }
-    std::sort(im.last_core.begin(), im.last_core.end());
-    return Answer::unsat;
-  }
+  im.running = false;
+  im.last = r;
+  if (r == z3::sat) return Answer::sat;
+  if (r == z3::unsat) return Answer::unsat;
   return Answer::unknown;
 }
 
-std::vector<Lit> Session::core() const { return impl_->last_core; }
+std::vector<Lit> Session::core() const {
+  auto& im = *impl_;
+  if (im.last != z3::unsat) return {};
+  if (!im.last_core) {
+    std::unordered_map<unsigned, Lit> by_id;
+    for (const auto& l : im.last_assumptions)
+      by_id.emplace((l.positive ? im.selectors[l.selector] : im.negated[l.selector]).id(), l);
+    std::vector<Lit> out;
+    z3::expr_vector core = im.solver.unsat_core();
+    for (unsigned i = 0; i < core.size(); ++i)
+      if (auto it = by_id.find(core[i].id()); it != by_id.end()) out.push_back(it->second);
+    std::sort(out.begin(), out.end());
+    im.last_core = std::move(out);
+  }
+  return *im.last_core;
+}
 
 std::optional<bool> Session::value(ground::AtomId a) const {
   auto& im = *impl_;
-  if (!im.model || im.numeric(a)) return std::nullopt;
+  if (im.last != z3::sat || im.numeric(a)) return std::nullopt;
+  if (!im.model) im.model = im.solver.get_model();
   z3::expr v = im.model->eval(im.atom(a), false);
   if (v.is_true()) return true;
   if (v.is_false()) return false;

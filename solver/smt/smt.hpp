@@ -47,6 +47,8 @@ public:
   Selector rule(std::size_t rule) const;
   // The rule read as open (its bodies replaced by unknowns): §5 W28F rules, and removed rules in minimization.
   Selector rule_open(std::size_t rule) const;
+  // The rule has a ground instance concluding an atom of the cone.
+  bool rule_in_cone(std::size_t rule) const;
   Selector naive_origin() const;
   // Facts and numeric facts in the cone (others: nullopt).
   std::optional<Selector> fact(std::size_t premise) const;

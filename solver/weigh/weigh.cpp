@@ -143,15 +143,21 @@ std::vector<std::string> EvidenceIndex::sufficient(const LiteralKey& literal, co
     const EvidenceItem& e = program_->evidence[i];
     return reading == Reading::cautious ? e.lo : e.hi;
   };
-  // One item per body: the first that reaches the body's end on this reading.
+  // Ties go to the smaller id, never to file order: moving statements must
+  // not change the report (semantics.md §7).
+  auto stronger = [&](std::size_t a, std::size_t b) {
+    if (end(a) != end(b)) return end(b) < end(a);
+    return program_->evidence[a].id < program_->evidence[b].id;
+  };
+  // One item per body: one that reaches the body's end on this reading.
   std::map<std::size_t, std::size_t> best; // body -> item
   for (std::size_t i : counted(literal, config, nullptr)) {
     auto [it, fresh] = best.try_emplace(body_[i], i);
-    if (!fresh && end(it->second) < end(i)) it->second = i;
+    if (!fresh && stronger(i, it->second)) it->second = i;
   }
   std::vector<std::size_t> strongest;
   for (const auto& [_, i] : best) strongest.push_back(i);
-  std::stable_sort(strongest.begin(), strongest.end(), [&](std::size_t a, std::size_t b) { return end(b) < end(a); });
+  std::sort(strongest.begin(), strongest.end(), stronger);
   // Strongest first until the threshold is reached: the first k that reach it
   // are a smallest set, and no member can go (any k-1 bodies weigh less).
   std::vector<std::string> out;

@@ -151,7 +151,9 @@ TEST(Determinism, TheCaseMeetsItsExpectations) {
   auto j = judge_text(join(statements()));
   ASSERT_TRUE(j.ok) << j.errors();
   for (const auto& c : j.report.claims)
-    if (c.expected) EXPECT_TRUE(c.as_expected) << c.id << ": " << to_string(c.verdict);
+    if (c.expected) {
+      EXPECT_TRUE(c.as_expected) << c.id << ": " << to_string(c.verdict);
+    }
 }
 
 // Pigeonhole: ten operations, nine hosts, each operation on some host, no two
@@ -214,7 +216,9 @@ TEST(Timeouts, ShortLimitGivesUnknownOrTheRightVerdictNeverAWrongOne) {
     const auto& b = hurried.report.claims[i].groundings;
     ASSERT_EQ(a.size(), b.size());
     for (std::size_t k = 0; k < a.size(); ++k)
-      if (b[k].verdict != Verdict::unknown) EXPECT_EQ(b[k].verdict, a[k].verdict) << full.report.claims[i].id;
+      if (b[k].verdict != Verdict::unknown) {
+        EXPECT_EQ(b[k].verdict, a[k].verdict) << full.report.claims[i].id;
+      }
   }
 }
 

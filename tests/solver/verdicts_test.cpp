@@ -121,7 +121,9 @@ claim ass "attributable, as an assessment" { holds attributable(op, rus) }
     EXPECT_EQ(j.verdict("acc"), "unsubstantiated") << v.extra;
     const auto& r = j.grounding("acc").naive_reliance;
     ASSERT_FALSE(r.empty()) << v.extra;
-    if (!v.reliance.empty()) EXPECT_NE(r[0].find(v.reliance), std::string::npos) << r[0];
+    if (!v.reliance.empty()) {
+      EXPECT_NE(r[0].find(v.reliance), std::string::npos) << r[0];
+    }
   }
   // A stipulated fact counts for an assessment (§5: assessment keeps facts).
   auto j = judge_text(base + "fact f_did: performed_by(op, gru).\n" +
