@@ -93,6 +93,20 @@ int run(int argc, char** argv) {
   compare_cmd->add_option("--timeout-ms", compare.timeout_ms, "time limit per claim in milliseconds");
   compare_cmd->add_option("--jobs", compare.jobs, "claims judged in parallel");
 
+  GraphOptions graph;
+  std::string graph_file;
+  auto* graph_cmd = app.add_subcommand("graph", "Graphviz DOT of evidence -> atoms -> rules -> claim (pipe into dot -Tsvg)");
+  graph_cmd->add_option("FILE", graph_file, "the case file")->required();
+  graph_cmd->add_option("CLAIM", graph.claim, "only this claim (default: every claim)");
+  graph_cmd->add_flag("--no-library", graph.judge.common.no_library, "do not load the shipped gge2015 library");
+  graph_cmd->add_option("--library", graph.judge.common.library, "load this library file instead of the shipped one");
+  graph_cmd->add_flag("--werror", graph.judge.common.werror, "treat warnings as errors (exit code 2)");
+  graph_cmd->add_flag("-q,--quiet", graph.judge.common.quiet, "print errors only");
+  graph_cmd->add_option("--standard", graph.judge.standard, "the standard of proof at which atoms count as proven");
+  graph_cmd->add_option("--assume", graph.judge.assume, "treat this atom as proven (repeatable)");
+  graph_cmd->add_option("--drop", graph.judge.drop, "leave out this evidence item, fact label or rule (repeatable)");
+  graph_cmd->add_option("--as-of", graph.judge.as_of, "ignore evidence dated after YYYY-MM-DD");
+
   LibraryOptions library;
   auto* library_cmd = app.add_subcommand("library", "print the shipped library, or its rule index (--rules)");
   library_cmd->add_flag("--rules", library.rules, "an index of the rules with their sources");
@@ -120,6 +134,10 @@ int run(int argc, char** argv) {
   if (*lint_cmd) return run_lint(lint);
   if (*library_cmd) return run_library(library);
   if (*compare_cmd) return run_compare(compare);
+  if (*graph_cmd) {
+    graph.judge.common.files = {graph_file};
+    return run_graph(graph);
+  }
   if (*check_cmd) return run_judge(check, false);
   if (*explain_cmd) {
     explain.common.files = {explain_file};

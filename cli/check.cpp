@@ -2,6 +2,9 @@
 #include "commands.hpp"
 #include "render.hpp"
 
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 
@@ -53,6 +56,8 @@ std::optional<ast::Date> parse_date_option(const std::string& text) {
   return ast::Date{y, m, d};
 }
 
+} // namespace
+
 // Builds the judge's options from the command line, checking every name.
 bool make_judge_options(const JudgeCommandOptions& o, const Program& program, JudgeOptions& out, std::ostream& err) {
   bool ok = true;
@@ -97,13 +102,57 @@ bool make_judge_options(const JudgeCommandOptions& o, const Program& program, Ju
   return ok;
 }
 
+namespace {
+
+// --color auto: only at a terminal, and not when NO_COLOR is set or TERM=dumb.
+bool colour_wanted(const std::string& choice, int fd) {
+  if (choice != "auto") return choice == "always";
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return isatty(fd) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
+}
+
+// "judging 12/40 claims, 3.2 s" on stderr, once a run has taken more than a
+// second and only at a terminal; erased when the run ends.
+class ProgressLine {
+public:
+  explicit ProgressLine(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  ProgressLine(const ProgressLine&) = delete;
+  ProgressLine& operator=(const ProgressLine&) = delete;
+  ~ProgressLine() { clear(); }
+
+  // Called by the judge, serialized.
+  void update(std::size_t done, std::size_t total) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    // Not before a second has passed, then at most ten redraws a second.
+    if (seconds < 1.0 || (done < total && now - drawn_ < std::chrono::milliseconds(100))) return;
+    drawn_ = now;
+    char line[96];
+    std::snprintf(line, sizeof line, "\rjudging %zu/%zu claims, %.1f s\033[K", done, total, seconds);
+    std::cerr << line << std::flush;
+    shown_ = true;
+  }
+  void clear() {
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point drawn_{};
+};
+
 } // namespace
 
 int run_judge(const JudgeCommandOptions& o, bool explain) {
   std::vector<std::pair<std::string, Report>> reports;
   bool any_input_error = false, all_met = true;
   render::Style style;
-  style.color = o.common.color == "always" || (o.common.color == "auto" && isatty(STDOUT_FILENO));
+  style.color = colour_wanted(o.common.color, STDOUT_FILENO);
   style.detail = explain;
   style.timings = o.timings;
   if (o.format != "text") style.color = false;
@@ -119,7 +168,10 @@ int run_judge(const JudgeCommandOptions& o, bool explain) {
       continue;
     }
     Diagnostics ground_diags;
+    ProgressLine progress(!o.common.quiet && isatty(STDERR_FILENO));
+    options.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
     Report report = judge(c.program, options, ground_diags);
+    progress.clear();
     if (ground_diags.has_errors()) {
       ground_diags.sort(c.sources);
       for (const auto& d : ground_diags.items()) std::cerr << render_diagnostic(d, c.sources);

@@ -4,6 +4,7 @@
 
 #include "imputa/diagnostic.hpp"
 #include "imputa/dsl.hpp"
+#include "imputa/judge.hpp"
 
 #include <iosfwd>
 #include <optional>
@@ -62,6 +63,18 @@ struct JudgeCommandOptions {
 };
 // check (explain = false) or explain (one claim, every reason).
 int run_judge(const JudgeCommandOptions& options, bool explain);
+
+// The judge's options from the command line, every name checked against the
+// program; problems go to `err` (returns false).
+bool make_judge_options(const JudgeCommandOptions& options, const Program& program, JudgeOptions& out,
+                        std::ostream& err);
+
+// graph: Graphviz DOT of one claim (or of every claim) to stdout.
+struct GraphOptions {
+  JudgeCommandOptions judge; // files (exactly one), --standard, --assume, --drop, --as-of
+  std::optional<std::string> claim;
+};
+int run_graph(const GraphOptions& options);
 
 // compare: every claim under every doctrine combination its cone depends on.
 int run_compare(const JudgeCommandOptions& options);

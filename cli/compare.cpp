@@ -104,9 +104,10 @@ int run_compare(const JudgeCommandOptions& o) {
   }
 
   const bool md = o.format == "markdown";
-  std::string out = md ? "# Doctrine comparison: " + path + "\n" : "Doctrine comparison: " + path + "\n";
+  std::string out = md ? "# Doctrine comparison: " + render::markdown_escape(path) + "\n" : "Doctrine comparison: " + path + "\n";
   for (const auto& t : tables) {
-    out += md ? "\n## " + t.id + ": " + t.text + "\n\n" : "\n" + t.id + ": " + t.text + "\n";
+    out += md ? "\n## " + render::markdown_escape(t.id) + ": " + render::markdown_escape(t.text) + "\n\n"
+              : "\n" + t.id + ": " + t.text + "\n";
     if (t.families.empty()) {
       out += std::string(md ? "" : "  ") + "depends on no doctrine family: " +
              render::verdict_word(t.rows.front().verdict) + "\n";

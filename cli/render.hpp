@@ -1,5 +1,6 @@
 // Renderers: a judged report as text for a lawyer, Markdown for a memo, or JSON
-// for machines (imputa-report/1). They know nothing of Z3 or the parser.
+// for machines (imputa-report/1); a claim's graph as Graphviz DOT. They know
+// nothing of Z3 or the parser (docs/report.md describes every format).
 #pragma once
 
 #include "imputa/judge.hpp"
@@ -23,5 +24,14 @@ std::string json(const std::vector<std::pair<std::string, Report>>& reports, con
 std::string summary_line(const Report& report);
 
 std::string verdict_word(Verdict v); // "NOT ESTABLISHED"
+
+// Graphviz DOT of `imputa graph`: evidence boxes coloured by kind (with a
+// legend), atoms, rules and claims; §28(f) discounts dashed.
+std::string dot(const Graph& graph, const std::string& title);
+
+// The author's text made inert: in Markdown (no heading, list, table cell,
+// link or HTML can start inside it) and in a quoted DOT string.
+std::string markdown_escape(const std::string& s);
+std::string dot_escape(const std::string& s);
 
 } // namespace imputa::render

@@ -27,6 +27,13 @@ std::string premise_kind(PremiseRef::Kind k) {
   return "";
 }
 
+Json literal(const Literal& l) {
+  Json j;
+  j["atom"] = l.atom;
+  j["positive"] = l.positive;
+  return j;
+}
+
 Json premises(const std::vector<PremiseRef>& ps) {
   Json out = Json::array();
   for (const auto& p : ps) {
@@ -36,17 +43,17 @@ Json premises(const std::vector<PremiseRef>& ps) {
     j["label"] = p.label;
     j["cites"] = p.cites;
     j["detail"] = p.detail;
-    if (p.span.line) j["line"] = p.span.line;
+    j["line"] = p.span.line ? Json(p.span.line) : Json(nullptr);
+    j["because_of"] = p.because_of.empty() ? Json(nullptr) : Json(p.because_of);
+    if (p.kind == PremiseRef::Kind::evidence) {
+      j["evidence_kind"] = p.evidence_kind;
+      j["confidence"] = p.confidence;
+      j["weight"] = p.weight;
+      j["bears_on"] = p.bears_on ? literal(*p.bears_on) : Json(nullptr);
+    }
     out.push_back(std::move(j));
   }
   return out;
-}
-
-Json literal(const Literal& l) {
-  Json j;
-  j["atom"] = l.atom;
-  j["positive"] = l.positive;
-  return j;
 }
 
 Json literals(const std::vector<Literal>& ls) {
@@ -118,9 +125,11 @@ std::string json(const std::vector<std::pair<std::string, Report>>& reports, con
       j["text"] = c.text;
       j["formula"] = c.formula;
       j["mode"] = mode_word(c.mode);
+      j["line"] = c.span.line ? Json(c.span.line) : Json(nullptr);
       j["standard"] = c.standard;
       j["doctrines"] = Json::object();
       for (const auto& [fam, alt] : c.doctrine) j["doctrines"][fam] = alt;
+      j["families"] = c.families;
       j["verdict"] = std::string(to_string(c.verdict));
       j["expected"] = c.expected ? Json(std::string(to_string(*c.expected))) : Json(nullptr);
       j["as_expected"] = c.as_expected;
@@ -148,33 +157,6 @@ std::string json(const std::vector<std::pair<std::string, Report>>& reports, con
   }
   root["files"] = files;
   return root.dump(2) + "\n";
-}
-
-std::string markdown(const Report& report, const std::string& file, const Style& style) {
-  // The text report inside a Markdown page: headings per claim, reasons as lists.
-  std::string t = text(report, file, Style{false, style.detail, style.timings});
-  std::string out;
-  std::size_t start = 0;
-  bool first = true;
-  while (start < t.size()) {
-    auto nl = t.find('\n', start);
-    std::string line = t.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    start = nl == std::string::npos ? t.size() : nl + 1;
-    if (first) {
-      out += "# " + line + "\n";
-      first = false;
-    } else if (!line.empty() && line[0] != ' ' && line.find(": ") != std::string::npos && line.find(" claim") == std::string::npos) {
-      out += "\n## " + line + "\n\n";
-    } else if (line.rfind("  ", 0) == 0) {
-      std::string body = line.substr(2);
-      if (body.rfind("  - ", 0) == 0) out += "  " + body.substr(2) + "\n";
-      else if (body.rfind("- ", 0) == 0) out += body + "\n";
-      else out += "- " + body + "\n";
-    } else if (!line.empty()) {
-      out += "\n**" + line + "**\n";
-    }
-  }
-  return out;
 }
 
 } // namespace imputa::render

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs what imputa needs (Debian/Ubuntu packages) and builds it in build/.
 # Idempotent: no apt call when everything is already there. Sourced by
-# demo.sh and test.sh; usage: scripts/setup.sh [--sanitize]
+# demo.sh, test.sh and fuzz.sh; usage: scripts/setup.sh [--sanitize | --deps-only]
+# (--deps-only installs and stops; IMPUTA_EXTRA_PACKAGES names more packages).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+case "${1:-}" in
+  ""|--sanitize|--deps-only) ;;
+  *) echo "usage: scripts/setup.sh [--sanitize | --deps-only]" >&2; exit 2 ;;
+esac
 
 packages=(g++ cmake make pkg-config ccache libboost-dev libz3-dev libspdlog-dev libfmt-dev
-          libgtest-dev libcli11-dev nlohmann-json3-dev)
+          libgtest-dev libcli11-dev nlohmann-json3-dev graphviz ${IMPUTA_EXTRA_PACKAGES:-})
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -17,6 +22,9 @@ if ((${#missing[@]})); then
   [[ $(id -u) -eq 0 ]] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if [[ "${1:-}" == "--deps-only" ]]; then
+  return 0 2>/dev/null || exit 0
 fi
 
 build_dir="$root/build"

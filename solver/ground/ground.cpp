@@ -56,6 +56,7 @@ public:
       for (const auto& a : c.assumes) g_.assumed.push_back(intern(a.predicate.text, args_of(a, {})));
     for (const auto& a : extra_assumptions) g_.assumed.push_back(intern(a.predicate.text, args_of(a, {})));
     for (std::size_t i = 0; i < p_.claims.size() && ok(); ++i) ground_claim(i);
+    mentioned_ = g_.atoms.size(); // atoms below this id are said something about by the case
     while (!work_.empty() && ok()) {
       AtomId a = work_.back();
       work_.pop_back();
@@ -163,13 +164,18 @@ private:
     return out;
   }
 
-  AtomId intern(const std::string& predicate, std::vector<std::string> args) {
+  static std::string atom_text(const std::string& predicate, const std::vector<std::string>& args) {
     std::string text = predicate;
     if (!args.empty()) {
       text += '(';
       for (std::size_t i = 0; i < args.size(); ++i) text += (i ? ", " : "") + args[i];
       text += ')';
     }
+    return text;
+  }
+
+  AtomId intern(const std::string& predicate, std::vector<std::string> args) {
+    std::string text = atom_text(predicate, args);
     auto [it, fresh] = g_.index.try_emplace(text, static_cast<AtomId>(g_.atoms.size()));
     if (!fresh) return it->second;
     auto pred = p_.predicates.find(predicate);
@@ -461,7 +467,79 @@ private:
     b.erase(vars[k]);
   }
 
-  void emit(const PreparedRule& r, const Binding& b, Definition& def) {
+  // Entities the case says nothing about in a rule instance are interchangeable:
+  // `performed_by(op, x), organ_of(x, s)` is an open question for every such x
+  // alike. They are judged once, through a representative ("<another actor>"),
+  // which keeps grounding linear in the case and reports readable ("proving
+  // performed_by(op, <another actor>) and organ_of(<another actor>, s) would
+  // establish it"). A variable qualifies when every atom it occurs in is a base
+  // atom no premise or claim mentions, and it occurs in no comparison.
+  std::optional<std::string> anonymous_variable(const PreparedRule& r, const Binding& b) const {
+    std::optional<std::string> found;
+    for (const auto& [var, value] : b) {
+      bool head = std::any_of(r.head.args.begin(), r.head.args.end(),
+                              [&](const ast::Term& t) { return t.variable && t.name == var; });
+      if (head) continue;
+      bool anonymous = true, occurs = false;
+      auto visit_atom = [&](const ast::Atom& a) {
+        if (!anonymous) return;
+        bool has = std::any_of(a.args.begin(), a.args.end(), [&](const ast::Term& t) { return t.variable && t.name == var; });
+        if (!has) return;
+        occurs = true;
+        auto pred = p_.predicates.find(a.predicate.text);
+        if (pred == p_.predicates.end() || pred->second.numeric || rules_by_head_.count(a.predicate.text)) {
+          anonymous = false;
+          return;
+        }
+        auto it = g_.index.find(atom_text(a.predicate.text, args_of(a, b)));
+        if (it != g_.index.end() && it->second < mentioned_) anonymous = false;
+      };
+      for (const auto& l : r.body) {
+        if (l.kind == ast::Formula::Kind::atom) visit_atom(l.atom);
+        else if (l.kind == ast::Formula::Kind::negation && l.operands[0].kind == ast::Formula::Kind::atom)
+          visit_atom(l.operands[0].atom);
+        else if (mentions_variable(l, var)) anonymous = false; // comparisons keep their entities
+      }
+      if (!anonymous || !occurs) continue;
+      if (found) return std::nullopt; // two at once: judged one by one
+      found = var;
+    }
+    return found;
+  }
+
+  static bool mentions_variable(const ast::Formula& f, const std::string& var) {
+    std::function<bool(const ast::NumExpr&)> in_num = [&](const ast::NumExpr& e) {
+      if (e.kind == ast::NumExpr::Kind::variable && e.variable.name == var) return true;
+      if (e.kind == ast::NumExpr::Kind::atom)
+        for (const auto& t : e.atom.args)
+          if (t.variable && t.name == var) return true;
+      return std::any_of(e.operands.begin(), e.operands.end(), in_num);
+    };
+    if (f.kind == ast::Formula::Kind::comparison) return in_num(f.comparison.lhs) || in_num(f.comparison.rhs);
+    if (f.kind == ast::Formula::Kind::atom)
+      return std::any_of(f.atom.args.begin(), f.atom.args.end(), [&](const ast::Term& t) { return t.variable && t.name == var; });
+    return std::any_of(f.operands.begin(), f.operands.end(), [&](const ast::Formula& o) { return mentions_variable(o, var); });
+  }
+
+  static std::string representative(EntityType t) {
+    switch (t) {
+    case EntityType::state: return "<another state>";
+    case EntityType::actor: return "<another actor>";
+    case EntityType::object: return "<another object>";
+    case EntityType::operation: return "<another operation>";
+    }
+    return "<another>";
+  }
+
+  void emit(const PreparedRule& r, const Binding& given, Definition& def) {
+    Binding b = given;
+    if (auto var = anonymous_variable(r, b)) {
+      auto type = r.types.find(*var);
+      if (type != r.types.end()) {
+        if (!represented_.insert({def.head, r.index, *var}).second) return; // judged once already
+        b[*var] = representative(type->second);
+      }
+    }
     if (++instances_ > max_rule_instances) {
       fail_limit("grounding this case needs more than " + std::to_string(max_rule_instances) +
                      " rule instances (rule '" + r.rule->id + "' has too many variable combinations)",
@@ -539,6 +617,8 @@ private:
   std::vector<AtomId> work_;
   std::vector<bool> expanded_;
   std::size_t instances_ = 0;
+  std::size_t mentioned_ = 0;
+  std::set<std::tuple<AtomId, std::size_t, std::string>> represented_;
   bool failed_ = false;
 };
 

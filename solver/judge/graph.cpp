@@ -5,6 +5,7 @@
 #include "ground/ground.hpp"
 #include "weigh/weigh.hpp"
 
+#include <map>
 #include <set>
 
 namespace imputa {
@@ -33,6 +34,24 @@ Graph claim_graph(const Program& program, const JudgeOptions& options, const std
     if (edge_ids.insert({from, to, static_cast<int>(kind)}).second) graph.edges.push_back({from, to, kind});
   };
 
+  // With one claim, draw it on its own standard, doctrines and drops.
+  const ClaimItem* only = nullptr;
+  for (const auto& c : program.claims)
+    if (claim && c.id == *claim) only = &c;
+  std::map<std::string, std::string> doctrine = program.doctrine;
+  for (const auto& [f, a] : options.doctrine) doctrine[f] = a;
+  std::set<std::string> drops(options.drop.begin(), options.drop.end());
+  if (only) {
+    for (const auto& [f, a] : only->under) doctrine[f] = a;
+    drops.insert(only->drops.begin(), only->drops.end());
+  }
+  auto rule_active = [&](const RuleItem& r) {
+    if (drops.count(r.id)) return false;
+    if (!r.when_family) return true;
+    auto it = doctrine.find(*r.when_family);
+    return it != doctrine.end() && it->second == *r.when_alternative;
+  };
+
   std::set<ground::AtomId> atoms;
   for (const auto& inst : g.claims) {
     const ClaimItem& c = program.claims[inst.claim];
@@ -51,6 +70,12 @@ Graph claim_graph(const Program& program, const JudgeOptions& options, const std
       auto d = g.definition_of.find(a);
       if (d == g.definition_of.end()) continue;
       const auto& def = g.definitions[d->second];
+      // §5: for an accusation, the inference from origin that §28(f) warns against.
+      if (only && only->mode == ClaimMode::accusation)
+        for (auto o : def.naive_origin) {
+          add_edge("atom:" + g.atoms[o].text, "atom:" + g.atoms[a].text, GraphEdge::Kind::discounted);
+          stack.push_back(o);
+        }
       for (std::size_t b = 0; b < def.bodies.size(); ++b) {
         const auto& body = def.bodies[b];
         std::vector<ground::AtomId> body_atoms;
@@ -59,6 +84,7 @@ Graph claim_graph(const Program& program, const JudgeOptions& options, const std
                                     [&](auto x) { return mentioned.count(x) || g.derived(x); });
         if (!relevant && !body_atoms.empty()) continue;
         const RuleItem& rule = program.rules[body.rule];
+        if (!rule_active(rule)) continue;
         std::string rule_id = "rule:" + rule.id + ":" + g.atoms[a].text + ":" + std::to_string(b);
         add_node({GraphNode::Kind::rule, rule_id, rule.label, rule.id, false, true, false});
         add_edge(rule_id, "atom:" + g.atoms[a].text, GraphEdge::Kind::concludes);
@@ -77,7 +103,7 @@ Graph claim_graph(const Program& program, const JudgeOptions& options, const std
 
   // Atoms, with what is proven at the default standard of the file (or --standard).
   weigh::Config config;
-  std::string standard = options.standard ? *options.standard : program.standard;
+  std::string standard = only && only->standard ? *only->standard : options.standard ? *options.standard : program.standard;
   if (auto s = program.standards.find(standard); s != program.standards.end()) {
     config.threshold = s->second.threshold;
     config.contrary_below = s->second.contrary_below;
@@ -85,10 +111,23 @@ Graph claim_graph(const Program& program, const JudgeOptions& options, const std
     config.threshold = Rational(3, 4);
   }
   config.corroboration = program.corroboration;
-  config.as_of = options.as_of;
-  config.dropped.insert(options.drop.begin(), options.drop.end());
+  config.as_of = only && only->as_of ? only->as_of : options.as_of;
+  config.dropped = drops;
+  // Atoms a kept fact states on its own (not inside a disjunction) count as proven too.
+  std::map<ground::AtomId, bool> stipulated;
+  for (const auto& f : g.facts) {
+    const FactItem& fact = program.facts[f.fact];
+    if (fact.label && drops.count(*fact.label)) continue;
+    if (f.formula.kind == ground::Formula::Kind::atom) stipulated[f.formula.atom] = true;
+    if (f.formula.kind == ground::Formula::Kind::negation && f.formula.operands[0].kind == ground::Formula::Kind::atom)
+      stipulated[f.formula.operands[0].atom] = false;
+  }
   for (auto a : atoms) {
     GraphNode n{GraphNode::Kind::atom, "atom:" + g.atoms[a].text, g.atoms[a].text, "", false, true, false};
+    if (auto st = stipulated.find(a); st != stipulated.end()) {
+      n.proven = true;
+      n.positive = st->second;
+    }
     for (bool positive : {true, false}) {
       if (evidence.proven({g.atoms[a].text, positive}, config, weigh::Reading::cautious)) {
         n.proven = true;

@@ -143,6 +143,10 @@ public:
     order_burden_atoms();
     for (const auto& literal : s_.evidence.literals())
       if (auto atom = s_.g.find(literal.atom); atom && in_cone(*atom)) cone_literals_.emplace_back(literal, *atom);
+    for (std::size_t k = 0; k < s_.g.facts.size(); ++k)
+      if (session_.fact(k)) cone_facts_.push_back(k);
+    for (std::size_t k = 0; k < s_.g.numeric.size(); ++k)
+      if (session_.numeric(k)) cone_numeric_.push_back(k);
   }
 
   ClaimGroundingReport run() {
@@ -224,17 +228,15 @@ private:
       }
     }
     if (naive) lits.push_back({session_.naive_origin(), true});
-    for (std::size_t k = 0; k < s_.g.facts.size(); ++k) {
+    for (std::size_t k : cone_facts_) {
       auto sel = session_.fact(k);
-      if (!sel) continue;
       const FactItem& fact = s_.program.facts[s_.g.facts[k].fact];
       if (fact.label && drops.count(*fact.label)) continue;
       if (accusation && s_.g.facts[k].mentions_link && !naive) continue;
       lits.push_back({*sel, true});
     }
-    for (std::size_t k = 0; k < s_.g.numeric.size(); ++k) {
+    for (std::size_t k : cone_numeric_) {
       auto sel = session_.numeric(k);
-      if (!sel) continue;
       const FactItem& fact = s_.program.facts[s_.g.numeric[k].fact];
       if (fact.label && drops.count(*fact.label)) continue;
       lits.push_back({*sel, true});
@@ -467,7 +469,7 @@ private:
   std::vector<Literal> literals_of(const std::vector<std::pair<AtomId, bool>>& model) const {
     std::set<AtomId> mentioned(setting_.assumes.begin(), setting_.assumes.end());
     for (const auto& [_, a] : cone_literals_) mentioned.insert(a);
-    for (const auto& f : s_.g.facts) mentioned.insert(f.atoms.begin(), f.atoms.end());
+    for (std::size_t k : cone_facts_) mentioned.insert(s_.g.facts[k].atoms.begin(), s_.g.facts[k].atoms.end());
     std::vector<Literal> out;
     for (const auto& [a, v] : model)
       if (v || mentioned.count(a)) out.push_back({s_.g.atoms[a].text, v});
@@ -741,6 +743,7 @@ private:
   std::vector<AtomId> dependencies_;
   std::vector<Lit> P_;
   std::vector<std::pair<weigh::LiteralKey, AtomId>> cone_literals_; // evidence literals on cone atoms
+  std::vector<std::size_t> cone_facts_, cone_numeric_;              // fact premises encoded for the cone
   std::map<std::vector<Lit>, std::vector<Lit>> with_burden_;       // base premises -> with burden atoms
   std::map<std::vector<Lit>, Answer> answers_;
 };

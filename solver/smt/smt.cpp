@@ -88,15 +88,14 @@ struct Session::Impl {
         wake.wait_until(lock, *armed);
         continue;
       }
-      // Past the deadline. Interrupt again until the check returns: a first
-      // interrupt can land before Z3 has started listening.
+      // Past the deadline: interrupt whatever check is running, again every
+      // 5 ms (a first interrupt can land before Z3 listens, or just before a
+      // check that had already passed its own deadline test starts), until re-armed.
       auto passed = *armed;
-      while (!stop && armed == passed && running) {
-        ctx.interrupt();
+      while (!stop && armed == passed) {
+        if (running) ctx.interrupt();
         wake.wait_for(lock, std::chrono::milliseconds(5));
       }
-      // No check runs past this deadline (check() refuses to start one): wait to be re-armed.
-      wake.wait(lock, [&] { return stop || armed != passed; });
     }
   }
 
@@ -328,6 +327,7 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
     if (!given[s] && k != K::goal && k != K::literal) lits.push_back(im.negated[s]);
   }
   im.last_assumptions = assumptions;
+  im.running = true;
   if (im.armed != deadline) {
     {
       std::lock_guard lock(im.mutex);
@@ -335,7 +335,6 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
     }
     im.wake.notify_all();
   }
-  im.running = true;
   z3::check_result r = z3::unknown;
   try {
     r = im.solver.check(lits);

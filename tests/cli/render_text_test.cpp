@@ -1,0 +1,132 @@
+// The text report: verdict first, plain sentences from the author's labels,
+// burden-of-proof support nested, hypotheses never findings, no control
+// characters from labels, colour only when asked.
+#include "render.hpp"
+#include "render_fixtures.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace imputa {
+namespace {
+
+using testing::hostile_report;
+using testing::ordinary_report;
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+TEST(RenderText, VerdictFirstThenBecauseInPlainSentences) {
+  std::string t = render::text(ordinary_report(), "notpetya.imputa", {});
+  EXPECT_TRUE(contains(t, "attribution: NotPetya is attributable to the Russian Federation\n"
+                          "  ESTABLISHED: the premises prove it to the standard of proof required\n"
+                          "  an accusation; standard of proof: clear and convincing; expected established (met)\n"
+                          "  claim: attributable(notpetya, rus)\n"
+                          "  because:\n"
+                          "    - stipulated fact (line 18): organ_of(gru, rus)\n"
+                          "    - evidence e3 (official statement, 0.8..0.9): \"UK attributes NotPetya to the Russian "
+                          "military\" — supports performed_by(notpetya, gru) [UK Foreign Office press release, 15 Feb "
+                          "2018]\n"
+                          "    - rule art4_organ: Conduct of an organ of the state [ARSIWA art 4]\n"
+                          "  strength: established up to the standard clear and convincing\n"))
+      << t;
+  EXPECT_FALSE(contains(t, "fact fact at line")) << t;
+}
+
+TEST(RenderText, MissingToEstablishAndNotesFollowTheVerdict) {
+  std::string t = render::text(ordinary_report(), "notpetya.imputa", {});
+  auto verdict = t.find("UNSUBSTANTIATED: only the kinds of inference GGE 2015 §28(f) warns against carry it");
+  auto rests = t.find("  it rests only on:\n    - evidence e4 (origin, 0.8..0.9)");
+  auto missing = t.find("  missing to establish it (proving any one of these would do):\n"
+                        "    - performed_by(notpetya, gru)\n"
+                        "    - organ_of(sandworm, rus) and performed_by(notpetya, sandworm)\n");
+  auto notes = t.find("  GGE 2015 §28(f) notes:\n    - origin evidence e4 counts for nothing");
+  ASSERT_NE(verdict, std::string::npos) << t;
+  ASSERT_NE(rests, std::string::npos) << t;
+  ASSERT_NE(missing, std::string::npos) << t;
+  ASSERT_NE(notes, std::string::npos) << t;
+  EXPECT_LT(verdict, rests);
+  EXPECT_LT(rests, missing);
+  EXPECT_LT(missing, notes);
+  EXPECT_TRUE(contains(t, "consistent with the claim being false, for instance: organ_of(gru, rus), "
+                          "not performed_by(notpetya, gru)"))
+      << t;
+}
+
+TEST(RenderText, WhyABurdenOfProofAtomHoldsIsNestedUnderIt) {
+  std::string t = render::text(ordinary_report(), "notpetya.imputa", {});
+  EXPECT_TRUE(contains(t, "  because:\n"
+                          "    - precluded(cm, s) is established (whoever relies on it must prove it, and it is "
+                          "proven), because:\n"
+                          "        - stipulated fact (line 46): responds_to(cm, op)\n"
+                          "        - rule art22_countermeasure: A lawful countermeasure precludes wrongfulness "
+                          "[ARSIWA art 22]\n"))
+      << t;
+  EXPECT_FALSE(contains(t, "why precluded")) << t;
+}
+
+TEST(RenderText, HypothesesNeverReadAsFindings) {
+  std::string t = render::text(ordinary_report(), "notpetya.imputa", {});
+  EXPECT_TRUE(contains(t, "h1: Sandworm acted for the GRU\n"
+                          "  ESTABLISHED (HYPOTHESIS): on these premises the argument goes through (a test of the "
+                          "argument, not a finding)\n"
+                          "  a hypothesis (a test of the argument, not a finding);"))
+      << t;
+  EXPECT_TRUE(contains(t, "  the argument rests on:\n")) << t;
+}
+
+TEST(RenderText, SummaryLineClosesTheReport) {
+  std::string t = render::text(ordinary_report(), "notpetya.imputa", {});
+  EXPECT_TRUE(t.ends_with("\n4 claims: 3 established, 1 unsubstantiated; 3/3 as expected\n")) << t;
+  EXPECT_EQ(render::summary_line(Report{}), "0 claims: none judged; 0/0 as expected");
+}
+
+TEST(RenderText, ExplainAddsCriticalEvidence) {
+  render::Style detail;
+  detail.detail = true;
+  std::string t = render::text(ordinary_report(), "notpetya.imputa", detail);
+  EXPECT_TRUE(contains(t, "critical evidence (removing any one of these alone changes the verdict): e3")) << t;
+  EXPECT_FALSE(contains(render::text(ordinary_report(), "x", {}), "critical evidence")) << t;
+}
+
+TEST(RenderText, ColourOnlyWhenAsked) {
+  std::string plain = render::text(ordinary_report(), "x", {});
+  EXPECT_FALSE(contains(plain, "\033")) << plain;
+  render::Style colour;
+  colour.color = true;
+  std::string painted = render::text(ordinary_report(), "x", colour);
+  EXPECT_TRUE(contains(painted, "\033[1;32mESTABLISHED\033[0m")) << painted;
+}
+
+TEST(RenderText, HostileLabelsStayOnOneLineWithoutTerminalEscapes) {
+  std::string t = render::text(hostile_report(), "hostile.imputa", {});
+  EXPECT_FALSE(contains(t, "\033")) << t; // the label's ESC never reaches the terminal
+  std::istringstream lines(t);
+  for (std::string line; std::getline(lines, line);) EXPECT_NE(line.rfind("# heading", 0), 0u) << line;
+  EXPECT_TRUE(contains(t, "c1: Claim Say \"hi\" # heading | cell \\ back")) << t;
+}
+
+TEST(RenderText, CheckOfTheNotPetyaExampleReadsLikeTheSpec) {
+  auto r = testing::run_imputa(
+      {"check", "--color", "never", (testing::source_dir() / "examples/notpetya_2017.imputa").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "    - stipulated fact (line 18): organ_of(gru, rus)\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "    - evidence e3 (official statement, 0.8..0.9): \"UK attributes NotPetya to the "
+                              "Russian military\" — supports performed_by(notpetya, gru) [UK Foreign Office press "
+                              "release, 15 Feb 2018]\n"))
+      << r.out;
+  EXPECT_TRUE(r.out.ends_with("\n2 claims: 1 established, 1 unsubstantiated; 2/2 as expected\n")) << r.out;
+  EXPECT_TRUE(r.err.empty()) << r.err; // no progress line when stderr is not a terminal
+}
+
+TEST(RenderText, ColourAlwaysPaintsEvenThroughAPipe) {
+  auto file = (testing::source_dir() / "examples/notpetya_2017.imputa").string();
+  EXPECT_TRUE(contains(testing::run_imputa({"check", "--color", "always", file}).out, "\033[1;32m"));
+  EXPECT_FALSE(contains(testing::run_imputa({"check", file}).out, "\033[")); // auto, not a terminal
+}
+
+} // namespace
+} // namespace imputa
