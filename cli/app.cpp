@@ -3,6 +3,8 @@
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 #include <iostream>
 #include <thread>
 
@@ -48,6 +50,7 @@ int run(int argc, char** argv) {
   bool version = false;
   app.add_flag("--version", version, "print the version and exit");
   app.require_subcommand(0, 1);
+  app.fallthrough(); // -v works after the command too: imputa check -v FILE
   bool verbose = false;
   app.add_flag("-v,--verbose", verbose, "log timings per phase to stderr");
 
@@ -126,6 +129,12 @@ int run(int argc, char** argv) {
     std::cerr << "imputa: " << e.what() << "\nRun 'imputa --help' for the commands and their options.\n";
     return input_error;
   }
+
+  // Logging (spdlog) goes to stderr; -v adds timings per phase.
+  auto logger = spdlog::stderr_logger_st("imputa");
+  logger->set_pattern("imputa: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(verbose ? spdlog::level::info : spdlog::level::warn);
 
   if (version) {
     std::cout << "imputa " IMPUTA_VERSION << "\n";

@@ -2,6 +2,10 @@
 #include "commands.hpp"
 #include "render.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -157,7 +161,11 @@ int run_judge(const JudgeCommandOptions& o, bool explain) {
   style.timings = o.timings;
   if (o.format != "text") style.color = false;
   for (const auto& path : o.common.files) {
+    auto started = std::chrono::steady_clock::now();
     CheckedCase c = load_and_check(path, o.common);
+    spdlog::info("{}: parse and check {:.1f} ms ({} files read, {} rules, {} evidence items, {} claims)", path,
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(),
+                 c.sources.files.size(), c.program.rules.size(), c.program.evidence.size(), c.program.claims.size());
     if (report_diagnostics(c, o.common, std::cerr)) {
       any_input_error = true;
       continue;
@@ -172,6 +180,8 @@ int run_judge(const JudgeCommandOptions& o, bool explain) {
     options.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
     Report report = judge(c.program, options, ground_diags);
     progress.clear();
+    spdlog::info("{}: ground {:.1f} ms ({} ground atoms), solve {:.1f} ms ({} claims, {} jobs)", path,
+                 report.ground_ms, report.ground_atoms, report.solve_ms, report.claims.size(), options.jobs);
     if (ground_diags.has_errors()) {
       ground_diags.sort(c.sources);
       for (const auto& d : ground_diags.items()) std::cerr << render_diagnostic(d, c.sources);

@@ -110,6 +110,8 @@ struct Report {
   std::vector<std::string> case_cites;
   std::vector<ClaimReport> claims; // in source order
   std::size_t ground_atoms = 0;
+  double ground_ms = 0; // grounding and evidence indexing
+  double solve_ms = 0;  // judging every claim (wall clock, all jobs)
 };
 
 // Errors that only grounding can find (E009 cycles, E013 too many ground atoms)

@@ -782,10 +782,16 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   report.case_id = program.case_id;
   report.case_title = program.case_title;
   report.case_cites = program.case_cites;
+  auto started = std::chrono::steady_clock::now();
+  auto ms_since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+  };
   ground::GroundProgram g = ground::ground(program, options.assume, diags);
   if (diags.has_errors()) return report;
   report.ground_atoms = g.atoms.size();
   weigh::EvidenceIndex evidence(program);
+  report.ground_ms = ms_since(started);
+  auto solving = std::chrono::steady_clock::now();
   Shared shared{program, g, evidence, options, ranked_standards(program)};
   Cones components(g, evidence);
 
@@ -835,6 +841,7 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
   worker();
   for (auto& t : threads) t.join();
+  report.solve_ms = ms_since(solving);
 
   // Group groundings by claim, in source order.
   std::map<std::size_t, std::size_t> report_of;
