@@ -20,6 +20,25 @@
 #include <set>
 #include <sstream>
 
+// ASP constants are plain identifiers: the solver's representatives of
+// unnamed entities ("<another actor>") become "another_actor__".
+static std::string asp_atom(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '<') {
+      out += text[i];
+      continue;
+    }
+    auto close = text.find('>', i);
+    std::string name = text.substr(i + 1, close - i - 1);
+    for (auto& c : name)
+      if (c == ' ') c = '_';
+    out += name + "__";
+    i = close;
+  }
+  return out;
+}
+
 namespace {
 
 using namespace imputa;
@@ -70,7 +89,7 @@ public:
     switch (f.kind) {
     case K::atom:
       if (is_numeric(f.atom)) return std::nullopt;
-      return g_.atoms[f.atom].text;
+      return asp_atom(g_.atoms[f.atom].text);
     case K::truth: return std::string("true_");
     case K::falsity: return std::string("false_");
     case K::comparison: return comparison(f);
@@ -266,7 +285,7 @@ int main(int argc, char** argv) {
       if (!in[a] || g.derived(a) || asp.is_numeric(a)) continue;
       const auto* info = g.atoms[a].info;
       if (info && info->has(Tag::closed) && !settled.count(a)) continue;
-      out << "{ " << g.atoms[a].text << " }.\n";
+      out << "{ " << asp_atom(g.atoms[a].text) << " }.\n";
     }
     // Atoms that can be true in some model: open base atoms, settled closed ones,
     // derived atoms with a body of possible positive literals (a fixpoint; acyclic).
@@ -306,7 +325,7 @@ int main(int argc, char** argv) {
         const RuleItem& rule = program.rules[body.rule];
         if (rule.when_family && setting.doctrine.at(*rule.when_family) != *rule.when_alternative) continue;
         if (setting.accusation && rule.origin_only) {
-          out << "{ " << g.atoms[def.head].text << " }.\n"; // W28F rule: an open unknown for accusations
+          out << "{ " << asp_atom(g.atoms[def.head].text) << " }.\n"; // W28F rule: an open unknown for accusations
           continue;
         }
         std::vector<std::string> parts;
@@ -318,7 +337,7 @@ int main(int argc, char** argv) {
           }
           parts.push_back(*x);
         }
-        out << g.atoms[def.head].text << " :- ";
+        out << asp_atom(g.atoms[def.head].text) << " :- ";
         for (std::size_t i = 0; i < parts.size(); ++i) out << (i ? ", " : "") << parts[i];
         out << ".\n";
       }
