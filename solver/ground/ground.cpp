@@ -498,13 +498,32 @@ private:
         if (l.kind == ast::Formula::Kind::atom) visit_atom(l.atom);
         else if (l.kind == ast::Formula::Kind::negation && l.operands[0].kind == ast::Formula::Kind::atom)
           visit_atom(l.operands[0].atom);
-        else if (mentions_variable(l, var)) anonymous = false; // comparisons keep their entities
+        else if (mentions_variable(l, var) && !comparison_ignores(l, var, value, b)) anonymous = false;
       }
       if (!anonymous || !occurs) continue;
       if (found) return std::nullopt; // two at once: judged one by one
       found = var;
     }
     return found;
+  }
+
+  // `V != S` (or `V = S`) with V the variable and S bound to another entity:
+  // the representative compares with S exactly as every anonymous value but S
+  // itself does, so the comparison does not tell them apart.
+  bool comparison_ignores(const ast::Formula& f, const std::string& var, const std::string& value,
+                          const Binding& b) const {
+    if (f.kind != ast::Formula::Kind::comparison) return false;
+    auto l = entity_term(f.comparison.lhs, p_), r = entity_term(f.comparison.rhs, p_);
+    if (!l || !r) return false;
+    const ast::Term* other = l->variable && l->name == var ? &*r : r->variable && r->name == var ? &*l : nullptr;
+    if (!other || (other->variable && other->name == var)) return false;
+    std::string other_value = other->name;
+    if (other->variable) {
+      auto it = b.find(other->name);
+      if (it == b.end()) return false;
+      other_value = it->second;
+    }
+    return other_value != value;
   }
 
   static bool mentions_variable(const ast::Formula& f, const std::string& var) {
