@@ -148,7 +148,11 @@ Grounding grounding(const ClaimGroundingReport& g, bool hypothesis, bool detail,
   }
   if (detail || g.strength) {
     Phrase p;
-    if (g.strength) p.words("established up to the standard ").user(words_of(*g.strength));
+    if (g.strength && g.verdict == Verdict::established)
+      p.words("established up to the standard ").user(words_of(*g.strength));
+    else if (g.strength)
+      // Not monotone: another threshold counts other evidence (and presumptions may then hold).
+      p.words("not at this standard, but established at the standard ").user(words_of(*g.strength));
     else p.words("not established at any standard of proof");
     sections.push_back({"strength", p, {}});
   }
