@@ -2,6 +2,8 @@
 // where diagnostics are printed.
 #include "commands.hpp"
 
+#include "imputa/judge.hpp"
+
 #include <iostream>
 #include <unistd.h>
 
@@ -39,6 +41,13 @@ int run_lint(const CommonOptions& options) {
   int exit = ok;
   for (const auto& path : options.files) {
     CheckedCase c = load_and_check(path, options);
+    // What only grounding finds (E009 cycles, E013 size) is a static check too.
+    if (!c.diags.has_errors()) {
+      Diagnostics grounding;
+      check_grounding(c.program, grounding);
+      for (const auto& d : grounding.items()) c.diags.add(d);
+      c.diags.sort(c.sources);
+    }
     if (report_diagnostics(c, options, std::cerr)) exit = input_error;
   }
   return exit;

@@ -118,6 +118,10 @@ struct Report {
 // are added to `diags`; the report is then empty.
 Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags);
 
+// Grounds the program only, for `lint`: E009 (an atom that depends on itself)
+// and E013 (too many ground atoms or rule instances) go to `diags`.
+void check_grounding(const Program& program, Diagnostics& diags);
+
 std::string to_string(const ast::Atom& atom);
 std::string to_string(const ast::Formula& formula);
 std::string to_string(const Literal& literal);

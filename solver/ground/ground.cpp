@@ -580,20 +580,24 @@ private:
   void check_cycles() {
     enum : char { white, grey, black };
     std::vector<char> colour(g_.atoms.size(), white);
-    std::vector<AtomId> parent(g_.atoms.size(), 0);
+    // Conditions of an atom's rule instances, each with the rule that puts it there.
     auto successors = [&](AtomId a) {
-      std::vector<AtomId> out;
+      std::vector<std::pair<AtomId, std::size_t>> out;
       auto d = g_.definition_of.find(a);
       if (d == g_.definition_of.end()) return out;
-      for (const auto& body : g_.definitions[d->second].bodies)
-        for (const auto& l : body.literals) collect_atoms(l, out);
+      for (const auto& body : g_.definitions[d->second].bodies) {
+        std::vector<AtomId> atoms;
+        for (const auto& l : body.literals) collect_atoms(l, atoms);
+        for (AtomId x : atoms) out.emplace_back(x, body.rule);
+      }
       std::sort(out.begin(), out.end());
       out.erase(std::unique(out.begin(), out.end()), out.end());
+      std::reverse(out.begin(), out.end()); // taken from the back: smallest atom first
       return out;
     };
     for (const auto& def : g_.definitions) {
       if (colour[def.head] != white) continue;
-      std::vector<std::pair<AtomId, std::vector<AtomId>>> stack;
+      std::vector<std::pair<AtomId, std::vector<std::pair<AtomId, std::size_t>>>> stack;
       stack.emplace_back(def.head, successors(def.head));
       colour[def.head] = grey;
       while (!stack.empty()) {
@@ -603,7 +607,7 @@ private:
           stack.pop_back();
           continue;
         }
-        AtomId s = next.back();
+        auto [s, rule] = next.back();
         next.pop_back();
         if (colour[s] == grey) {
           std::string chain = g_.atoms[s].text;
@@ -611,8 +615,7 @@ private:
           for (auto it = stack.rbegin(); it != stack.rend() && it->first != s; ++it) path.push_back(g_.atoms[it->first].text);
           for (auto it = path.rbegin(); it != path.rend(); ++it) chain += " -> " + *it;
           chain += " -> " + g_.atoms[s].text;
-          const auto* info = g_.atoms[s].info;
-          diags_.error("E009", info ? info->span : SourceSpan{},
+          diags_.error("E009", p_.rules[rule].span,
                        "a conclusion depends on itself after grounding: " + chain,
                        {"break the loop: v0.1 rules may not make an atom depend on itself"});
           failed_ = true;
@@ -620,7 +623,6 @@ private:
         }
         if (colour[s] == white) {
           colour[s] = grey;
-          parent[s] = node;
           stack.emplace_back(s, successors(s));
         }
       }

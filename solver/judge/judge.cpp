@@ -777,6 +777,8 @@ Setting setting_for(const Program& p, const ground::GroundProgram& g, const Clai
 
 } // namespace
 
+void check_grounding(const Program& program, Diagnostics& diags) { ground::ground(program, {}, diags); }
+
 Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
   Report report;
   report.case_id = program.case_id;
