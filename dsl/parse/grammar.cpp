@@ -146,7 +146,10 @@ constexpr auto assign = [](auto& ctx) { _val(ctx) = std::move(_attr(ctx)); };
 // ---- tokens ----
 
 const auto ident_char = x3::char_("a-zA-Z0-9_");
-const auto skipper = x3::ascii::space | x3::lexeme['#' >> *(x3::char_ - x3::eol)];
+// A comment runs to the newline, as the comment scan in parser.cpp reads it: x3::eol
+// would also stop at a lone '\r' and parse the rest of the line as statements
+// that the formatter then printed twice, inside the comment and after it.
+const auto skipper = x3::ascii::space | x3::lexeme['#' >> *(x3::char_ - '\n')];
 
 const x3::rule<struct identifier_id, std::string> identifier = "a name (lower-case letters, digits and _)";
 const auto identifier_def = x3::lexeme[x3::char_("a-z") >> *x3::char_("a-z0-9_")];
@@ -352,13 +355,24 @@ constexpr auto chain(Formula::Kind kind) {
 const auto disjunction_def = (conjunction % kw("or"))[chain(Formula::Kind::disjunction)];
 const auto conjunction_def = (unary % kw("and"))[chain(Formula::Kind::conjunction)];
 
-// `not not not a` is read as a loop, not by recursion.
+// The most negations on one path down `f`. Every formula already built is
+// below max_depth, so this recursion is bounded.
+std::size_t negation_depth(const Formula& f) {
+  std::size_t deepest = 0;
+  for (const auto& o : f.operands) deepest = std::max(deepest, negation_depth(o));
+  return deepest + (f.kind == Formula::Kind::negation ? 1 : 0);
+}
+
+// `not not not a` is read as a loop, not by recursion. Negations inside
+// parentheses count with the chain: `not (not (...))` 255 times over, each
+// below both limits alone, would otherwise nest 65,000 deep.
 const auto not_word_def = x3::raw[kw("not")][([](auto& ctx) { _val(ctx) = span_of(ctx, _attr(ctx)); })];
 const auto negations_def = *not_word;
 const auto unary_def = (negations >> primary)[([](auto& ctx) {
   auto& nots = at_c<0>(_attr(ctx));
-  if (nots.size() >= max_depth) throw TooDeep{nots[max_depth - 1]};
   Formula f = std::move(at_c<1>(_attr(ctx)));
+  std::size_t inner = nots.empty() ? 0 : negation_depth(f);
+  if (nots.size() + inner >= max_depth) throw TooDeep{nots[std::min(nots.size(), max_depth) - 1]};
   for (auto it = nots.rbegin(); it != nots.rend(); ++it) {
     Formula n;
     n.kind = Formula::Kind::negation;

@@ -476,7 +476,9 @@ private:
   // atom no premise or claim mentions, and it occurs in no comparison.
   std::optional<std::string> anonymous_variable(const PreparedRule& r, const Binding& b) const {
     std::optional<std::string> found;
-    for (const auto& [var, value] : b) {
+    for (const auto& entry : b) {
+      const std::string& var = entry.first; // named, not a structured binding: lambdas capture it (clang 14)
+      const std::string& value = entry.second;
       bool head = std::any_of(r.head.args.begin(), r.head.args.end(),
                               [&](const ast::Term& t) { return t.variable && t.name == var; });
       if (head) continue;

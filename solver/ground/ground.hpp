@@ -16,7 +16,7 @@ using AtomId = std::uint32_t;
 
 // Limits of language.md E013.
 inline constexpr std::size_t max_ground_atoms = 1'000'000;
-inline constexpr std::size_t max_rule_instances = 4'000'000;
+inline constexpr std::size_t max_rule_instances = 500'000;
 
 struct Atom {
   std::string predicate;

@@ -109,3 +109,19 @@ TEST(Format, CarriageReturnsAndTabs) {
 
 } // namespace
 } // namespace imputa
+
+namespace imputa {
+namespace {
+
+TEST(Format, LoneCarriageReturnStaysInsideItsComment) {
+  // Found by fuzzing: the parser ended the comment at the '\r' and read
+  // `state b` as a statement, which the formatter then printed twice.
+  Sources sources;
+  auto p = parse_text(sources, "cr.imputa", "state a \"A\".\n# note\rstate b \"B\".\n");
+  EXPECT_EQ(p.errors, "");
+  EXPECT_EQ(p.file.statements.size(), 1u);
+  check_round_trip("cr.imputa", "state a \"A\".\n# note\rstate b \"B\".\n");
+}
+
+} // namespace
+} // namespace imputa

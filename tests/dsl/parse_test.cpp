@@ -195,6 +195,30 @@ TEST(Limits, LongChainsAreRefusedWithoutRecursion) {
   EXPECT_EQ(rendered(parse_text("fact " + ok_nots + "a.\n")), "");
 }
 
+TEST(Limits, NegationsThroughParenthesesNestTogether) {
+  // 255 times `not` x 255, each chain and the parentheses below their own limits,
+  // nest 65,000 deep: `imputa check` once overflowed the stack on it.
+  std::string deep, closing;
+  for (int i = 0; i < 255; ++i) {
+    for (int k = 0; k < 255; ++k) deep += "not ";
+    deep += "(";
+    closing += ")";
+  }
+  auto p = parse_text("fact " + deep + "a" + closing + ".\nstate s \"S\".\n");
+  ASSERT_EQ(p.diags.items().size(), 1u);
+  EXPECT_EQ(p.diags.items()[0].code, "E013");
+  ASSERT_EQ(p.file.statements.size(), 1u); // recovery: the next statement is read
+
+  std::string ok;
+  for (int i = 0; i < 127; ++i) ok += "not (";
+  EXPECT_EQ(rendered(parse_text("fact " + ok + "a" + std::string(127, ')') + ".\n")), "");
+  std::string over;
+  for (int i = 0; i < 128; ++i) over += "not not (";
+  auto q = parse_text("fact " + over + "a" + std::string(128, ')') + ".\n");
+  ASSERT_EQ(q.diags.items().size(), 1u);
+  EXPECT_EQ(q.diags.items()[0].code, "E013");
+}
+
 TEST(Limits, BinaryGarbageAndInvalidUtf8) {
   std::string garbage;
   for (int i = 0; i < 4096; ++i) garbage += static_cast<char>((i * 7919 + 13) % 256);

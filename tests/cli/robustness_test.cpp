@@ -1,0 +1,380 @@
+// The binary under hostile input: limits (E013), garbage, import containment
+// (E010), fmt's atomic writes, report escaping, and byte-identical reruns.
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <fcntl.h>
+#include <regex>
+#include <sstream>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace imputa {
+namespace {
+namespace fs = std::filesystem;
+using testing::read_file;
+using testing::run_imputa;
+using testing::RunResult;
+using testing::temp_dir;
+using testing::write_file;
+
+// True if `err` holds `file:LINE:COL: error: ... [code]`.
+bool located(const std::string& err, const std::string& file, const std::string& code) {
+  std::regex re("(^|\n)" + std::regex_replace(file, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+                ":[0-9]+:[0-9]+: error: [^\n]*\\[" + code + "\\]");
+  return std::regex_search(err, re);
+}
+
+struct LimitedRun : RunResult {
+  double seconds = 0;        // wall-clock time
+  long peak_rss_mib = 0;     // the child's peak resident memory
+};
+
+// Like run_imputa, but the child is killed by SIGALRM after `seconds`; with
+// `unprivileged`, a child of root runs as nobody so that file permissions bind.
+LimitedRun run_with_limit(const std::vector<std::string>& args, unsigned seconds, bool unprivileged = false) {
+  fs::path dir = temp_dir("limited-run");
+  fs::path out_path = dir / "out", err_path = dir / "err";
+  pid_t pid = fork();
+  if (pid == 0) {
+    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(out, 1);
+    dup2(err, 2);
+    if (unprivileged && geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(126);
+    std::vector<std::string> copy = args;
+    std::string binary = IMPUTA_BINARY;
+    std::vector<char*> argv{binary.data()};
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    alarm(seconds); // survives exec: the default action ends the child
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  auto start = std::chrono::steady_clock::now();
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  LimitedRun r;
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  r.peak_rss_mib = usage.ru_maxrss / 1024;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = read_file(out_path);
+  r.err = read_file(err_path);
+  return r;
+}
+
+// lint and check both refuse the file with exit code 2 and a located diagnostic.
+void expect_refused(const fs::path& file, const std::string& code) {
+  for (const char* command : {"lint", "check"}) {
+    SCOPED_TRACE(command);
+    auto r = run_imputa({command, file.string()});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_TRUE(located(r.err, file.string(), code)) << r.err.substr(0, 2000);
+    EXPECT_EQ(r.out, "");
+  }
+}
+
+// ---- Limits (language.md §6, E013) ----
+
+TEST(Limits, FileOverEightMebibytesIsRefused) {
+  fs::path file = temp_dir("limits-size") / "big.imputa";
+  write_file(file, std::string(8u * 1024u * 1024u + 1u, ' '));
+  expect_refused(file, "E013");
+}
+
+TEST(Limits, HundredThousandParenthesesAreRefused) {
+  fs::path file = temp_dir("limits-parens") / "parens.imputa";
+  write_file(file, "fact " + std::string(100000, '(') + "a" + std::string(100000, ')') + ".\n");
+  expect_refused(file, "E013");
+}
+
+TEST(Limits, BinaryGarbageIsRefused) {
+  fs::path file = temp_dir("limits-garbage") / "garbage.imputa";
+  std::string garbage;
+  for (int i = 0; i < 65536; ++i) garbage += static_cast<char>((i * 7919 + 13) % 256);
+  write_file(file, garbage);
+  expect_refused(file, "E001");
+}
+
+TEST(Limits, InvalidUtf8IsRefused) {
+  fs::path file = temp_dir("limits-utf8") / "utf8.imputa";
+  write_file(file, "state a \"ok\".\nstate b \"bad \xc3\x28 byte\".\nstate c \"\xed\xa0\x80\".\n");
+  expect_refused(file, "E001");
+}
+
+TEST(Limits, NulBytesAreRefused) {
+  fs::path file = temp_dir("limits-nul") / "nul.imputa";
+  write_file(file, std::string("state a \"x\".\n\0\0\0state b \"y\".\n", 28));
+  expect_refused(file, "E001");
+}
+
+TEST(Limits, NegationsNestedThroughParenthesesAreRefused) {
+  // Each `not` chain and the parentheses stay below 256 alone; together they
+  // nested 65,000 deep and `check` overflowed the stack.
+  std::string deep, closing;
+  for (int i = 0; i < 255; ++i) {
+    for (int k = 0; k < 255; ++k) deep += "not ";
+    deep += "(";
+    closing += ")";
+  }
+  fs::path file = temp_dir("limits-negations") / "deep.imputa";
+  write_file(file, "actor gru \"G\".\nstate rus \"R\".\nclaim c \"x\" {\n  holds " + deep + "organ_of(gru, rus)" +
+                       closing + "\n}\n");
+  expect_refused(file, "E013");
+}
+
+// Sanitizers multiply memory and time: the grounding limits are tested in plain builds.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool sanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool sanitized = true;
+#else
+constexpr bool sanitized = false;
+#endif
+#else
+constexpr bool sanitized = false;
+#endif
+
+// 60 actors, a `linked` fact to join on, `rule`, and a claim holding `claim`.
+std::string wide_case(const std::string& rule, const std::string& claim) {
+  std::string text = "predicate linked(actor, actor) \"x\".\npredicate chained(actor) \"x\".\n"
+                     "predicate wide(actor, actor, actor, actor, actor) \"x\".\n";
+  for (int i = 0; i < 60; ++i) text += "actor a" + std::to_string(i) + " \"Actor " + std::to_string(i) + "\".\n";
+  text += "evidence e forensic \"x\" {\n  supports linked(a0, a1)\n  confidence likely\n}\n";
+  return text + rule + "\nclaim c \"x\" {\n  holds " + claim + "\n}\n";
+}
+
+// A claim with five free variables over 60 actors: 60^5 groundings. Grounding
+// stops at 1,000,000 ground atoms with E013 (about 1.4 GB and 4 s here).
+TEST(Limits, ClaimWithFiveVariablesStopsWithE013) {
+  if (sanitized) GTEST_SKIP() << "gigabytes under ASan";
+  fs::path file = temp_dir("limits-claim-grounding") / "wide.imputa";
+  write_file(file, wide_case("rule r \"r\": wide(A, B, C, D, E) if linked(A, B), linked(C, D), linked(E, A).",
+                             "wide(A, B, C, D, E)"));
+  auto r = run_with_limit({"check", "--jobs", "1", "--timeout-ms", "2000", file.string()}, 300);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_TRUE(located(r.err, file.string(), "E013")) << r.err;
+  EXPECT_LT(r.seconds, 120.0);
+  EXPECT_LT(r.peak_rss_mib, 3072);
+}
+
+// A rule with five free variables over 60 actors: 60^5 rule instances. It
+// stops with E013 at 4,000,000 rule instances (solver/ground/ground.hpp:
+// max_rule_instances), but only after holding all of them: 8.7 GB peak here,
+// an OOM on a smaller machine. Enable when grounding stops within memory.
+TEST(Limits, RuleWithFiveVariablesStopsWithE013InBoundedMemory) {
+  if (sanitized) GTEST_SKIP() << "gigabytes under ASan";
+  fs::path file = temp_dir("limits-rule-grounding") / "wide.imputa";
+  write_file(file, wide_case("rule chain_rule \"five free variables\": chained(A) if linked(A, B), linked(B, C), "
+                             "linked(C, D), linked(D, E), linked(E, F).",
+                             "chained(a0)"));
+  auto r = run_with_limit({"check", "--jobs", "1", "--timeout-ms", "2000", file.string()}, 300);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_TRUE(located(r.err, file.string(), "E013")) << r.err;
+  EXPECT_NE(r.err.find("'chain_rule'"), std::string::npos) << r.err; // names the rule
+  EXPECT_LT(r.seconds, 120.0);
+  EXPECT_LT(r.peak_rss_mib, 2048);
+}
+
+// ---- Containment: imports (E010) ----
+
+TEST(Containment, ImportsCannotLeaveTheCaseDirectory) {
+  fs::path dir = temp_dir("contain-dotdot");
+  write_file(dir / "outside.imputa", "state x \"X\".\n");
+  write_file(dir / "case" / "main.imputa", "import \"../outside.imputa\".\n");
+  auto r = run_imputa({"lint", (dir / "case" / "main.imputa").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(located(r.err, (dir / "case" / "main.imputa").string(), "E010")) << r.err;
+
+  write_file(dir / "case" / "abs.imputa", "import \"" + (dir / "outside.imputa").string() + "\".\n");
+  r = run_imputa({"lint", (dir / "case" / "abs.imputa").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(located(r.err, (dir / "case" / "abs.imputa").string(), "E010")) << r.err;
+
+  // Up and back down again stays inside: allowed.
+  write_file(dir / "case" / "sub" / "ok.imputa", "state y \"Y\".\n");
+  write_file(dir / "case" / "fine.imputa", "import \"sub/../sub/ok.imputa\".\n");
+  r = run_imputa({"lint", "-q", (dir / "case" / "fine.imputa").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(Containment, SymlinksCannotLeadOutOfTheCaseDirectory) {
+  fs::path dir = temp_dir("contain-symlink");
+  write_file(dir / "secret" / "other.imputa", "state x \"X\".\n");
+  write_file(dir / "case" / "main.imputa", "import \"link.imputa\".\n");
+  fs::create_symlink(dir / "secret" / "other.imputa", dir / "case" / "link.imputa");
+  auto r = run_imputa({"lint", (dir / "case" / "main.imputa").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(located(r.err, (dir / "case" / "main.imputa").string(), "E010")) << r.err;
+
+  // A symlinked directory inside the case pointing outside it.
+  write_file(dir / "case" / "viadir.imputa", "import \"out/other.imputa\".\n");
+  fs::create_directory_symlink(dir / "secret", dir / "case" / "out");
+  r = run_imputa({"lint", (dir / "case" / "viadir.imputa").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(located(r.err, (dir / "case" / "viadir.imputa").string(), "E010")) << r.err;
+
+  // A symlink that stays inside the tree is fine.
+  write_file(dir / "case" / "parts" / "real.imputa", "state y \"Y\".\n");
+  fs::create_symlink(dir / "case" / "parts" / "real.imputa", dir / "case" / "inside.imputa");
+  write_file(dir / "case" / "ok.imputa", "import \"inside.imputa\".\n");
+  r = run_imputa({"lint", "-q", (dir / "case" / "ok.imputa").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(Containment, ImportCyclesAreReportedWithTheChain) {
+  fs::path dir = temp_dir("contain-cycle");
+  write_file(dir / "main.imputa", "import \"a.imputa\".\n");
+  write_file(dir / "a.imputa", "import \"b.imputa\".\nstate x \"X\".\n");
+  write_file(dir / "b.imputa", "import \"a.imputa\".\nstate y \"Y\".\n");
+  auto r = run_imputa({"lint", (dir / "main.imputa").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(located(r.err, "b.imputa", "E010")) << r.err;
+  EXPECT_NE(r.err.find("a.imputa -> b.imputa -> a.imputa"), std::string::npos) << r.err;
+
+  write_file(dir / "self.imputa", "import \"self.imputa\".\n");
+  r = run_imputa({"lint", (dir / "self.imputa").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("self.imputa -> self.imputa"), std::string::npos) << r.err;
+}
+
+// ---- Containment: fmt writes atomically and only what it could parse ----
+
+TEST(Containment, FmtLeavesAFileWithASyntaxErrorUntouched) {
+  fs::path file = temp_dir("fmt-syntax") / "broken.imputa";
+  const std::string text = "state   a \"A\".\nstate b \"B\"\nfact  organ_of(a,\n";
+  write_file(file, text);
+  auto before = fs::last_write_time(file);
+  auto r = run_imputa({"fmt", file.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(located(r.err, file.string(), "E001")) << r.err;
+  EXPECT_EQ(read_file(file), text);
+  EXPECT_EQ(fs::last_write_time(file), before);
+  EXPECT_EQ(std::distance(fs::directory_iterator(file.parent_path()), fs::directory_iterator()), 1); // no temp left
+}
+
+TEST(Containment, FmtInAReadOnlyDirectoryFailsCleanly) {
+  fs::path dir = temp_dir("fmt-readonly");
+  fs::path file = dir / "case.imputa";
+  const std::string text = "state   a   \"A\".\n";
+  write_file(file, text);
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                           fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  auto r = run_with_limit({"fmt", file.string()}, 60, /*unprivileged=*/true);
+  fs::permissions(dir, fs::perms::owner_all);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("imputa fmt:"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(file), text);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+}
+
+TEST(Containment, FmtKeepsPermissionsAndLeavesNoTemporaryFile) {
+  fs::path dir = temp_dir("fmt-atomic");
+  fs::path file = dir / "case.imputa";
+  write_file(file, "state   a   \"A\".\n");
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  auto r = run_imputa({"fmt", file.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file(file), "state a \"A\".\n");
+  EXPECT_EQ(fs::status(file).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+}
+
+// ---- Report escaping ----
+
+// Labels written to break every format: quotes, newlines, markup, backslashes, unicode.
+const char* hostile_case = R"case(case hostile "Title \"q\" <b>x</b>\n# injected heading | a \\ b *c* _d_ `e` Côte" {
+  cite "cite \"q\" <i> \\ | # * _\nsecond line"
+}
+
+state rus "Russia \"R\" <script>alert(1)</script> \\ *bold*".
+actor gru "GRU | pipe # hash _under_ [link](x)".
+operation op "Op *bold* _it_ | pipe\n# injected heading".
+
+fact organ_of(gru, rus).
+
+evidence e1 forensic "Summary \"quoted\"\n## injected\n| a | b |\n<img src=x> \\ * _ # — ✓" {
+  supports performed_by(op, gru)
+  confidence almost_certain
+  cite "cite\n- injected item <x> \\"
+}
+
+claim c1 "Claim \"text\"\n# injected heading <x> * _ # | \\ ✓" {
+  holds attributable(op, rus)
+  expect established
+}
+)case";
+
+std::string hostile_file() {
+  fs::path file = temp_dir("hostile") / "hostile.imputa";
+  write_file(file, hostile_case);
+  return file.string();
+}
+
+TEST(Escaping, JsonReportParsesAndKeepsHostileLabels) {
+  auto path = hostile_file();
+  auto r = run_imputa({"check", "--format", "json", "--jobs", "1", path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json j;
+  ASSERT_NO_THROW(j = nlohmann::json::parse(r.out)) << r.out;
+  const auto& file = j.at("files").at(0);
+  EXPECT_EQ(file.at("case").at("title"),
+            "Title \"q\" <b>x</b>\n# injected heading | a \\ b *c* _d_ `e` Côte");
+  EXPECT_EQ(file.at("claims").at(0).at("text"), "Claim \"text\"\n# injected heading <x> * _ # | \\ ✓");
+  bool found = false;
+  for (const auto& s : file.at("claims").at(0).at("support"))
+    if (s.at("id") == "e1") {
+      found = true;
+      EXPECT_EQ(s.at("label"), "Summary \"quoted\"\n## injected\n| a | b |\n<img src=x> \\ * _ # — ✓");
+    }
+  EXPECT_TRUE(found) << r.out;
+}
+
+// Labels must not add headings, list items or table rows, nor pass HTML through.
+TEST(Escaping, MarkdownReportKeepsItsStructureWithHostileLabels) {
+  auto path = hostile_file();
+  auto r = run_imputa({"check", "--format", "markdown", "--jobs", "1", path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string& md = r.out;
+  // One title heading and one heading per claim; labels must not add any.
+  std::size_t headings = 0;
+  std::istringstream lines(md);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("#", 0) == 0) ++headings;
+    EXPECT_NE(line.rfind("# injected", 0), 0u) << line;
+    EXPECT_NE(line.rfind("## injected", 0), 0u) << line;
+    EXPECT_NE(line.rfind("- injected", 0), 0u) << line;
+    EXPECT_NE(line.rfind("| a | b |", 0), 0u) << line;
+  }
+  EXPECT_EQ(headings, 2u) << md;
+  EXPECT_EQ(md.find("<script>"), std::string::npos) << md;
+  EXPECT_EQ(md.find("<img"), std::string::npos) << md;
+  EXPECT_EQ(md.find(" *bold*"), std::string::npos) << md; // emphasis escaped as \*bold\*
+}
+
+// ---- Determinism ----
+
+TEST(Determinism, JsonReportsOfEveryExampleAreByteIdenticalAcrossRuns) {
+  auto examples = testing::imputa_files({"examples"});
+  ASSERT_FALSE(examples.empty());
+  for (const auto& example : examples) {
+    SCOPED_TRACE(example.filename().string());
+    auto first = run_imputa({"check", "--format", "json", example.string()});
+    auto second = run_imputa({"check", "--format", "json", example.string()});
+    EXPECT_TRUE(first.exit_code == 0 || first.exit_code == 1) << first.err;
+    EXPECT_EQ(first.exit_code, second.exit_code);
+    EXPECT_EQ(first.out, second.out) << testing::line_diff(first.out, second.out);
+    EXPECT_EQ(first.err, second.err);
+  }
+}
+
+} // namespace
+} // namespace imputa
