@@ -104,7 +104,7 @@ private:
   }
 
   std::string date() {
-    char buf[16];
+    char buf[40]; // room for any int, so the compiler sees no truncation
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", 2015 + static_cast<int>(d_.below(9)),
                   1 + static_cast<int>(d_.below(12)), 1 + static_cast<int>(d_.below(28)));
     return buf;

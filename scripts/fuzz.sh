@@ -23,7 +23,7 @@ IMPUTA_EXTRA_PACKAGES="$extra" source "$root/scripts/setup.sh" --deps-only
 build_dir="$root/build-fuzz"
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S "$root" -B "$build_dir" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DIMPUTA_FUZZ=ON -DIMPUTA_TESTS=OFF >/dev/null
+  -DIMPUTA_FUZZ=ON -DIMPUTA_TESTS=OFF -DIMPUTA_BENCH=OFF >/dev/null
 cmake --build "$build_dir" -j "$jobs" --target "${targets[@]}" 2>&1 |
   { grep -vE '^\[ *[0-9]+%\] (Building|Linking|Built|Generating|Embedding)' || true; }
 

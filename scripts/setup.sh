@@ -31,7 +31,7 @@ build_dir="$root/build"
 cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 if [[ "${1:-}" == "--sanitize" ]]; then
   build_dir="$root/build-sanitize"
-  cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DIMPUTA_SANITIZE=ON)
+  cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DIMPUTA_SANITIZE=ON -DIMPUTA_BENCH=OFF)
 fi
 [[ "${CI:-}" == "true" ]] && cmake_args+=(-DIMPUTA_WERROR=ON)
 
