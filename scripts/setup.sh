@@ -23,6 +23,10 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# ccache: paths relative to the checkout, so another clone of the same sources
+# (CI's fresh clone) reuses what an earlier build compiled.
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
+
 if [[ "${1:-}" == "--deps-only" ]]; then
   return 0 2>/dev/null || exit 0
 fi
