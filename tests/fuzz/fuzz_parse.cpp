@@ -2,6 +2,7 @@
 // alone — and, for text that parses, the formatter (its output must parse
 // again and be a fixed point) and, for some, the checks against the library.
 #include "imputa/dsl.hpp"
+#include "parsed_library.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -12,22 +13,7 @@ namespace {
 
 using namespace imputa;
 
-// The library is parsed once; each input is checked against a copy of its Sources.
-struct Library {
-  Sources sources;
-  ast::File file;
-  Library() {
-    Diagnostics diags;
-    auto id = sources.add({"<library gge2015>", std::string(parse::shipped_library()), true});
-    file = parse::parse_file(sources, id, diags);
-    if (diags.has_errors()) std::abort();
-  }
-};
-
-const Library& library() {
-  static const Library lib;
-  return lib;
-}
+using fuzz::library;
 
 // The formatter's contract (language.md §7): its output reads back without
 // syntax errors and formats to itself.

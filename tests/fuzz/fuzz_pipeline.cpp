@@ -2,6 +2,7 @@
 // against the shipped library, judge every claim (200 ms each, one job), and
 // render the report as text, Markdown and JSON; the JSON must parse.
 #include "imputa/dsl.hpp"
+#include "parsed_library.hpp"
 #include "imputa/judge.hpp"
 #include "render.hpp"
 
@@ -18,21 +19,7 @@ using namespace imputa;
 
 constexpr std::size_t max_input = 4096; // keeps each run short; the parser target takes the rest
 
-struct Library {
-  Sources sources;
-  ast::File file;
-  Library() {
-    Diagnostics diags;
-    auto id = sources.add({"<library gge2015>", std::string(parse::shipped_library()), true});
-    file = parse::parse_file(sources, id, diags);
-    if (diags.has_errors()) std::abort();
-  }
-};
-
-const Library& library() {
-  static const Library lib;
-  return lib;
-}
+using fuzz::library;
 
 } // namespace
 
