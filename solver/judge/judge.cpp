@@ -618,18 +618,23 @@ private:
   void defeaters_and_notes(ClaimGroundingReport& r, const std::vector<Lit>& P) {
     auto config = weigh_config(setting_.standard, setting_.drops, false);
     std::set<std::pair<std::string, std::string>> seen;
-    // Contrary items on every literal proven in the premises.
-    for (const Lit& l : P) {
-      const auto& info = session_.info(l.selector);
-      if (info.kind != smt::SelectorInfo::Kind::proof) continue;
-      weigh::LiteralKey contrary{s_.g.atoms[info.atom].text, !info.positive};
+    auto contrary_items = [&](const weigh::LiteralKey& contrary) {
       for (std::size_t i : s_.evidence.items(contrary)) {
         const auto& e = s_.evidence.item(i);
         if (config.dropped.count(e.id) || (config.as_of && e.date && *config.as_of < *e.date)) continue;
         if (!seen.insert({e.id, contrary.atom}).second) continue;
         r.defeaters.push_back({e.id, e.summary, Literal{contrary.atom, contrary.positive}, interval(e.lo, e.hi)});
       }
+    };
+    // Contrary items on every literal proven in the premises.
+    for (const Lit& l : P) {
+      const auto& info = session_.info(l.selector);
+      if (info.kind != smt::SelectorInfo::Kind::proof) continue;
+      contrary_items({s_.g.atoms[info.atom].text, !info.positive});
     }
+    // A claim not established: items against what would establish it.
+    for (const auto& set : r.would_establish)
+      for (const auto& literal : set) contrary_items({literal.atom, !literal.positive});
     // §28(f) notes: origin items that count for nothing on link/attribution atoms.
     for (const auto& literal : s_.evidence.literals()) {
       auto atom = s_.g.find(literal.atom);
