@@ -821,11 +821,25 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   std::map<std::string, std::set<std::string>> families_of_head;
   for (const auto& rule : program.rules)
     if (rule.when_family) families_of_head[rule.head.predicate.text].insert(*rule.when_family);
+  // Only what the claim depends on (its atoms and, through rules, their
+  // conditions) counts: a doctrine elsewhere in the cone cannot change it.
   std::vector<std::set<std::string>> families(selected.size());
-  for (std::size_t k = 0; k < selected.size(); ++k)
-    for (AtomId a : cones[k])
-      if (auto f = families_of_head.find(g.atoms[a].predicate); f != families_of_head.end() && g.derived(a))
+  for (std::size_t k = 0; k < selected.size(); ++k) {
+    std::set<AtomId> seen;
+    std::vector<AtomId> stack;
+    ground::collect_atoms(g.claims[selected[k]].formula, stack);
+    while (!stack.empty()) {
+      AtomId a = stack.back();
+      stack.pop_back();
+      if (!seen.insert(a).second) continue;
+      auto d = g.definition_of.find(a);
+      if (d == g.definition_of.end()) continue;
+      if (auto f = families_of_head.find(g.atoms[a].predicate); f != families_of_head.end())
         families[k].insert(f->second.begin(), f->second.end());
+      for (const auto& body : g.definitions[d->second].bodies)
+        for (const auto& l : body.literals) ground::collect_atoms(l, stack);
+    }
+  }
 
   std::vector<ClaimGroundingReport> results(selected.size());
   std::atomic<std::size_t> next{0};
