@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <functional>
 #include <set>
+#include <unordered_set>
 
 namespace imputa::ground {
 namespace {
@@ -162,16 +163,6 @@ private:
       out.push_back(it == b.end() ? t.name : it->second);
     }
     return out;
-  }
-
-  static std::string atom_text(const std::string& predicate, const std::vector<std::string>& args) {
-    std::string text = predicate;
-    if (!args.empty()) {
-      text += '(';
-      for (std::size_t i = 0; i < args.size(); ++i) text += (i ? ", " : "") + args[i];
-      text += ')';
-    }
-    return text;
   }
 
   AtomId intern(const std::string& predicate, std::vector<std::string> args) {
@@ -698,6 +689,24 @@ std::string to_string(const GroundProgram& g, const Formula& f) {
   case Formula::Kind::falsity: return "false";
   }
   return "";
+}
+
+std::vector<AtomId> dependencies(const GroundProgram& g, const Formula& f) {
+  std::unordered_set<AtomId> seen; // not a bit per atom: this runs once per claim
+  std::vector<AtomId> out, stack;
+  collect_atoms(f, stack);
+  while (!stack.empty()) {
+    AtomId a = stack.back();
+    stack.pop_back();
+    if (!seen.insert(a).second) continue;
+    out.push_back(a);
+    auto d = g.definition_of.find(a);
+    if (d == g.definition_of.end()) continue;
+    for (const auto& b : g.definitions[d->second].bodies)
+      for (const auto& l : b.literals) collect_atoms(l, stack);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra_assumptions, Diagnostics& diags) {

@@ -106,4 +106,8 @@ void collect_atoms(const NumTerm& t, std::vector<AtomId>& out);
 
 std::string to_string(const GroundProgram& g, const Formula& f);
 
+// What a formula depends on: its atoms and, through rule instances, their
+// conditions, transitively (sorted by id).
+std::vector<AtomId> dependencies(const GroundProgram& g, const Formula& f);
+
 } // namespace imputa::ground

@@ -441,19 +441,7 @@ private:
   // Base atoms the claim depends on: its atoms and, through rules, their bodies.
   const std::vector<AtomId>& dependency_atoms() {
     if (!dependencies_.empty()) return dependencies_;
-    std::set<AtomId> seen;
-    std::vector<AtomId> stack;
-    ground::collect_atoms(inst_.formula, stack);
-    while (!stack.empty()) {
-      AtomId a = stack.back();
-      stack.pop_back();
-      if (!seen.insert(a).second) continue;
-      auto d = s_.g.definition_of.find(a);
-      if (d == s_.g.definition_of.end()) continue;
-      for (const auto& b : s_.g.definitions[d->second].bodies)
-        for (const auto& l : b.literals) ground::collect_atoms(l, stack);
-    }
-    for (AtomId a : seen) {
+    for (AtomId a : ground::dependencies(s_.g, inst_.formula)) {
       const auto* info = s_.g.atoms[a].info;
       if (!s_.g.derived(a) && info && !info->numeric) dependencies_.push_back(a);
     }
@@ -824,22 +812,10 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   // Only what the claim depends on (its atoms and, through rules, their
   // conditions) counts: a doctrine elsewhere in the cone cannot change it.
   std::vector<std::set<std::string>> families(selected.size());
-  for (std::size_t k = 0; k < selected.size(); ++k) {
-    std::set<AtomId> seen;
-    std::vector<AtomId> stack;
-    ground::collect_atoms(g.claims[selected[k]].formula, stack);
-    while (!stack.empty()) {
-      AtomId a = stack.back();
-      stack.pop_back();
-      if (!seen.insert(a).second) continue;
-      auto d = g.definition_of.find(a);
-      if (d == g.definition_of.end()) continue;
-      if (auto f = families_of_head.find(g.atoms[a].predicate); f != families_of_head.end())
+  for (std::size_t k = 0; k < selected.size(); ++k)
+    for (AtomId a : ground::dependencies(g, g.claims[selected[k]].formula))
+      if (auto f = families_of_head.find(g.atoms[a].predicate); f != families_of_head.end() && g.derived(a))
         families[k].insert(f->second.begin(), f->second.end());
-      for (const auto& body : g.definitions[d->second].bodies)
-        for (const auto& l : body.literals) ground::collect_atoms(l, stack);
-    }
-  }
 
   std::vector<ClaimGroundingReport> results(selected.size());
   std::atomic<std::size_t> next{0};

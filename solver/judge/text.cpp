@@ -19,12 +19,18 @@ std::string num_text(const ast::NumExpr& e) {
 
 } // namespace
 
-std::string to_string(const ast::Atom& atom) {
-  std::string out = atom.predicate.text;
-  if (atom.args.empty()) return out;
+std::string atom_text(const std::string& predicate, const std::vector<std::string>& args) {
+  std::string out = predicate;
+  if (args.empty()) return out;
   out += '(';
-  for (std::size_t i = 0; i < atom.args.size(); ++i) out += (i ? ", " : "") + atom.args[i].name;
+  for (std::size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + args[i];
   return out + ')';
+}
+
+std::string to_string(const ast::Atom& atom) {
+  std::vector<std::string> args;
+  for (const auto& t : atom.args) args.push_back(t.name);
+  return atom_text(atom.predicate.text, args);
 }
 
 std::string to_string(const ast::Formula& f) {
