@@ -319,40 +319,69 @@ private:
   // A rule that goes is read as open, not as absent: absent, its head would be
   // false, and a refutation would need no rule at all. Rules already read as
   // open (§5) stay. Returns nullopt if a check ran out of time.
+  //
+  // The set is the one that deleting members one by one in a canonical order
+  // (not Z3's core, not file order) leaves, so that the same premises give the
+  // same minimal set however the file is laid out. Deleting from the front
+  // keeps exactly what adding members from the back until unsat keeps, and
+  // QuickXplain (Junker 2004) finds that set with O(k log n) checks for k
+  // members kept, not n.
   std::optional<std::vector<Lit>> minimize(std::vector<Lit> members, std::vector<Lit> fixed) {
     auto is_open = [&](const Lit& l) { return session_.info(l.selector).kind == smt::SelectorInfo::Kind::rule_open; };
     for (const Lit& l : members)
       if (is_open(l)) fixed.push_back(l);
     std::erase_if(members, is_open);
-    const std::vector<Lit> original = members;
+    std::vector<Lit> rules; // rule members: read as open unless kept
+    for (const Lit& l : members)
+      if (session_.info(l.selector).kind == smt::SelectorInfo::Kind::rule) rules.push_back(l);
     // Unsat with only `kept` of the members, the other rules read as open?
     auto unsat_with = [&](const std::vector<Lit>& kept) -> std::optional<bool> {
       std::vector<Lit> lits = fixed;
       lits.insert(lits.end(), kept.begin(), kept.end());
-      for (const Lit& l : original) {
-        const auto& info = session_.info(l.selector);
-        if (info.kind == smt::SelectorInfo::Kind::rule && std::find(kept.begin(), kept.end(), l) == kept.end())
-          lits.push_back({session_.rule_open(info.index), true});
-      }
+      std::set<Lit> in(kept.begin(), kept.end());
+      for (const Lit& l : rules)
+        if (!in.count(l)) lits.push_back({session_.rule_open(session_.info(l.selector).index), true});
       Answer a = session_.check(lits, deadline_);
       if (a == Answer::unknown) return std::nullopt;
       return a == Answer::unsat;
     };
     auto first = unsat_with(members);
     if (!first || !*first) return std::nullopt;
-    // Deletion in a canonical order (not Z3's core, not file order), so that
-    // the same premises give the same minimal set however the file is laid out.
-    std::stable_sort(members.begin(), members.end(),
-                     [&](const Lit& a, const Lit& b) { return canonical(a) < canonical(b); });
-    for (std::size_t i = 0; i < members.size();) {
-      std::vector<Lit> trial = members;
-      trial.erase(trial.begin() + static_cast<std::ptrdiff_t>(i));
-      auto gone = unsat_with(trial);
-      if (!gone) return std::nullopt;
-      if (*gone) members = std::move(trial);
-      else ++i;
-    }
-    return members;
+    std::vector<std::pair<std::string, Lit>> keyed;
+    for (const Lit& l : members) keyed.emplace_back(canonical(l), l);
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Lit> order; // the canonical order reversed: the order members are added in
+    for (auto it = keyed.rbegin(); it != keyed.rend(); ++it) order.push_back(it->second);
+    bool timed_out = false;
+    // The members of order[lo, hi) needed, given `base` (unsat with base: none).
+    std::function<std::vector<Lit>(const std::vector<Lit>&, bool, std::size_t, std::size_t)> quick =
+        [&](const std::vector<Lit>& base, bool check_base, std::size_t lo, std::size_t hi) -> std::vector<Lit> {
+      if (timed_out) return {};
+      if (check_base) {
+        auto u = unsat_with(base);
+        if (!u) timed_out = true;
+        if (!u || *u) return {};
+      }
+      if (hi - lo == 1) return {order[lo]};
+      std::size_t mid = lo + (hi - lo) / 2;
+      std::vector<Lit> with_first = base;
+      with_first.insert(with_first.end(), order.begin() + static_cast<std::ptrdiff_t>(lo),
+                        order.begin() + static_cast<std::ptrdiff_t>(mid));
+      std::vector<Lit> second = quick(with_first, true, mid, hi);
+      std::vector<Lit> with_second = base;
+      with_second.insert(with_second.end(), second.begin(), second.end());
+      std::vector<Lit> out = quick(with_second, !second.empty(), lo, mid);
+      out.insert(out.end(), second.begin(), second.end());
+      return out;
+    };
+    std::set<Lit> kept;
+    if (!order.empty())
+      for (const Lit& l : quick({}, true, 0, order.size())) kept.insert(l);
+    if (timed_out) return std::nullopt;
+    std::vector<Lit> out; // in canonical order
+    for (const auto& [_, l] : keyed)
+      if (kept.count(l)) out.push_back(l);
+    return out;
   }
 
   // A premise's name in words that do not depend on statement order.
@@ -376,16 +405,65 @@ private:
   // A model of `lits` that does not depend on Z3's choices: each atom the
   // claim depends on, in text order, is false unless the premises force it
   // true. Returns the literals (and leaves them decided), or nullopt.
+  //
+  // The result is the same as checking every atom in turn, with far fewer
+  // checks: an atom a premise states outright is decided without one; the
+  // kept model witnesses every atom it makes false; and an atom it makes true
+  // is first tried false together with every later atom the model makes true.
   std::optional<std::vector<std::pair<AtomId, bool>>> canonical_model(std::vector<Lit> lits) {
-    if (session_.check(lits, deadline_) != Answer::sat) return std::nullopt;
+    if (session_.check(lits, deadline_, true) != Answer::sat) return std::nullopt;
+    const std::map<AtomId, bool> stated = stated_values(lits);
+    const auto& atoms = dependency_atoms();
     std::vector<std::pair<AtomId, bool>> out;
-    for (AtomId a : dependency_atoms()) {
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+      AtomId a = atoms[i];
+      if (auto it = stated.find(a); it != stated.end()) {
+        lits.push_back({session_.literal(a, it->second), true});
+        out.emplace_back(a, it->second);
+        continue;
+      }
       lits.push_back({session_.literal(a, false), true});
-      Answer answer = session_.check(lits, deadline_);
+      // Invariant: the kept model satisfies `lits` (an unsat check keeps the
+      // last model, which made `a` true).
+      Answer answer = Answer::sat;
+      if (session_.value(a)) {
+        std::vector<Lit> all_false = lits;
+        for (std::size_t j = i + 1; j < atoms.size(); ++j)
+          if (!stated.count(atoms[j]) && session_.value(atoms[j])) all_false.push_back({session_.literal(atoms[j], false), true});
+        answer = all_false.size() > lits.size() ? session_.check(all_false, deadline_, true) : Answer::unsat;
+        if (answer != Answer::sat) answer = session_.check(lits, deadline_, true);
+      }
       if (answer == Answer::unknown) return std::nullopt;
       if (answer == Answer::unsat) lits.back() = {session_.literal(a, true), true};
       out.emplace_back(a, answer == Answer::unsat);
     }
+    return out;
+  }
+
+  // Atoms whose value a premise among `lits` states outright: a fact that is
+  // an atom, a negated atom or a conjunction of them; proven evidence; an
+  // assumption; a decided literal. Every model of `lits` agrees with them.
+  std::map<AtomId, bool> stated_values(const std::vector<Lit>& lits) const {
+    std::map<AtomId, bool> out;
+    std::function<void(const ground::Formula&, bool)> unit = [&](const ground::Formula& f, bool positive) {
+      using K = ground::Formula::Kind;
+      if (f.kind == K::atom) out[f.atom] = positive;
+      else if (f.kind == K::negation) unit(f.operands[0], !positive);
+      else if (f.kind == K::conjunction && positive)
+        for (const auto& o : f.operands) unit(o, true);
+    };
+    for (const Lit& l : lits) {
+      if (!l.positive) continue;
+      const auto& info = session_.info(l.selector);
+      using K = smt::SelectorInfo::Kind;
+      if (info.kind == K::fact) unit(s_.g.facts[info.index].formula, true);
+      else if (info.kind == K::proof || info.kind == K::literal) out[info.atom] = info.positive;
+      else if (info.kind == K::assumption) out[info.atom] = true;
+    }
+    std::erase_if(out, [&](const auto& entry) {
+      const auto* info = s_.g.atoms[entry.first].info;
+      return !info || info->numeric || s_.g.derived(entry.first);
+    });
     return out;
   }
 
@@ -427,10 +505,10 @@ private:
         lits.push_back({goal_, value});
         return lits;
       };
-      if (auto m = canonical_model(with_goal(false))) r.counter_model = literals_of(*m);
+    if (auto m = canonical_model(with_goal(false))) r.counter_model = literals_of(*m);
       if (v == Verdict::not_established)
         if (auto m = canonical_model(with_goal(true))) r.witness_model = literals_of(*m);
-      r.would_establish = would_establish(P);
+    r.would_establish = would_establish(P);
     }
     if (v == Verdict::unsubstantiated) naive_reliance(r);
     strength(r);
@@ -465,6 +543,32 @@ private:
     return out;
   }
 
+  // The single literals that might establish the claim. A literal that holds
+  // in some model of `against` (the premises and the claim's denial) cannot.
+  // Assume a whole group of literals of one sign at once: if that is
+  // satisfiable, none of them can; if not, halve the group. A few checks
+  // instead of two per candidate.
+  std::set<std::pair<AtomId, bool>> singles_to_test(const std::vector<Lit>& against, const std::vector<AtomId>& candidates) {
+    std::set<std::pair<AtomId, bool>> out;
+    std::function<void(const std::vector<AtomId>&, bool)> split = [&](const std::vector<AtomId>& group, bool positive) {
+      if (group.empty()) return;
+      std::vector<Lit> lits = against;
+      for (AtomId a : group) lits.push_back({session_.literal(a, positive), true});
+      Answer answer = session_.check(lits, deadline_);
+      if (answer == Answer::sat) return;
+      if (group.size() == 1 || answer == Answer::unknown) {
+        for (AtomId a : group) out.emplace(a, positive);
+        return;
+      }
+      auto mid = group.begin() + static_cast<std::ptrdiff_t>(group.size() / 2);
+      split({group.begin(), mid}, positive);
+      split({mid, group.end()}, positive);
+    };
+    split(candidates, true);
+    split(candidates, false);
+    return out;
+  }
+
   // §6: up to five minimal sets of open base literals that would establish the claim.
   std::vector<std::vector<Literal>> would_establish(const std::vector<Lit>& P) {
     std::vector<AtomId> candidates;
@@ -495,9 +599,13 @@ private:
       blocks.push_back({session_.goal(conj), false});
     };
     // Single literals first, so that the shortest ways to establish it come first.
+    std::vector<Lit> against = P;
+    against.push_back({goal_, false});
+    std::set<std::pair<AtomId, bool>> open = singles_to_test(against, candidates);
     for (AtomId a : candidates) {
       for (bool positive : {true, false}) {
         if (found.size() >= 5) break;
+        if (!open.count({a, positive})) continue;
         std::vector<Lit> lits = P;
         lits.push_back({session_.literal(a, positive), true});
         if (check_with(lits, std::nullopt) != Answer::sat) continue;

@@ -34,9 +34,9 @@ struct Session::Impl {
   std::map<ground::AtomId, z3::expr> shadow; // closed derived atoms: their completion
   std::map<ground::AtomId, std::vector<Selector>> closed_reasons; // closed base atoms
   std::vector<Lit> last_assumptions;
-  // The last check's answer; its model or core is read only when asked for.
+  // The last check's answer; its core is read only when asked for.
   z3::check_result last = z3::unknown;
-  std::optional<z3::model> model;
+  std::optional<z3::model> model; // kept from the last check asked to keep one
   std::optional<std::vector<Lit>> last_core;
   std::vector<z3::expr> negated; // !selector, made once per selector
 
@@ -307,9 +307,8 @@ Selector Session::literal(ground::AtomId a, bool positive) {
 
 const SelectorInfo& Session::info(Selector s) const { return impl_->infos.at(s); }
 
-Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point deadline) {
+Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point deadline, bool keep_model) {
   auto& im = *impl_;
-  im.model.reset();
   im.last_core.reset();
   im.last = z3::unknown;
   if (Clock::now() >= deadline) return Answer::unknown;
@@ -327,6 +326,7 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
     if (!given[s] && k != K::goal && k != K::literal) lits.push_back(im.negated[s]);
   }
   im.last_assumptions = assumptions;
+
   im.running = true;
   if (im.armed != deadline) {
     {
@@ -343,6 +343,7 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
   }
   im.running = false;
   im.last = r;
+  if (r == z3::sat && keep_model) im.model = im.solver.get_model();
   if (r == z3::sat) return Answer::sat;
   if (r == z3::unsat) return Answer::unsat;
   return Answer::unknown;
@@ -365,14 +366,10 @@ std::vector<Lit> Session::core() const {
   return *im.last_core;
 }
 
-std::optional<bool> Session::value(ground::AtomId a) const {
+bool Session::value(ground::AtomId a) const {
   auto& im = *impl_;
-  if (im.last != z3::sat || im.numeric(a)) return std::nullopt;
-  if (!im.model) im.model = im.solver.get_model();
-  z3::expr v = im.model->eval(im.atom(a), false);
-  if (v.is_true()) return true;
-  if (v.is_false()) return false;
-  return std::nullopt;
+  if (!im.model || im.numeric(a)) return false;
+  return im.model->eval(im.atom(a), true).is_true();
 }
 
 } // namespace imputa::smt

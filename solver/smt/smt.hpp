@@ -66,11 +66,14 @@ public:
   const SelectorInfo& info(Selector s) const;
 
   // Checks the assumptions; UNKNOWN when the deadline passes or Z3 gives up.
-  Answer check(const std::vector<Lit>& assumptions, Clock::time_point deadline);
+  // With `keep_model`, a SAT answer's model is kept for value() until the
+  // next SAT answer that keeps one (other answers leave it in place).
+  Answer check(const std::vector<Lit>& assumptions, Clock::time_point deadline, bool keep_model = false);
   // After UNSAT: the assumptions in the core.
   std::vector<Lit> core() const;
-  // After SAT: an atom's value in the model, if the model fixes it.
-  std::optional<bool> value(ground::AtomId atom) const;
+  // A Boolean atom's value in the kept model. An atom the model leaves free
+  // reads as false, a value under which the model still satisfies everything.
+  bool value(ground::AtomId atom) const;
 
 private:
   struct Impl;
