@@ -463,8 +463,16 @@ private:
   // alike. They are judged once, through a representative ("<another actor>"),
   // which keeps grounding linear in the case and reports readable ("proving
   // performed_by(op, <another actor>) and organ_of(<another actor>, s) would
-  // establish it"). A variable qualifies when every atom it occurs in is a base
-  // atom no premise or claim mentions, and it occurs in no comparison.
+  // establish it"). A variable qualifies when it occurs only in base atoms and
+  // in no comparison that tells its values apart, and either
+  //  - no premise or claim mentions any atom it occurs in, or
+  //  - no premise or claim mentions an atom linking it to the instance's other
+  //    entities, one such link is a condition (so the instance holds only if
+  //    that open question is answered yes), and what the case says about the
+  //    entity alone is open to proof (`organised_group(x)`,
+  //    `critical_infrastructure(x)`; not a closed predicate). A group the case
+  //    describes but never connects to this operation and state is then one
+  //    more "another actor", not a route of its own.
   std::optional<std::string> anonymous_variable(const PreparedRule& r, const Binding& b) const {
     std::optional<std::string> found;
     for (const auto& entry : b) {
@@ -473,8 +481,8 @@ private:
       bool head = std::any_of(r.head.args.begin(), r.head.args.end(),
                               [&](const ast::Term& t) { return t.variable && t.name == var; });
       if (head) continue;
-      bool anonymous = true, occurs = false;
-      auto visit_atom = [&](const ast::Atom& a) {
+      bool anonymous = true, occurs = false, unmentioned = true, open_link = false;
+      auto visit_atom = [&](const ast::Atom& a, bool positive) {
         if (!anonymous) return;
         bool has = std::any_of(a.args.begin(), a.args.end(), [&](const ast::Term& t) { return t.variable && t.name == var; });
         if (!has) return;
@@ -484,16 +492,24 @@ private:
           anonymous = false;
           return;
         }
+        bool link = std::any_of(a.args.begin(), a.args.end(), [&](const ast::Term& t) { return !t.variable || t.name != var; });
+        bool closed = pred->second.has(Tag::closed);
         auto it = g_.index.find(atom_text(a.predicate.text, args_of(a, b)));
-        if (it != g_.index.end() && it->second < mentioned_) anonymous = false;
+        bool mentioned = it != g_.index.end() && it->second < mentioned_;
+        if (!mentioned) {
+          if (link && positive && !closed) open_link = true;
+          return;
+        }
+        unmentioned = false;
+        if (link || closed) anonymous = false; // a stated link, or a closed fact about the entity, singles it out
       };
       for (const auto& l : r.body) {
-        if (l.kind == ast::Formula::Kind::atom) visit_atom(l.atom);
+        if (l.kind == ast::Formula::Kind::atom) visit_atom(l.atom, true);
         else if (l.kind == ast::Formula::Kind::negation && l.operands[0].kind == ast::Formula::Kind::atom)
-          visit_atom(l.operands[0].atom);
+          visit_atom(l.operands[0].atom, false);
         else if (mentions_variable(l, var) && !comparison_ignores(l, var, value, b)) anonymous = false;
       }
-      if (!anonymous || !occurs) continue;
+      if (!anonymous || !occurs || (!unmentioned && !open_link)) continue;
       if (found) return std::nullopt; // two at once: judged one by one
       found = var;
     }

@@ -1,5 +1,8 @@
 // Grounding checks that lint reports too (language.md E009, E013).
+#include "solver_helpers.hpp"
 #include "test_support.hpp"
+
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -64,6 +67,55 @@ claim w "w" { holds internationally_wrongful(a, t) expect not_established }
   auto r = run_imputa({"lint", file.string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("[E009]"), std::string::npos) << r.err;
+}
+
+// A group the case describes (organised_group) but never connects to this
+// operation or state is one more "another actor": judged once, through the
+// representative, not as a route of its own. A group the case connects to the
+// state stays a route by name, and so does an entity singled out by a closed
+// predicate.
+TEST(Grounding, EntitiesDescribedButNeverConnectedShareTheRepresentative) {
+  const std::string base = "case r \"representatives\"\n" + std::string(testing::standards_block()) + R"(
+state s "S".
+operation op "The operation".
+actor g1 "Group 1".
+actor g2 "Group 2".
+actor g3 "Group 3".
+object o1 "Object 1".
+object o2 "Object 2".
+predicate performed_by(operation, actor) conduct "Carried out by".
+predicate organised_group(actor) "An organised group".
+predicate controls(state, actor) "Overall control".
+predicate attributed(operation, state) attribution "Attributable".
+predicate affects(operation, object) conduct "Affected the object".
+predicate military_objective(object) closed "A military objective".
+predicate hits_civilians(operation) "Hit a civilian object".
+rule r_control "Overall control": attributed(Op, S) if performed_by(Op, A), organised_group(A), controls(S, A).
+rule r_civilian "Civilian object": hits_civilians(Op) if affects(Op, O), not military_objective(O).
+evidence e_g1 intelligence "Group 1 is organised" { supports organised_group(g1) confidence 0.9 }
+evidence e_g2 intelligence "Group 2 is organised" { supports organised_group(g2) confidence 0.9 }
+evidence e_c2 intelligence "S controls group 2" { supports controls(s, g2) confidence 0.9 }
+fact f_mil: military_objective(o1).
+claim c "attributed" { holds attributed(op, s) }
+claim h "civilians" { holds hits_civilians(op) }
+)";
+  auto j = testing::judge_text(base);
+  ASSERT_TRUE(j.ok) << j.errors();
+  ASSERT_EQ(j.verdict("c"), "not_established");
+  std::set<std::string> atoms;
+  for (const auto& set : j.grounding("c").would_establish)
+    for (const auto& l : set) atoms.insert(l.atom);
+  EXPECT_TRUE(atoms.count("performed_by(op, g2)")) << "connected to the state: a route by name";
+  EXPECT_TRUE(atoms.count("performed_by(op, <another actor>)"));
+  EXPECT_FALSE(atoms.count("performed_by(op, g1)")) << "described, never connected: another actor";
+  EXPECT_FALSE(atoms.count("performed_by(op, g3)"));
+  // A closed predicate singles o1 out (it is a military objective, not civilian).
+  std::set<std::string> civilian;
+  for (const auto& set : j.grounding("h").would_establish)
+    for (const auto& l : set) civilian.insert(l.atom);
+  EXPECT_TRUE(civilian.count("affects(op, <another object>)"));
+  EXPECT_FALSE(civilian.count("affects(op, o1)"));
+  EXPECT_EQ(j.verdict("h"), "not_established");
 }
 
 } // namespace
