@@ -45,6 +45,7 @@ public:
     for (std::size_t i = 0; i < p.rules.size(); ++i) {
       rules_by_head_[p.rules[i].head.predicate.text].push_back(prepare(i));
     }
+    find_transparent_positions();
   }
 
   GroundProgram run(const std::vector<ast::Atom>& extra_assumptions) {
@@ -63,6 +64,7 @@ public:
       work_.pop_back();
       expand(a);
     }
+    if (ok()) drop_impossible();
     if (ok()) check_cycles();
     return std::move(g_);
   }
@@ -358,6 +360,7 @@ private:
       for (const char* origin : {"originates_in", "uses_infrastructure_in"})
         if (p_.predicates.count(origin)) def.naive_origin.push_back(intern(origin, atom.args));
     }
+    settle_described(def);
     g_.definition_of[id] = g_.definitions.size();
     g_.definitions.push_back(std::move(def));
   }
@@ -473,8 +476,9 @@ private:
   //    `critical_infrastructure(x)`; not a closed predicate). A group the case
   //    describes but never connects to this operation and state is then one
   //    more "another actor", not a route of its own.
-  std::optional<std::string> anonymous_variable(const PreparedRule& r, const Binding& b) const {
-    std::optional<std::string> found;
+  // Returns the variable, and whether the case says nothing at all about its value.
+  std::optional<std::pair<std::string, bool>> anonymous_variable(const PreparedRule& r, const Binding& b) const {
+    std::optional<std::pair<std::string, bool>> found;
     for (const auto& entry : b) {
       const std::string& var = entry.first; // named, not a structured binding: lambdas capture it (clang 14)
       const std::string& value = entry.second;
@@ -488,8 +492,14 @@ private:
         if (!has) return;
         occurs = true;
         auto pred = p_.predicates.find(a.predicate.text);
-        if (pred == p_.predicates.end() || pred->second.numeric || rules_by_head_.count(a.predicate.text)) {
+        if (pred == p_.predicates.end() || pred->second.numeric) {
           anonymous = false;
+          return;
+        }
+        if (rules_by_head_.count(a.predicate.text)) {
+          // A conclusion that depends on the entity only through atoms nobody mentions.
+          if (!unmentioned_through(a.predicate.text, args_of(a, b), value)) anonymous = false;
+          unmentioned = unmentioned && anonymous;
           return;
         }
         bool link = std::any_of(a.args.begin(), a.args.end(), [&](const ast::Term& t) { return !t.variable || t.name != var; });
@@ -501,7 +511,9 @@ private:
           return;
         }
         unmentioned = false;
-        if (link || closed) anonymous = false; // a stated link, or a closed fact about the entity, singles it out
+        // A stated link singles the entity out, and so does a closed fact
+        // about it that the instance needs (the representative's is false).
+        if (link || (closed && positive)) anonymous = false;
       };
       for (const auto& l : r.body) {
         if (l.kind == ast::Formula::Kind::atom) visit_atom(l.atom, true);
@@ -511,9 +523,128 @@ private:
       }
       if (!anonymous || !occurs || (!unmentioned && !open_link)) continue;
       if (found) return std::nullopt; // two at once: judged one by one
-      found = var;
+      found = {var, unmentioned};
     }
     return found;
+  }
+
+  // Positions of derived predicates an entity passes through untouched: in
+  // every rule, the head variable there occurs only in open base atoms and in
+  // such positions of other derived atoms, beside nothing but the head's other
+  // variables and constants, and in no comparison. `violates_sovereignty(Op, V)`
+  // is transparent in V: its rules read targets(Op, V) and
+  // interferes_with_governmental_functions(Op, V). Whether a given entity
+  // matters there can then be read off those atoms without grounding it.
+  // Least fixed point: positions on a loop of predicates stay opaque.
+  void find_transparent_positions() {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (const auto& [name, rules] : rules_by_head_) {
+        auto& flags = transparent_[name];
+        flags.resize(rules.front().head.args.size(), false);
+        for (std::size_t i = 0; i < flags.size(); ++i) {
+          if (flags[i]) continue;
+          bool ok = std::all_of(rules.begin(), rules.end(), [&](const PreparedRule& r) { return passes_through(r, i); });
+          if (ok) flags[i] = changed = true;
+        }
+      }
+    }
+  }
+
+  bool passes_through(const PreparedRule& r, std::size_t i) const {
+    if (i >= r.head.args.size() || !r.head.args[i].variable) return false;
+    const std::string& x = r.head.args[i].name;
+    auto in_head = [&](const ast::Term& t) {
+      return !t.variable || std::any_of(r.head.args.begin(), r.head.args.end(),
+                                        [&](const ast::Term& h) { return h.variable && h.name == t.name; });
+    };
+    if (std::count_if(r.head.args.begin(), r.head.args.end(), [&](const ast::Term& t) { return t.variable && t.name == x; }) != 1)
+      return false;
+    for (const auto& l : r.body) {
+      const ast::Atom* a = l.kind == ast::Formula::Kind::atom ? &l.atom
+                           : l.kind == ast::Formula::Kind::negation && l.operands[0].kind == ast::Formula::Kind::atom
+                               ? &l.operands[0].atom
+                               : nullptr;
+      if (!a) {
+        if (mentions_variable(l, x)) return false;
+        continue;
+      }
+      bool has = false;
+      for (const auto& t : a->args) has = has || (t.variable && t.name == x);
+      if (!has) continue;
+      if (!std::all_of(a->args.begin(), a->args.end(), in_head)) return false;
+      auto pred = p_.predicates.find(a->predicate.text);
+      if (pred == p_.predicates.end() || pred->second.numeric) return false;
+      if (auto t = transparent_.find(a->predicate.text); t != transparent_.end()) {
+        for (std::size_t j = 0; j < a->args.size(); ++j)
+          if (a->args[j].variable && a->args[j].name == x && (j >= t->second.size() || !t->second[j])) return false;
+      } else if (rules_by_head_.count(a->predicate.text) || pred->second.has(Tag::closed)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The derived atom `predicate(args)` depends on `value` only through atoms
+  // no premise or claim mentions (and is not mentioned itself).
+  bool unmentioned_through(const std::string& predicate, const std::vector<std::string>& args,
+                           const std::string& value) const {
+    auto mentioned = [&](const std::string& text) {
+      auto it = g_.index.find(text);
+      return it != g_.index.end() && it->second < mentioned_;
+    };
+    if (mentioned(atom_text(predicate, args))) return false;
+    auto flags = transparent_.find(predicate);
+    if (flags == transparent_.end()) return false;
+    for (std::size_t i = 0; i < args.size(); ++i)
+      if (args[i] == value && (i >= flags->second.size() || !flags->second[i])) return false;
+    for (const auto& r : rules_by_head_.at(predicate)) {
+      Binding b;
+      if (!unify(r.head, args, b)) continue;
+      for (const auto& l : r.body) {
+        const ast::Atom* a = l.kind == ast::Formula::Kind::atom ? &l.atom
+                             : l.kind == ast::Formula::Kind::negation ? &l.operands[0].atom
+                                                                      : nullptr;
+        if (!a) continue;
+        auto inner = args_of(*a, b);
+        if (std::find(inner.begin(), inner.end(), value) == inner.end()) continue;
+        if (rules_by_head_.count(a->predicate.text) ? !unmentioned_through(a->predicate.text, inner, value)
+                                                    : mentioned(atom_text(a->predicate.text, inner)))
+          return false;
+      }
+    }
+    return true;
+  }
+
+  // A derived atom that no rule instance can make true (every body needs a
+  // closed atom nothing states, or another such atom), that nothing in the
+  // case mentions, is false: the bodies that need it go, and so does the
+  // negation of it (but for a closed one, whose burden of proof the report
+  // names). `lawful_self_defence(op, s, t)` for an operation that
+  // responds to nothing would otherwise sit in every cone once per state.
+  void drop_impossible() {
+    std::vector<bool> impossible(g_.atoms.size(), false);
+    auto positive_on = [&](const Formula& f) { return f.kind == Formula::Kind::atom && impossible[f.atom]; };
+    // `not precluded(op, s)` stays: the report says that nobody proved it.
+    auto negated_on = [&](const Formula& f) {
+      if (f.kind != Formula::Kind::negation || f.operands[0].kind != Formula::Kind::atom) return false;
+      AtomId a = f.operands[0].atom;
+      return impossible[a] && !(g_.atoms[a].info && g_.atoms[a].info->has(Tag::closed));
+    };
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (auto& def : g_.definitions) {
+        if (impossible[def.head]) continue;
+        std::erase_if(def.bodies, [&](const Body& body) {
+          return std::any_of(body.literals.begin(), body.literals.end(), positive_on);
+        });
+        for (auto& body : def.bodies) std::erase_if(body.literals, negated_on);
+        if (def.bodies.empty() && def.naive_origin.empty() && def.head >= mentioned_) {
+          impossible[def.head] = true;
+          changed = true;
+        }
+      }
+    }
   }
 
   // `V != S` (or `V = S`) with V the variable and S bound to another entity:
@@ -561,13 +692,32 @@ private:
 
   void emit(const PreparedRule& r, const Binding& given, Definition& def) {
     Binding b = given;
-    if (auto var = anonymous_variable(r, b)) {
-      auto type = r.types.find(*var);
+    if (auto anonymous = anonymous_variable(r, b)) {
+      const auto& [var, undescribed] = *anonymous;
+      auto type = r.types.find(var);
       if (type != r.types.end()) {
-        if (!represented_.insert({def.head, r.index, *var}).second) return; // judged once already
-        b[*var] = representative(type->second);
+        if (!undescribed) { // decided once the head's instances are all known
+          described_.push_back({&r, b, var});
+          return;
+        }
+        if (!represented_.insert({def.head, r.index, var}).second) return; // judged once already
+        b[var] = representative(type->second);
       }
     }
+    emit_body(r, b, def);
+  }
+
+  // Instances set aside for an entity the case describes but never connects:
+  // the representative's own instance (an entity the case says nothing about)
+  // covers them, as it holds wherever they can; without one, they stay.
+  void settle_described(Definition& def) {
+    auto pending = std::move(described_);
+    described_.clear();
+    for (auto& d : pending)
+      if (!represented_.count({def.head, d.rule->index, d.var})) emit_body(*d.rule, d.binding, def);
+  }
+
+  void emit_body(const PreparedRule& r, const Binding& b, Definition& def) {
     if (++instances_ > max_rule_instances) {
       fail_limit("grounding this case needs more than " + std::to_string(max_rule_instances) +
                      " rule instances (rule '" + r.rule->id + "' has too many variable combinations)",
@@ -649,6 +799,13 @@ private:
   std::size_t instances_ = 0;
   std::size_t mentioned_ = 0;
   std::set<std::tuple<AtomId, std::size_t, std::string>> represented_;
+  std::map<std::string, std::vector<bool>> transparent_; // derived predicate -> positions
+  struct Described {
+    const PreparedRule* rule = nullptr;
+    Binding binding;
+    std::string var;
+  };
+  std::vector<Described> described_; // of the head being expanded
   bool failed_ = false;
 };
 
@@ -727,7 +884,9 @@ std::vector<AtomId> dependencies(const GroundProgram& g, const Formula& f) {
 
 GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra_assumptions, Diagnostics& diags) {
   Grounder grounder(program, diags);
-  return grounder.run(extra_assumptions);
+  auto g = grounder.run(extra_assumptions);
+  if (getenv("IMPUTA_DEBUG")) { std::map<std::string, std::pair<int,int>> c; std::size_t bodies = 0; for (auto& a : g.atoms) c[a.predicate].first++; for (auto& d : g.definitions) { c[g.atoms[d.head].predicate].second += d.bodies.size(); bodies += d.bodies.size(); } for (auto& [k, v] : c) fprintf(stderr, "PRED %s %d %d\n", k.c_str(), v.first, v.second); fprintf(stderr, "BODIES %zu\n", bodies); }
+  return g;
 }
 
 } // namespace imputa::ground

@@ -118,5 +118,30 @@ claim h "civilians" { holds hits_civilians(op) }
   EXPECT_EQ(j.verdict("h"), "not_established");
 }
 
+// Only an entity the case says nothing about makes the representative: when
+// every object is described, each stays a route of its own, by name.
+TEST(Grounding, WithoutAnUndescribedEntityDescribedOnesStayRoutes) {
+  const std::string base = "case r \"representatives\"\n" + std::string(testing::standards_block()) + R"(
+operation op "The operation".
+object o1 "Object 1".
+object o2 "Object 2".
+predicate affects(operation, object) conduct "Affected the object".
+predicate critical(object) "Critical infrastructure".
+predicate damaging(operation) "Damaged critical infrastructure".
+rule r_damage "Damage": damaging(Op) if affects(Op, O), critical(O).
+)";
+  for (const char* described : {"fact f1: critical(o1).\nfact f2: critical(o2).\n", "fact f1: critical(o1).\n"}) {
+    SCOPED_TRACE(described);
+    auto j = testing::judge_text(base + described + "claim c \"damage\" { holds damaging(op) }\n");
+    ASSERT_TRUE(j.ok) << j.errors();
+    std::set<std::string> atoms;
+    for (const auto& set : j.grounding("c").would_establish)
+      for (const auto& l : set) atoms.insert(l.atom);
+    bool all_described = std::string(described).find("o2") != std::string::npos;
+    EXPECT_EQ(atoms.count("affects(op, o1)"), all_described ? 1u : 0u);
+    EXPECT_EQ(atoms.count("affects(op, <another object>)"), all_described ? 0u : 1u);
+  }
+}
+
 } // namespace
 } // namespace imputa
