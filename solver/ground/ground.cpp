@@ -59,6 +59,7 @@ public:
     for (const auto& a : extra_assumptions) g_.assumed.push_back(intern(a.predicate.text, args_of(a, {})));
     for (std::size_t i = 0; i < p_.claims.size() && ok(); ++i) ground_claim(i);
     mentioned_ = g_.atoms.size(); // atoms below this id are said something about by the case
+    for (AtomId a = 0; a < mentioned_; ++a) mentioned_by_predicate_[g_.atoms[a].predicate].push_back(g_.atoms[a].args);
     while (!work_.empty() && ok()) {
       AtomId a = work_.back();
       work_.pop_back();
@@ -429,7 +430,7 @@ private:
       for (const auto& t : gen.atom->args)
         if (t.variable && !b.count(t.name) && std::find(vars.begin(), vars.end(), t.name) == vars.end())
           vars.push_back(t.name);
-      bind_all(r, gens, used, b, def, vars, 0);
+      if (vars.size() != 1 || !bind_last(r, gens, used, b, def, vars.front())) bind_all(r, gens, used, b, def, vars, 0);
     }
     used[*pick] = false;
   }
@@ -443,6 +444,139 @@ private:
   bool possible(const ast::Atom& a, const Binding& b) const {
     auto it = possible_.find(a.predicate.text);
     return it != possible_.end() && it->second.count(args_of(a, b));
+  }
+
+  // Binds the rule's last unbound variable without walking its whole domain:
+  // the entities some premise or claim mentions in the instance's atoms (and
+  // those a comparison names) one by one, then one entity the case says
+  // nothing about there, which makes the representative's instance and stands
+  // for all the others (emit() would collapse each of them into it). Keeps
+  // grounding linear in the case. Returns false where that does not apply
+  // (the variable meets a number, a closed atom the instance needs, or a
+  // conclusion it does not only pass through); the caller then walks the domain.
+  bool bind_last(const PreparedRule& r, const std::vector<Generator>& gens, std::vector<bool>& used, Binding& b,
+                 Definition& def, const std::string& var) {
+    if (std::any_of(r.head.args.begin(), r.head.args.end(), [&](const ast::Term& t) { return t.variable && t.name == var; }))
+      return false;
+    for (const auto& [name, _] : r.types)
+      if (name != var && !b.count(name)) return false;
+    auto type = r.types.find(var);
+    if (type == r.types.end()) return false;
+    std::set<std::string> named, described; // must be judged one by one; said something about alone
+    const std::string hole = "\x01";   // the variable's place in an atom pattern
+    for (const auto& l : r.body) {
+      bool positive = l.kind == ast::Formula::Kind::atom;
+      const ast::Atom* a = positive ? &l.atom
+                           : l.kind == ast::Formula::Kind::negation && l.operands[0].kind == ast::Formula::Kind::atom
+                               ? &l.operands[0].atom
+                               : nullptr;
+      if (!a) {
+        if (!mentions_variable(l, var)) continue;
+        if (l.kind != ast::Formula::Kind::comparison) return false;
+        auto lhs = entity_term(l.comparison.lhs, p_), rhs = entity_term(l.comparison.rhs, p_);
+        if (!lhs || !rhs) return false;
+        for (const ast::Term* t : {&*lhs, &*rhs}) {
+          if (!t->variable) named.insert(t->name);
+          else if (auto it = b.find(t->name); it != b.end()) named.insert(it->second);
+        }
+        continue;
+      }
+      auto pattern = args_of(*a, b);
+      bool has = false;
+      for (std::size_t i = 0; i < a->args.size(); ++i)
+        if (a->args[i].variable && a->args[i].name == var) {
+          pattern[i] = hole;
+          has = true;
+        }
+      if (!has) continue;
+      auto pred = p_.predicates.find(a->predicate.text);
+      if (pred == p_.predicates.end() || pred->second.numeric) return false;
+      if (rules_by_head_.count(a->predicate.text)) {
+        if (!mentioned_values_through(a->predicate.text, pattern, hole, named)) return false;
+        continue;
+      }
+      bool closed = pred->second.has(Tag::closed);
+      if (closed && positive) return false; // joined from what premises state, not from the domain
+      bool link = std::any_of(pattern.begin(), pattern.end(), [&](const std::string& x) { return x != hole; });
+      mentioned_values(a->predicate.text, pattern, hole, link ? named : described);
+    }
+    std::vector<std::string> others;
+    for (const auto& e : domains_[type->second]) {
+      if (!ok()) return true;
+      if (named.count(e)) {
+        b[var] = e;
+        join(r, gens, used, b, def);
+      } else {
+        others.push_back(e);
+      }
+    }
+    for (const auto& e : others) {
+      if (described.count(e)) continue;
+      b[var] = e;
+      auto anonymous = anonymous_variable(r, b);
+      if (anonymous && anonymous->first == var && anonymous->second) {
+        join(r, gens, used, b, def); // the representative's instance, for every other entity
+        b.erase(var);
+        return true;
+      }
+      break;
+    }
+    for (const auto& e : others) { // no entity stands for the rest: each on its own
+      if (!ok()) break;
+      b[var] = e;
+      join(r, gens, used, b, def);
+    }
+    b.erase(var);
+    return true;
+  }
+
+  // Values at `hole` of the atoms of `predicate` matching `pattern` that a
+  // premise or claim mentions.
+  void mentioned_values(const std::string& predicate, const std::vector<std::string>& pattern, const std::string& hole,
+                        std::set<std::string>& out) const {
+    auto it = mentioned_by_predicate_.find(predicate);
+    if (it == mentioned_by_predicate_.end()) return;
+    for (const auto& args : it->second) {
+      if (args.size() != pattern.size()) continue;
+      std::optional<std::string> value;
+      bool match = true;
+      for (std::size_t i = 0; i < args.size() && match; ++i) {
+        if (pattern[i] != hole) match = args[i] == pattern[i];
+        else if (!value) value = args[i];
+        else match = *value == args[i];
+      }
+      if (match && value) out.insert(*value);
+    }
+  }
+
+  // The same for a derived atom: values that make it, or an atom it depends on
+  // through a transparent position, mentioned. False if the hole is not at
+  // transparent positions only.
+  bool mentioned_values_through(const std::string& predicate, const std::vector<std::string>& pattern,
+                                const std::string& hole, std::set<std::string>& out) const {
+    auto flags = transparent_.find(predicate);
+    if (flags == transparent_.end()) return false;
+    for (std::size_t i = 0; i < pattern.size(); ++i)
+      if (pattern[i] == hole && (i >= flags->second.size() || !flags->second[i])) return false;
+    mentioned_values(predicate, pattern, hole, out);
+    for (const auto& r : rules_by_head_.at(predicate)) {
+      Binding b;
+      if (!unify(r.head, pattern, b)) continue;
+      for (const auto& l : r.body) {
+        const ast::Atom* a = l.kind == ast::Formula::Kind::atom ? &l.atom
+                             : l.kind == ast::Formula::Kind::negation ? &l.operands[0].atom
+                                                                      : nullptr;
+        if (!a) continue;
+        auto inner = args_of(*a, b);
+        if (std::find(inner.begin(), inner.end(), hole) == inner.end()) continue;
+        if (rules_by_head_.count(a->predicate.text)) {
+          if (!mentioned_values_through(a->predicate.text, inner, hole, out)) return false;
+        } else {
+          mentioned_values(a->predicate.text, inner, hole, out);
+        }
+      }
+    }
+    return true;
   }
 
   void bind_all(const PreparedRule& r, const std::vector<Generator>& gens, std::vector<bool>& used, Binding& b,
@@ -800,6 +934,7 @@ private:
   std::size_t mentioned_ = 0;
   std::set<std::tuple<AtomId, std::size_t, std::string>> represented_;
   std::map<std::string, std::vector<bool>> transparent_; // derived predicate -> positions
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> mentioned_by_predicate_;
   struct Described {
     const PreparedRule* rule = nullptr;
     Binding binding;
@@ -884,9 +1019,7 @@ std::vector<AtomId> dependencies(const GroundProgram& g, const Formula& f) {
 
 GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra_assumptions, Diagnostics& diags) {
   Grounder grounder(program, diags);
-  auto g = grounder.run(extra_assumptions);
-  if (getenv("IMPUTA_DEBUG")) { std::map<std::string, std::pair<int,int>> c; std::size_t bodies = 0; for (auto& a : g.atoms) c[a.predicate].first++; for (auto& d : g.definitions) { c[g.atoms[d.head].predicate].second += d.bodies.size(); bodies += d.bodies.size(); } for (auto& [k, v] : c) fprintf(stderr, "PRED %s %d %d\n", k.c_str(), v.first, v.second); fprintf(stderr, "BODIES %zu\n", bodies); }
-  return g;
+  return grounder.run(extra_assumptions);
 }
 
 } // namespace imputa::ground
