@@ -463,6 +463,7 @@ private:
     auto type = r.types.find(var);
     if (type == r.types.end()) return false;
     std::set<std::string> named, described; // must be judged one by one; said something about alone
+    bool never = false;                     // the instance is false for every entity not named
     const std::string hole = "\x01";   // the variable's place in an atom pattern
     for (const auto& l : r.body) {
       bool positive = l.kind == ast::Formula::Kind::atom;
@@ -492,7 +493,13 @@ private:
       auto pred = p_.predicates.find(a->predicate.text);
       if (pred == p_.predicates.end() || pred->second.numeric) return false;
       if (rules_by_head_.count(a->predicate.text)) {
-        if (!mentioned_values_through(a->predicate.text, pattern, hole, named)) return false;
+        if (mentioned_values_through(a->predicate.text, pattern, hole, named)) continue;
+        // A condition no rule instance can make true, whatever the entity
+        // (`lawful_self_defence(op, s, _)` for an operation that responds to
+        // nothing): only entities the case mentions there can matter.
+        if (!positive || !never_true(a->predicate.text, pattern, hole, 0)) return false;
+        mentioned_values(a->predicate.text, pattern, hole, named);
+        never = true;
         continue;
       }
       bool closed = pred->second.has(Tag::closed);
@@ -510,6 +517,7 @@ private:
         others.push_back(e);
       }
     }
+    if (never) others.clear();
     for (const auto& e : others) {
       if (described.count(e)) continue;
       b[var] = e;
@@ -527,6 +535,54 @@ private:
       join(r, gens, used, b, def);
     }
     b.erase(var);
+    return true;
+  }
+
+  // No instance of any rule for `predicate(pattern)` can hold, whatever the
+  // hole stands for: each needs a closed base atom that no premise can make
+  // true for any value of the variables it leaves open, or such a condition.
+  bool never_true(const std::string& predicate, const std::vector<std::string>& pattern, const std::string& hole,
+                  int depth) const {
+    if (depth > 8) return false; // rules that loop through predicates: assume it can
+    auto rules = rules_by_head_.find(predicate);
+    if (rules == rules_by_head_.end()) return false;
+    for (const auto& r : rules->second) {
+      Binding b;
+      if (!unify(r.head, pattern, b)) continue;
+      bool blocked = false;
+      for (const auto& l : r.body) {
+        if (blocked || l.kind != ast::Formula::Kind::atom) continue;
+        const ast::Atom& a = l.atom;
+        auto args = args_of(a, b);
+        if (rules_by_head_.count(a.predicate.text)) {
+          bool open_vars = false; // unbound variables would need a hole each: leave it
+          for (const auto& t : a.args) open_vars = open_vars || (t.variable && !b.count(t.name));
+          blocked = !open_vars && never_true(a.predicate.text, args, hole, depth + 1);
+          continue;
+        }
+        auto pred = p_.predicates.find(a.predicate.text);
+        if (pred == p_.predicates.end() || !pred->second.has(Tag::closed) || pred->second.numeric) continue;
+        auto possible = possible_.find(a.predicate.text);
+        if (possible == possible_.end()) {
+          blocked = true;
+          continue;
+        }
+        bool any = false;
+        for (const auto& tuple : possible->second) {
+          bool match = tuple.size() == args.size();
+          for (std::size_t i = 0; match && i < args.size(); ++i) {
+            bool bound = !a.args[i].variable || b.count(a.args[i].name);
+            if (bound && args[i] != hole) match = tuple[i] == args[i];
+          }
+          if (match) {
+            any = true;
+            break;
+          }
+        }
+        blocked = !any;
+      }
+      if (!blocked) return false;
+    }
     return true;
   }
 
