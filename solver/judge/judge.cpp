@@ -132,21 +132,43 @@ struct Shared {
   const weigh::EvidenceIndex& evidence;
   const JudgeOptions& options;
   std::vector<StandardInfo> standards;
+  // By atom id, built once so that a claim looks only at its own cone:
+  std::vector<std::vector<std::size_t>> literals_of; // indexes into evidence.literals()
+  std::vector<std::vector<std::size_t>> facts_of;    // fact premises, by their first atom
+  std::vector<std::vector<std::size_t>> numeric_of;  // numeric premises
+
+  Shared(const Program& p, const ground::GroundProgram& ground, const weigh::EvidenceIndex& e, const JudgeOptions& o)
+      : program(p), g(ground), evidence(e), options(o), standards(ranked_standards(p)), literals_of(g.atoms.size()),
+        facts_of(g.atoms.size()), numeric_of(g.atoms.size()) {
+    for (std::size_t i = 0; i < e.literals().size(); ++i)
+      if (auto a = g.find(e.literals()[i].atom)) literals_of[*a].push_back(i);
+    for (std::size_t k = 0; k < g.facts.size(); ++k)
+      if (!g.facts[k].atoms.empty()) facts_of[g.facts[k].atoms.front()].push_back(k);
+    for (std::size_t k = 0; k < g.numeric.size(); ++k) numeric_of[g.numeric[k].atom].push_back(k);
+  }
+
+  // The premises of those kinds on the sorted atoms `cone`, in file order.
+  static std::vector<std::size_t> gather(const std::vector<std::vector<std::size_t>>& by_atom,
+                                         const std::vector<AtomId>& cone) {
+    std::vector<std::size_t> out;
+    for (AtomId a : cone) out.insert(out.end(), by_atom[a].begin(), by_atom[a].end());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
 };
 
 class ClaimJudge {
 public:
   ClaimJudge(const Shared& s, const ground::ClaimInstance& inst, Setting setting, std::vector<AtomId> cone)
       : s_(s), inst_(inst), setting_(std::move(setting)), cone_(std::move(cone)),
-        session_(s.program, s.g, cone_) {
+        cone_facts_(Shared::gather(s.facts_of, cone_)), cone_numeric_(Shared::gather(s.numeric_of, cone_)),
+        session_(s.program, s.g, cone_, cone_facts_, cone_numeric_) {
     goal_ = session_.goal(inst.formula);
     order_burden_atoms();
-    for (const auto& literal : s_.evidence.literals())
-      if (auto atom = s_.g.find(literal.atom); atom && in_cone(*atom)) cone_literals_.emplace_back(literal, *atom);
-    for (std::size_t k = 0; k < s_.g.facts.size(); ++k)
-      if (session_.fact(k)) cone_facts_.push_back(k);
-    for (std::size_t k = 0; k < s_.g.numeric.size(); ++k)
-      if (session_.numeric(k)) cone_numeric_.push_back(k);
+    for (std::size_t i : Shared::gather(s_.literals_of, cone_)) {
+      const auto& literal = s_.evidence.literals()[i];
+      cone_literals_.emplace_back(literal, *s_.g.find(literal.atom));
+    }
   }
 
   ClaimGroundingReport run() {
@@ -684,9 +706,7 @@ private:
   // Items bearing on the cone, in file order, not already dropped.
   std::vector<std::size_t> cone_items() {
     std::set<std::size_t> items;
-    for (const auto& literal : s_.evidence.literals()) {
-      auto atom = s_.g.find(literal.atom);
-      if (!atom || !in_cone(*atom)) continue;
+    for (const auto& [literal, _] : cone_literals_) {
       for (std::size_t i : s_.evidence.items(literal))
         if (!setting_.drops.count(s_.evidence.item(i).id)) items.insert(i);
     }
@@ -732,9 +752,7 @@ private:
     for (const auto& set : r.would_establish)
       for (const auto& literal : set) contrary_items({literal.atom, !literal.positive});
     // §28(f) notes: origin items that count for nothing on link/attribution atoms.
-    for (const auto& literal : s_.evidence.literals()) {
-      auto atom = s_.g.find(literal.atom);
-      if (!atom || !in_cone(*atom)) continue;
+    for (const auto& [literal, _] : cone_literals_) {
       for (const auto& id : s_.evidence.weigh(literal, config).discounted) {
         r.notes.push_back({id, literal.atom,
                            "GGE 2015 §28(f): evidence '" + id + "' shows where the operation came from; it is not "
@@ -837,6 +855,7 @@ private:
   const ground::ClaimInstance& inst_;
   Setting setting_;
   std::vector<AtomId> cone_;
+  std::vector<std::size_t> cone_facts_, cone_numeric_; // fact premises encoded for the cone
   smt::Session session_;
   Selector goal_ = 0;
   smt::Clock::time_point deadline_;
@@ -844,7 +863,6 @@ private:
   std::vector<AtomId> dependencies_;
   std::vector<Lit> P_;
   std::vector<std::pair<weigh::LiteralKey, AtomId>> cone_literals_; // evidence literals on cone atoms
-  std::vector<std::size_t> cone_facts_, cone_numeric_;              // fact premises encoded for the cone
   std::map<std::vector<Lit>, std::vector<Lit>> with_burden_;       // base premises -> with burden atoms
   std::map<std::vector<Lit>, Answer> answers_;
 };
@@ -895,7 +913,7 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   weigh::EvidenceIndex evidence(program);
   report.ground_ms = ms_since(started);
   auto solving = std::chrono::steady_clock::now();
-  Shared shared{program, g, evidence, options, ranked_standards(program)};
+  Shared shared(program, g, evidence, options);
   Cones components(g, evidence);
 
   std::vector<std::size_t> selected; // claim instances to judge

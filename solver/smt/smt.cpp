@@ -48,14 +48,15 @@ struct Session::Impl {
   bool stop = false;
   std::thread watchdog;
 
-  Impl(const Program& p, const ground::GroundProgram& ground, const std::vector<ground::AtomId>& cone)
+  Impl(const Program& p, const ground::GroundProgram& ground, const std::vector<ground::AtomId>& cone,
+       const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numerics)
       : program(p), g(ground), solver(ctx), watchdog([this] { watch(); }) {
     z3::params params(ctx);
     params.set("model", true);
     params.set("unsat_core", true);
     params.set("ctrl_c", false); // no SIGINT handler swapped in and out at every check
     solver.set(params);
-    encode(cone);
+    encode(cone, facts, numerics);
   }
 
   z3::expr& atom(ground::AtomId a) {
@@ -154,21 +155,22 @@ struct Session::Impl {
     return ctx.bool_val(false);
   }
 
-  void encode(const std::vector<ground::AtomId>& cone) {
+  void encode(const std::vector<ground::AtomId>& cone, const std::vector<std::size_t>& facts,
+              const std::vector<std::size_t>& numerics) {
     auto inside = [&](ground::AtomId a) { return std::binary_search(cone.begin(), cone.end(), a); };
     for (std::size_t r = 0; r < program.rules.size(); ++r) {
       rule_sel.push_back(new_selector({SelectorInfo::Kind::rule, r, 0, true}));
       rule_open_sel[r] = new_selector({SelectorInfo::Kind::rule_open, r, 0, true});
     }
     naive_origin_sel = new_selector({SelectorInfo::Kind::naive_origin, 0, 0, true});
-    for (std::size_t k = 0; k < g.facts.size(); ++k) {
+    for (std::size_t k : facts) {
       // A fact without atoms (`fact true.`) belongs to no claim's cone.
       if (g.facts[k].atoms.empty() || !inside(g.facts[k].atoms.front())) continue;
       Selector s = fact_sel[k] = new_selector({SelectorInfo::Kind::fact, k, 0, true});
       solver.add(z3::implies(selectors[s], formula(g.facts[k].formula)));
       for (auto a : g.facts[k].atoms) closed_reasons[a].push_back(s);
     }
-    for (std::size_t k = 0; k < g.numeric.size(); ++k) {
+    for (std::size_t k : numerics) {
       const auto& n = g.numeric[k];
       if (!inside(n.atom)) continue;
       Selector s = numeric_sel[k] = new_selector({SelectorInfo::Kind::numeric, k, n.atom, true});
@@ -243,8 +245,9 @@ struct Session::Impl {
   }
 };
 
-Session::Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone)
-    : impl_(std::make_unique<Impl>(program, g, cone)) {}
+Session::Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone,
+                 const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric)
+    : impl_(std::make_unique<Impl>(program, g, cone, facts, numeric)) {}
 Session::~Session() = default;
 
 Selector Session::rule(std::size_t r) const { return impl_->rule_sel.at(r); }

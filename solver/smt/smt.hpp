@@ -37,9 +37,11 @@ struct SelectorInfo {
 class Session {
 public:
   // Encodes the part of the ground program that `cone` lists (sorted atom
-  // ids): one claim's connected component. A fresh context per claim keeps
-  // every answer independent of what was checked before (deterministic output).
-  Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone);
+  // ids): one claim's connected component, with the fact and numeric premises
+  // on it (indexes, ascending). A fresh context per claim keeps every answer
+  // independent of what was checked before (deterministic output).
+  Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone,
+          const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
