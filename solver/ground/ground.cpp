@@ -59,7 +59,11 @@ public:
     for (const auto& a : extra_assumptions) g_.assumed.push_back(intern(a.predicate.text, args_of(a, {})));
     for (std::size_t i = 0; i < p_.claims.size() && ok(); ++i) ground_claim(i);
     mentioned_ = g_.atoms.size(); // atoms below this id are said something about by the case
-    for (AtomId a = 0; a < mentioned_; ++a) mentioned_by_predicate_[g_.atoms[a].predicate].push_back(g_.atoms[a].args);
+    for (AtomId a = 0; a < mentioned_; ++a) {
+      const auto& atom = g_.atoms[a];
+      mentioned_by_predicate_[atom.predicate].push_back(a);
+      for (std::size_t i = 0; i < atom.args.size(); ++i) mentioned_by_arg_[mention_key(atom.predicate, i, atom.args[i])].push_back(a);
+    }
     while (!work_.empty() && ok()) {
       AtomId a = work_.back();
       work_.pop_back();
@@ -462,7 +466,8 @@ private:
       if (name != var && !b.count(name)) return false;
     auto type = r.types.find(var);
     if (type == r.types.end()) return false;
-    std::set<std::string> named, described; // must be judged one by one; said something about alone
+    std::set<std::string> named; // entities to judge one by one
+    std::vector<std::pair<std::string, std::size_t>> descriptions; // atoms about the entity alone: predicate, arity
     bool never = false;                     // the instance is false for every entity not named
     const std::string hole = "\x01";   // the variable's place in an atom pattern
     for (const auto& l : r.body) {
@@ -505,21 +510,30 @@ private:
       bool closed = pred->second.has(Tag::closed);
       if (closed && positive) return false; // joined from what premises state, not from the domain
       bool link = std::any_of(pattern.begin(), pattern.end(), [&](const std::string& x) { return x != hole; });
-      mentioned_values(a->predicate.text, pattern, hole, link ? named : described);
+      if (link) mentioned_values(a->predicate.text, pattern, hole, named);
+      else descriptions.emplace_back(a->predicate.text, pattern.size());
     }
-    std::vector<std::string> others;
-    for (const auto& e : domains_[type->second]) {
+    // The named entities first (a std::set walks them in the domain's order),
+    // then one the case says nothing about here, found without walking all.
+    const auto& domain = domains_[type->second];
+    for (const auto& e : named) {
       if (!ok()) return true;
-      if (named.count(e)) {
-        b[var] = e;
-        join(r, gens, used, b, def);
-      } else {
-        others.push_back(e);
-      }
+      if (!std::binary_search(domain.begin(), domain.end(), e)) continue;
+      b[var] = e;
+      join(r, gens, used, b, def);
     }
-    if (never) others.clear();
-    for (const auto& e : others) {
-      if (described.count(e)) continue;
+    if (never) {
+      b.erase(var);
+      return true;
+    }
+    auto described = [&](const std::string& e) {
+      return std::any_of(descriptions.begin(), descriptions.end(), [&](const auto& d) {
+        auto it = g_.index.find(atom_text(d.first, std::vector<std::string>(d.second, e)));
+        return it != g_.index.end() && it->second < mentioned_;
+      });
+    };
+    for (const auto& e : domain) {
+      if (named.count(e) || described(e)) continue;
       b[var] = e;
       auto anonymous = anonymous_variable(r, b);
       if (anonymous && anonymous->first == var && anonymous->second) {
@@ -529,8 +543,9 @@ private:
       }
       break;
     }
-    for (const auto& e : others) { // no entity stands for the rest: each on its own
+    for (const auto& e : domain) { // no entity stands for the rest: each on its own
       if (!ok()) break;
+      if (named.count(e)) continue;
       b[var] = e;
       join(r, gens, used, b, def);
     }
@@ -588,11 +603,20 @@ private:
 
   // Values at `hole` of the atoms of `predicate` matching `pattern` that a
   // premise or claim mentions.
+  static std::string mention_key(const std::string& predicate, std::size_t position, const std::string& entity) {
+    return predicate + '\x02' + std::to_string(position) + '\x02' + entity;
+  }
+
   void mentioned_values(const std::string& predicate, const std::vector<std::string>& pattern, const std::string& hole,
                         std::set<std::string>& out) const {
-    auto it = mentioned_by_predicate_.find(predicate);
-    if (it == mentioned_by_predicate_.end()) return;
-    for (const auto& args : it->second) {
+    // Look up by the first known entity: a handful of atoms, not all of the predicate's.
+    auto bound = std::find_if(pattern.begin(), pattern.end(), [&](const std::string& x) { return x != hole; });
+    auto it = bound == pattern.end()
+                  ? mentioned_by_predicate_.find(predicate)
+                  : mentioned_by_arg_.find(mention_key(predicate, static_cast<std::size_t>(bound - pattern.begin()), *bound));
+    if (it == mentioned_by_predicate_.end() || it == mentioned_by_arg_.end()) return;
+    for (AtomId id : it->second) {
+      const auto& args = g_.atoms[id].args;
       if (args.size() != pattern.size()) continue;
       std::optional<std::string> value;
       bool match = true;
@@ -990,7 +1014,8 @@ private:
   std::size_t mentioned_ = 0;
   std::set<std::tuple<AtomId, std::size_t, std::string>> represented_;
   std::map<std::string, std::vector<bool>> transparent_; // derived predicate -> positions
-  std::unordered_map<std::string, std::vector<std::vector<std::string>>> mentioned_by_predicate_;
+  // Atoms a premise or claim mentions, by predicate and by (predicate, position, entity).
+  std::unordered_map<std::string, std::vector<AtomId>> mentioned_by_predicate_, mentioned_by_arg_;
   struct Described {
     const PreparedRule* rule = nullptr;
     Binding binding;
