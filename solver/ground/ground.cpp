@@ -469,6 +469,7 @@ private:
     std::set<std::string> named; // entities to judge one by one
     std::vector<std::pair<std::string, std::size_t>> descriptions; // atoms about the entity alone: predicate, arity
     bool never = false;                     // the instance is false for every entity not named
+    bool open_link = false;                 // a condition linking the entity to the others, open to proof
     const std::string hole = "\x01";   // the variable's place in an atom pattern
     for (const auto& l : r.body) {
       bool positive = l.kind == ast::Formula::Kind::atom;
@@ -512,7 +513,10 @@ private:
       bool link = std::any_of(pattern.begin(), pattern.end(), [&](const std::string& x) { return x != hole; });
       if (link) mentioned_values(a->predicate.text, pattern, hole, named);
       else descriptions.emplace_back(a->predicate.text, pattern.size());
+      open_link = open_link || (link && positive && !closed);
     }
+    // A described entity is one more "another" only behind an open link (anonymous_variable).
+    if (!descriptions.empty() && !open_link) return false;
     // The named entities first (a std::set walks them in the domain's order),
     // then one the case says nothing about here, found without walking all.
     const auto& domain = domains_[type->second];
