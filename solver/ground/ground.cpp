@@ -470,7 +470,6 @@ private:
     std::vector<std::pair<std::string, std::size_t>> descriptions; // atoms about the entity alone: predicate, arity
     bool never = false;                     // the instance is false for every entity not named
     bool open_link = false;                 // a condition linking the entity to the others, open to proof
-    const std::string hole = "\x01";   // the variable's place in an atom pattern
     for (const auto& l : r.body) {
       bool positive = l.kind == ast::Formula::Kind::atom;
       const ast::Atom* a = positive ? &l.atom
@@ -499,19 +498,19 @@ private:
       auto pred = p_.predicates.find(a->predicate.text);
       if (pred == p_.predicates.end() || pred->second.numeric) return false;
       if (rules_by_head_.count(a->predicate.text)) {
-        if (mentioned_values_through(a->predicate.text, pattern, hole, named)) continue;
+        if (mentioned_values_through(a->predicate.text, pattern, named)) continue;
         // A condition no rule instance can make true, whatever the entity
         // (`lawful_self_defence(op, s, _)` for an operation that responds to
         // nothing): only entities the case mentions there can matter.
-        if (!positive || !never_true(a->predicate.text, pattern, hole, 0)) return false;
-        mentioned_values(a->predicate.text, pattern, hole, named);
+        if (!positive || !never_true(a->predicate.text, pattern, 0)) return false;
+        mentioned_values(a->predicate.text, pattern, named);
         never = true;
         continue;
       }
       bool closed = pred->second.has(Tag::closed);
       if (closed && positive) return false; // joined from what premises state, not from the domain
       bool link = std::any_of(pattern.begin(), pattern.end(), [&](const std::string& x) { return x != hole; });
-      if (link) mentioned_values(a->predicate.text, pattern, hole, named);
+      if (link) mentioned_values(a->predicate.text, pattern, named);
       else descriptions.emplace_back(a->predicate.text, pattern.size());
       open_link = open_link || (link && positive && !closed);
     }
@@ -560,8 +559,7 @@ private:
   // No instance of any rule for `predicate(pattern)` can hold, whatever the
   // hole stands for: each needs a closed base atom that no premise can make
   // true for any value of the variables it leaves open, or such a condition.
-  bool never_true(const std::string& predicate, const std::vector<std::string>& pattern, const std::string& hole,
-                  int depth) const {
+  bool never_true(const std::string& predicate, const std::vector<std::string>& pattern, int depth) const {
     if (depth > 8) return false; // rules that loop through predicates: assume it can
     auto rules = rules_by_head_.find(predicate);
     if (rules == rules_by_head_.end()) return false;
@@ -576,7 +574,7 @@ private:
         if (rules_by_head_.count(a.predicate.text)) {
           bool open_vars = false; // unbound variables would need a hole each: leave it
           for (const auto& t : a.args) open_vars = open_vars || (t.variable && !b.count(t.name));
-          blocked = !open_vars && never_true(a.predicate.text, args, hole, depth + 1);
+          blocked = !open_vars && never_true(a.predicate.text, args, depth + 1);
           continue;
         }
         auto pred = p_.predicates.find(a.predicate.text);
@@ -611,7 +609,7 @@ private:
     return predicate + '\x02' + std::to_string(position) + '\x02' + entity;
   }
 
-  void mentioned_values(const std::string& predicate, const std::vector<std::string>& pattern, const std::string& hole,
+  void mentioned_values(const std::string& predicate, const std::vector<std::string>& pattern,
                         std::set<std::string>& out) const {
     // Look up by the first known entity: a handful of atoms, not all of the predicate's.
     auto bound = std::find_if(pattern.begin(), pattern.end(), [&](const std::string& x) { return x != hole; });
@@ -637,12 +635,12 @@ private:
   // through a transparent position, mentioned. False if the hole is not at
   // transparent positions only.
   bool mentioned_values_through(const std::string& predicate, const std::vector<std::string>& pattern,
-                                const std::string& hole, std::set<std::string>& out) const {
+                                std::set<std::string>& out) const {
     auto flags = transparent_.find(predicate);
     if (flags == transparent_.end()) return false;
     for (std::size_t i = 0; i < pattern.size(); ++i)
       if (pattern[i] == hole && (i >= flags->second.size() || !flags->second[i])) return false;
-    mentioned_values(predicate, pattern, hole, out);
+    mentioned_values(predicate, pattern, out);
     for (const auto& r : rules_by_head_.at(predicate)) {
       Binding b;
       if (!unify(r.head, pattern, b)) continue;
@@ -654,9 +652,9 @@ private:
         auto inner = args_of(*a, b);
         if (std::find(inner.begin(), inner.end(), hole) == inner.end()) continue;
         if (rules_by_head_.count(a->predicate.text)) {
-          if (!mentioned_values_through(a->predicate.text, inner, hole, out)) return false;
+          if (!mentioned_values_through(a->predicate.text, inner, out)) return false;
         } else {
-          mentioned_values(a->predicate.text, inner, hole, out);
+          mentioned_values(a->predicate.text, inner, out);
         }
       }
     }
@@ -805,33 +803,11 @@ private:
 
   // The derived atom `predicate(args)` depends on `value` only through atoms
   // no premise or claim mentions (and is not mentioned itself).
-  bool unmentioned_through(const std::string& predicate, const std::vector<std::string>& args,
-                           const std::string& value) const {
-    auto mentioned = [&](const std::string& text) {
-      auto it = g_.index.find(text);
-      return it != g_.index.end() && it->second < mentioned_;
-    };
-    if (mentioned(atom_text(predicate, args))) return false;
-    auto flags = transparent_.find(predicate);
-    if (flags == transparent_.end()) return false;
-    for (std::size_t i = 0; i < args.size(); ++i)
-      if (args[i] == value && (i >= flags->second.size() || !flags->second[i])) return false;
-    for (const auto& r : rules_by_head_.at(predicate)) {
-      Binding b;
-      if (!unify(r.head, args, b)) continue;
-      for (const auto& l : r.body) {
-        const ast::Atom* a = l.kind == ast::Formula::Kind::atom ? &l.atom
-                             : l.kind == ast::Formula::Kind::negation ? &l.operands[0].atom
-                                                                      : nullptr;
-        if (!a) continue;
-        auto inner = args_of(*a, b);
-        if (std::find(inner.begin(), inner.end(), value) == inner.end()) continue;
-        if (rules_by_head_.count(a->predicate.text) ? !unmentioned_through(a->predicate.text, inner, value)
-                                                    : mentioned(atom_text(a->predicate.text, inner)))
-          return false;
-      }
-    }
-    return true;
+  bool unmentioned_through(const std::string& predicate, std::vector<std::string> args, const std::string& value) const {
+    for (auto& x : args)
+      if (x == value) x = hole;
+    std::set<std::string> mentioned;
+    return mentioned_values_through(predicate, args, mentioned) && !mentioned.count(value);
   }
 
   // A derived atom that no rule instance can make true (every body needs a
@@ -1018,6 +994,7 @@ private:
   std::size_t mentioned_ = 0;
   std::set<std::tuple<AtomId, std::size_t, std::string>> represented_;
   std::map<std::string, std::vector<bool>> transparent_; // derived predicate -> positions
+  static inline const std::string hole = "\x01";        // a variable's place in an atom pattern
   // Atoms a premise or claim mentions, by predicate and by (predicate, position, entity).
   std::unordered_map<std::string, std::vector<AtomId>> mentioned_by_predicate_, mentioned_by_arg_;
   struct Described {
