@@ -561,6 +561,16 @@ private:
   // true for any value of the variables it leaves open, or such a condition.
   bool never_true(const std::string& predicate, const std::vector<std::string>& pattern, int depth) const {
     if (depth > 8) return false; // rules that loop through predicates: assume it can
+    // Remembered per pattern: rules that share conditions would otherwise be
+    // walked once per path, exponentially many in a hostile file.
+    std::string key = atom_text(predicate, pattern);
+    if (auto it = never_memo_.find(key); it != never_memo_.end()) return it->second;
+    bool result = never_true_uncached(predicate, pattern, depth);
+    never_memo_.emplace(std::move(key), result);
+    return result;
+  }
+
+  bool never_true_uncached(const std::string& predicate, const std::vector<std::string>& pattern, int depth) const {
     auto rules = rules_by_head_.find(predicate);
     if (rules == rules_by_head_.end()) return false;
     for (const auto& r : rules->second) {
@@ -636,6 +646,21 @@ private:
   // transparent positions only.
   bool mentioned_values_through(const std::string& predicate, const std::vector<std::string>& pattern,
                                 std::set<std::string>& out) const {
+    // Remembered per pattern, as in never_true.
+    std::string key = atom_text(predicate, pattern);
+    auto it = through_memo_.find(key);
+    if (it == through_memo_.end()) {
+      std::set<std::string> values;
+      bool ok = mentioned_values_through_uncached(predicate, pattern, values);
+      it = through_memo_.emplace(std::move(key), ok ? std::optional(std::move(values)) : std::nullopt).first;
+    }
+    if (!it->second) return false;
+    out.insert(it->second->begin(), it->second->end());
+    return true;
+  }
+
+  bool mentioned_values_through_uncached(const std::string& predicate, const std::vector<std::string>& pattern,
+                                         std::set<std::string>& out) const {
     auto flags = transparent_.find(predicate);
     if (flags == transparent_.end()) return false;
     for (std::size_t i = 0; i < pattern.size(); ++i)
@@ -995,6 +1020,8 @@ private:
   std::set<std::tuple<AtomId, std::size_t, std::string>> represented_;
   std::map<std::string, std::vector<bool>> transparent_; // derived predicate -> positions
   static inline const std::string hole = "\x01";        // a variable's place in an atom pattern
+  mutable std::unordered_map<std::string, std::optional<std::set<std::string>>> through_memo_;
+  mutable std::unordered_map<std::string, bool> never_memo_;
   // Atoms a premise or claim mentions, by predicate and by (predicate, position, entity).
   std::unordered_map<std::string, std::vector<AtomId>> mentioned_by_predicate_, mentioned_by_arg_;
   struct Described {
