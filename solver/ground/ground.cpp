@@ -43,7 +43,17 @@ public:
     }
     for (auto& [_, d] : domains_) std::sort(d.begin(), d.end());
     for (std::size_t i = 0; i < p.rules.size(); ++i) {
-      rules_by_head_[p.rules[i].head.predicate.text].push_back(prepare(i));
+      PreparedRule r = prepare(i);
+      // The join recurses once per condition and variable: bound them before it runs.
+      std::size_t conditions = generators(r).size();
+      if (conditions > max_rule_conditions || r.types.size() > max_variables) {
+        fail_limit("rule '" + r.rule->id + "' has " + std::to_string(conditions) + " conditions and " +
+                       std::to_string(r.types.size()) + " variables; the limits are " +
+                       std::to_string(max_rule_conditions) + " and " + std::to_string(max_variables),
+                   r.rule->span, "split the rule into smaller rules");
+        continue;
+      }
+      rules_by_head_[p.rules[i].head.predicate.text].push_back(std::move(r));
     }
     find_transparent_positions();
   }
@@ -77,10 +87,11 @@ public:
 private:
   bool ok() const { return !failed_; }
 
-  void fail_limit(const std::string& what, SourceSpan at) {
+  void fail_limit(const std::string& what, SourceSpan at,
+                  std::string hint = "narrow the rule's variables with more selective conditions, or split the case") {
     if (failed_) return;
     failed_ = true;
-    diags_.error("E013", at, what, {"narrow the rule's variables with more selective conditions, or split the case"});
+    diags_.error("E013", at, what, {std::move(hint)});
   }
 
   PreparedRule prepare(std::size_t index) {
@@ -293,6 +304,12 @@ private:
     note_types(claim.formula, types);
     std::vector<std::string> vars;
     for (const auto& [v, _] : types) vars.push_back(v);
+    if (vars.size() > max_variables) {
+      fail_limit("claim '" + claim.id + "' has " + std::to_string(vars.size()) + " free variables; the limit is " +
+                     std::to_string(max_variables),
+                 claim.span, "name the entities the claim is about, or split it into several claims");
+      return;
+    }
     Binding b;
     std::function<void(std::size_t)> each = [&](std::size_t k) {
       if (!ok()) return;
@@ -776,23 +793,36 @@ private:
   // is transparent in V: its rules read targets(Op, V) and
   // interferes_with_governmental_functions(Op, V). Whether a given entity
   // matters there can then be read off those atoms without grounding it.
-  // Least fixed point: positions on a loop of predicates stay opaque.
+  // The least fixed point: a position on a loop of predicates stays opaque,
+  // and so does one more than max_depth predicates above the base atoms
+  // (each position is decided once, depth first; no deep recursion).
   void find_transparent_positions() {
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (const auto& [name, rules] : rules_by_head_) {
-        auto& flags = transparent_[name];
-        flags.resize(rules.front().head.args.size(), false);
-        for (std::size_t i = 0; i < flags.size(); ++i) {
-          if (flags[i]) continue;
-          bool ok = std::all_of(rules.begin(), rules.end(), [&](const PreparedRule& r) { return passes_through(r, i); });
-          if (ok) flags[i] = changed = true;
-        }
-      }
-    }
+    for (const auto& [name, rules] : rules_by_head_)
+      for (std::size_t i = 0; i < rules.front().head.args.size(); ++i) transparent_at(name, i, 0);
   }
 
-  bool passes_through(const PreparedRule& r, std::size_t i) const {
+  static constexpr int max_depth = 200;
+  enum class Seen : char { no, in_progress, opaque, transparent };
+
+  bool transparent_at(const std::string& predicate, std::size_t i, int depth) {
+    auto rules = rules_by_head_.find(predicate);
+    if (rules == rules_by_head_.end()) return false;
+    auto& state = seen_[predicate];
+    state.resize(std::max(state.size(), rules->second.front().head.args.size()), Seen::no);
+    if (i >= state.size()) return false;
+    if (state[i] != Seen::no) return state[i] == Seen::transparent;
+    if (depth > max_depth) return false; // not remembered: a shallower path may decide it
+    state[i] = Seen::in_progress;
+    bool ok = std::all_of(rules->second.begin(), rules->second.end(),
+                          [&](const PreparedRule& r) { return passes_through(r, i, depth); });
+    seen_[predicate][i] = ok ? Seen::transparent : Seen::opaque; // `state` may have moved
+    auto& flags = transparent_[predicate];
+    flags.resize(seen_[predicate].size(), false);
+    flags[i] = ok;
+    return ok;
+  }
+
+  bool passes_through(const PreparedRule& r, std::size_t i, int depth) {
     if (i >= r.head.args.size() || !r.head.args[i].variable) return false;
     const std::string& x = r.head.args[i].name;
     auto in_head = [&](const ast::Term& t) {
@@ -816,10 +846,10 @@ private:
       if (!std::all_of(a->args.begin(), a->args.end(), in_head)) return false;
       auto pred = p_.predicates.find(a->predicate.text);
       if (pred == p_.predicates.end() || pred->second.numeric) return false;
-      if (auto t = transparent_.find(a->predicate.text); t != transparent_.end()) {
+      if (rules_by_head_.count(a->predicate.text)) {
         for (std::size_t j = 0; j < a->args.size(); ++j)
-          if (a->args[j].variable && a->args[j].name == x && (j >= t->second.size() || !t->second[j])) return false;
-      } else if (rules_by_head_.count(a->predicate.text) || pred->second.has(Tag::closed)) {
+          if (a->args[j].variable && a->args[j].name == x && !transparent_at(a->predicate.text, j, depth + 1)) return false;
+      } else if (pred->second.has(Tag::closed)) {
         return false;
       }
     }
@@ -1019,6 +1049,7 @@ private:
   std::size_t mentioned_ = 0;
   std::set<std::tuple<AtomId, std::size_t, std::string>> represented_;
   std::map<std::string, std::vector<bool>> transparent_; // derived predicate -> positions
+  std::map<std::string, std::vector<Seen>> seen_;        // while finding them
   static inline const std::string hole = "\x01";        // a variable's place in an atom pattern
   mutable std::unordered_map<std::string, std::optional<std::set<std::string>>> through_memo_;
   mutable std::unordered_map<std::string, bool> never_memo_;

@@ -17,6 +17,9 @@ using AtomId = std::uint32_t;
 // Limits of language.md E013.
 inline constexpr std::size_t max_ground_atoms = 1'000'000;
 inline constexpr std::size_t max_rule_instances = 500'000;
+// Conditions (atoms to join) of one rule, and variables of a rule or claim.
+inline constexpr std::size_t max_rule_conditions = 256;
+inline constexpr std::size_t max_variables = 32;
 
 struct Atom {
   std::string predicate;

@@ -205,6 +205,45 @@ TEST(Limits, RulesSharingConditionsSixtyLevelsDeepAreJudgedInTime) {
   EXPECT_NE(r.out.find("NOT ESTABLISHED"), std::string::npos) << r.out;
 }
 
+// A rule with 30,000 conditions, or a claim with 30,000 free variables: the
+// join would recurse 30,000 deep (it crashed). Refused with E013 instead.
+TEST(Limits, RuleWithThousandsOfConditionsAndClaimWithThousandsOfVariablesAreRefused) {
+  std::string decls = "operation op \"op\".\nactor a1 \"a1\".\npredicate a(operation, actor) \"a\".\n"
+                      "predicate q(operation) \"q\".\n";
+  std::string body, conjunction;
+  for (int i = 0; i < 30000; ++i) {
+    body += std::string(i ? ", " : "") + "a(Op, V" + std::to_string(i) + ")";
+    conjunction += std::string(i ? " and " : "") + "a(op, V" + std::to_string(i) + ")";
+  }
+  fs::path dir = temp_dir("limits-long");
+  write_file(dir / "rule.imputa", decls + "rule long \"long\": q(Op) if " + body + ".\nclaim c \"c\" { holds q(op) }\n");
+  write_file(dir / "claim.imputa", decls + "claim c \"c\" { holds " + conjunction + " }\n");
+  for (const char* name : {"rule.imputa", "claim.imputa"}) {
+    SCOPED_TRACE(name);
+    auto r = run_with_limit({"check", "--no-library", (dir / name).string()}, 60);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_TRUE(located(r.err, (dir / name).string(), "E013")) << r.err;
+    EXPECT_LT(r.seconds, 10.0);
+  }
+}
+
+// A chain of 5,000 predicates, each concluded from the next.
+TEST(Limits, ChainOfFiveThousandRulesIsJudgedInTime) {
+  std::string text = "operation op \"op\".\nactor a1 \"a1\".\npredicate a(operation, actor) \"a\".\n"
+                     "predicate base(actor) \"base\".\npredicate q(operation) \"q\".\n";
+  const int n = 5000;
+  for (int i = 0; i <= n; ++i) text += "predicate p" + std::to_string(i) + "(actor) \"p\".\n";
+  for (int i = 0; i < n; ++i)
+    text += "rule r" + std::to_string(i) + " \"r\": p" + std::to_string(i) + "(X) if p" + std::to_string(i + 1) + "(X).\n";
+  text += "rule rn \"r\": p" + std::to_string(n) + "(X) if base(X).\n";
+  text += "rule rq \"q\": q(Op) if a(Op, V), p0(V).\nclaim c \"c\" { holds q(op) }\n";
+  fs::path file = temp_dir("limits-chain") / "chain.imputa";
+  write_file(file, text);
+  auto r = run_with_limit({"check", "--no-library", file.string()}, 60);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LT(r.seconds, 10.0);
+}
+
 // ---- Containment: imports (E010) ----
 
 TEST(Containment, ImportsCannotLeaveTheCaseDirectory) {
