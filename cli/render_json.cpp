@@ -98,6 +98,7 @@ Json grounding(const ClaimGroundingReport& g, const Style& style) {
   j["notes"] = notes;
   j["naive_reliance"] = g.naive_reliance;
   j["unknown_reason"] = g.unknown_reason.empty() ? Json(nullptr) : Json(g.unknown_reason);
+  j["reasons_cut"] = g.reasons_cut.empty() ? Json(nullptr) : Json(g.reasons_cut);
   if (style.timings) j["timings"] = Json{{"solve_ms", g.solve_ms}};
   return j;
 }
@@ -137,9 +138,11 @@ std::string json(const std::vector<std::pair<std::string, Report>>& reports, con
       const bool single = c.groundings.size() == 1;
       Json g0 = single ? grounding(c.groundings.front(), style) : Json::object();
       for (const char* key : {"strength", "support", "conflict", "counter_model", "witness_model", "would_establish",
-                              "critical_evidence", "defeaters", "notes", "naive_reliance", "unknown_reason"}) {
+                              "critical_evidence", "defeaters", "notes", "naive_reliance", "unknown_reason",
+                              "reasons_cut"}) {
+        const std::string k = key;
         if (single) j[key] = g0[key];
-        else j[key] = std::string(key) == "strength" || std::string(key) == "unknown_reason" ? Json(nullptr) : Json::array();
+        else j[key] = k == "strength" || k == "unknown_reason" || k == "reasons_cut" ? Json(nullptr) : Json::array();
       }
       Json gs = Json::array();
       for (const auto& g : c.groundings) gs.push_back(grounding(g, style));

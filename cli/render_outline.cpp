@@ -179,6 +179,7 @@ Grounding grounding(const ClaimGroundingReport& g, bool hypothesis, bool detail,
     for (const auto& n : g.notes) s.items.push_back({Phrase().user(n.text), {}});
     sections.push_back(std::move(s));
   }
+  if (!g.reasons_cut.empty()) sections.push_back({"reasons left out", Phrase().words(g.reasons_cut), {}});
   if (timings) sections.push_back({"solved in", Phrase().words(std::to_string(static_cast<long>(g.solve_ms)) + " ms"), {}});
   return out;
 }

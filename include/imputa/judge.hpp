@@ -86,6 +86,7 @@ struct ClaimGroundingReport {
   std::vector<Note> notes;                      // §28(f) discounts
   std::vector<std::string> naive_reliance;      // UNSUBSTANTIATED: which naive premises carried it
   std::string unknown_reason;                   // UNKNOWN: timeout, solver limit
+  std::string reasons_cut;                      // why some reasons are missing (their time ran out), or empty
   double solve_ms = 0;
 };
 

@@ -183,6 +183,9 @@ public:
       // Reasons get a time budget of their own; what does not fit is left out.
       deadline_ = smt::Clock::now() + s_.options.timeout;
       explain(r);
+      if (smt::Clock::now() >= deadline_)
+        r.reasons_cut = "the time limit of " + std::to_string(s_.options.timeout.count()) +
+                        " ms for the reasons was reached: some may be missing (a larger --timeout-ms gives them time)";
     }
     r.solve_ms = std::chrono::duration<double, std::milli>(smt::Clock::now() - start).count();
     return r;
@@ -716,6 +719,8 @@ private:
   void critical_evidence(ClaimGroundingReport& r) {
     auto saved = P_;
     for (std::size_t i : cone_items()) {
+      // Cached answers never reach Z3's deadline: look at the clock here too.
+      if (smt::Clock::now() >= deadline_) break;
       auto drops = setting_.drops;
       drops.insert(s_.evidence.item(i).id);
       Verdict v = decide(setting_.standard, drops);

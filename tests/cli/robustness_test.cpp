@@ -244,6 +244,30 @@ TEST(Limits, ChainOfFiveThousandRulesIsJudgedInTime) {
   EXPECT_LT(r.seconds, 10.0);
 }
 
+// 5,000 items restating one another on one point: re-judging the claim
+// without each of them (critical evidence) outlasts the reasons' time budget.
+// The report says so; before, cached answers never looked at the clock and the
+// run took minutes at 30,000 items.
+TEST(Limits, ReasonsThatRunOutOfTimeAreLeftOutAndSaidToBe) {
+  std::string text = "operation op \"op\".\nactor g \"g\".\npredicate performed_by(operation, actor) \"p\".\n"
+                     "claim c \"c\" { holds performed_by(op, g) }\n";
+  for (int i = 0; i < 5000; ++i) {
+    text += "evidence e" + std::to_string(i) + " forensic \"x\" {\n  supports performed_by(op, g)\n  confidence 0.5\n";
+    if (i) text += "  derived_from e" + std::to_string(i - 1) + "\n";
+    text += "}\n";
+  }
+  fs::path file = temp_dir("limits-reasons") / "restated.imputa";
+  write_file(file, text);
+  auto r = run_with_limit({"check", "--no-library", "--timeout-ms", "300", file.string()}, 60);
+  EXPECT_LE(r.exit_code, 1) << r.err;
+  EXPECT_LT(r.seconds, 10.0);
+  EXPECT_NE(r.out.find("reasons left out: the time limit of 300 ms for the reasons was reached"), std::string::npos)
+      << r.out;
+  auto json = run_imputa({"check", "--no-library", "--timeout-ms", "300", "--format", "json", file.string()});
+  auto report = nlohmann::json::parse(json.out);
+  EXPECT_TRUE(report["files"][0]["claims"][0]["reasons_cut"].is_string()) << json.out.substr(0, 400);
+}
+
 // ---- Containment: imports (E010) ----
 
 TEST(Containment, ImportsCannotLeaveTheCaseDirectory) {
