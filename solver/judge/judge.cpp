@@ -13,6 +13,7 @@
 #include <numeric>
 #include <set>
 #include <thread>
+#include <unordered_set>
 
 namespace imputa {
 namespace {
@@ -81,6 +82,7 @@ public:
   std::vector<AtomId> cone(const std::vector<AtomId>& atoms) const {
     std::vector<bool> in(g_.atoms.size(), false);
     std::vector<AtomId> out, stack(atoms.begin(), atoms.end());
+    std::unordered_set<std::size_t> facts_seen;
     while (!stack.empty()) {
       AtomId a = stack.back();
       stack.pop_back();
@@ -89,7 +91,8 @@ public:
       out.push_back(a);
       if (auto d = g_.definition_of.find(a); d != g_.definition_of.end())
         for (AtomId child : children(g_.definitions[d->second])) stack.push_back(child);
-      for (std::size_t k : facts_of_[a]) stack.insert(stack.end(), g_.facts[k].atoms.begin(), g_.facts[k].atoms.end());
+      for (std::size_t k : facts_of_[a]) // each fact once: a fact of n atoms would push n^2
+        if (facts_seen.insert(k).second) stack.insert(stack.end(), g_.facts[k].atoms.begin(), g_.facts[k].atoms.end());
       for (AtomId p : parents_[a])
         if (constrained_[p]) stack.push_back(p);
     }
