@@ -27,6 +27,10 @@ struct JudgeOptions {
   unsigned jobs = 1;                           // claims judged in parallel
   bool reasons = true;                         // support, would-establish, strength, ...
   bool doctrine_overrides_claims = false;      // `compare`: the doctrine map wins over a claim's `under`
+  // Judge every entity on its own: no representatives, no shortcuts in
+  // grounding (docs/decisions.md). For tests that check the shortcuts change
+  // no verdict; grows with the square of the case.
+  bool every_entity_apart = false;
   // Called after each claim grounding is judged, with how many are done out of
   // how many; calls are serialized (never concurrent) and `done` only grows.
   std::function<void(std::size_t done, std::size_t total)> progress;

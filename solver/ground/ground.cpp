@@ -36,7 +36,7 @@ std::optional<ast::Term> entity_term(const ast::NumExpr& e, const Program& p) {
 
 class Grounder {
 public:
-  Grounder(const Program& p, Diagnostics& diags) : p_(p), diags_(diags) {
+  Grounder(const Program& p, Diagnostics& diags, bool shortcuts) : p_(p), diags_(diags), shortcuts_(shortcuts) {
     for (const auto& [name, e] : p.entities) {
       domains_[e.type].push_back(name);
       if (e.type == EntityType::state) domains_[EntityType::actor].push_back(name);
@@ -74,12 +74,13 @@ public:
       mentioned_by_predicate_[atom.predicate].push_back(a);
       for (std::size_t i = 0; i < atom.args.size(); ++i) mentioned_by_arg_[mention_key(atom.predicate, i, atom.args[i])].push_back(a);
     }
+    find_contested();
     while (!work_.empty() && ok()) {
       AtomId a = work_.back();
       work_.pop_back();
       expand(a);
     }
-    if (ok()) drop_impossible();
+    if (ok() && shortcuts_) drop_impossible();
     if (ok()) check_cycles();
     return std::move(g_);
   }
@@ -451,7 +452,8 @@ private:
       for (const auto& t : gen.atom->args)
         if (t.variable && !b.count(t.name) && std::find(vars.begin(), vars.end(), t.name) == vars.end())
           vars.push_back(t.name);
-      if (vars.size() != 1 || !bind_last(r, gens, used, b, def, vars.front())) bind_all(r, gens, used, b, def, vars, 0);
+      if (vars.size() != 1 || !shortcuts_ || !bind_last(r, gens, used, b, def, vars.front()))
+        bind_all(r, gens, used, b, def, vars, 0);
     }
     used[*pick] = false;
   }
@@ -527,8 +529,15 @@ private:
       bool closed = pred->second.has(Tag::closed);
       if (closed && positive) return false; // joined from what premises state, not from the domain
       bool link = std::any_of(pattern.begin(), pattern.end(), [&](const std::string& x) { return x != hole; });
-      if (link) mentioned_values(a->predicate.text, pattern, named);
-      else descriptions.emplace_back(a->predicate.text, pattern.size());
+      if (link) {
+        mentioned_values(a->predicate.text, pattern, named);
+      } else {
+        descriptions.emplace_back(a->predicate.text, pattern.size());
+        if (auto c = contested_by_predicate_.find(a->predicate.text); c != contested_by_predicate_.end())
+          for (AtomId id : c->second) // described in a way that could conflict: judged on its own
+            if (const auto& args = g_.atoms[id].args; std::all_of(args.begin(), args.end(), [&](const std::string& x) { return x == args.front(); }))
+              named.insert(args.front());
+      }
       open_link = open_link || (link && positive && !closed);
     }
     // A described entity is one more "another" only behind an open link (anonymous_variable).
@@ -770,8 +779,9 @@ private:
         }
         unmentioned = false;
         // A stated link singles the entity out, and so does a closed fact
-        // about it that the instance needs (the representative's is false).
-        if (link || (closed && positive)) anonymous = false;
+        // about it that the instance needs (the representative's is false),
+        // and a description that could conflict with the rest of the case.
+        if (link || (closed && positive) || contested_[it->second]) anonymous = false;
       };
       for (const auto& l : r.body) {
         if (l.kind == ast::Formula::Kind::atom) visit_atom(l.atom, true);
@@ -941,6 +951,10 @@ private:
 
   void emit(const PreparedRule& r, const Binding& given, Definition& def) {
     Binding b = given;
+    if (!shortcuts_) {
+      emit_body(r, b, def);
+      return;
+    }
     if (auto anonymous = anonymous_variable(r, b)) {
       const auto& [var, undescribed] = *anonymous;
       auto type = r.types.find(var);
@@ -954,6 +968,25 @@ private:
       }
     }
     emit_body(r, b, def);
+  }
+
+  // Atoms a premise could make false, or make true only together with
+  // something else: in a negation or a disjunction of a fact, or contradicted
+  // by evidence. An entity described by such an atom is not set aside (below):
+  // its description could conflict with the rest of the case, and that
+  // conflict belongs to every claim whose rules reach the entity (§4).
+  void find_contested() {
+    contested_.assign(mentioned_, false);
+    for (const auto& f : g_.facts)
+      if (f.formula.kind != Formula::Kind::atom)
+        for (AtomId a : f.atoms) contested_[a] = true;
+    for (const auto& e : p_.evidence)
+      for (const auto& b : e.bearings)
+        if (!b.supports)
+          if (auto it = g_.index.find(atom_text(b.atom.predicate.text, args_of(b.atom, {}))); it != g_.index.end())
+            contested_[it->second] = true;
+    for (AtomId a = 0; a < mentioned_; ++a)
+      if (contested_[a]) contested_by_predicate_[g_.atoms[a].predicate].push_back(a);
   }
 
   // Instances set aside for an entity the case describes but never connects:
@@ -1039,6 +1072,7 @@ private:
 
   const Program& p_;
   Diagnostics& diags_;
+  bool shortcuts_ = true;
   GroundProgram g_;
   std::map<EntityType, std::vector<std::string>> domains_;
   std::map<std::string, std::vector<PreparedRule>> rules_by_head_;
@@ -1055,6 +1089,8 @@ private:
   mutable std::unordered_map<std::string, bool> never_memo_;
   // Atoms a premise or claim mentions, by predicate and by (predicate, position, entity).
   std::unordered_map<std::string, std::vector<AtomId>> mentioned_by_predicate_, mentioned_by_arg_;
+  std::vector<bool> contested_;                                            // by mentioned atom id
+  std::unordered_map<std::string, std::vector<AtomId>> contested_by_predicate_;
   struct Described {
     const PreparedRule* rule = nullptr;
     Binding binding;
@@ -1137,8 +1173,9 @@ std::vector<AtomId> dependencies(const GroundProgram& g, const Formula& f) {
   return out;
 }
 
-GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra_assumptions, Diagnostics& diags) {
-  Grounder grounder(program, diags);
+GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra_assumptions, Diagnostics& diags,
+                     bool shortcuts) {
+  Grounder grounder(program, diags, shortcuts);
   return grounder.run(extra_assumptions);
 }
 

@@ -100,8 +100,11 @@ struct GroundProgram {
 };
 
 // Grounds the program; E009 (cycles) and E013 (limits) go to `diags`.
+// `shortcuts`: representatives for interchangeable entities, binding from
+// what the case mentions, dropping conclusions nothing can make true (off:
+// every entity apart, for tests).
 GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra_assumptions,
-                     Diagnostics& diags);
+                     Diagnostics& diags, bool shortcuts = true);
 
 // Atoms a formula mentions, in order of first mention.
 void collect_atoms(const Formula& f, std::vector<AtomId>& out);

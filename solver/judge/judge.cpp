@@ -915,7 +915,7 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   auto ms_since = [](std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
   };
-  ground::GroundProgram g = ground::ground(program, options.assume, diags);
+  ground::GroundProgram g = ground::ground(program, options.assume, diags, !options.every_entity_apart);
   if (diags.has_errors()) return report;
   report.ground_atoms = g.atoms.size();
   weigh::EvidenceIndex evidence(program);

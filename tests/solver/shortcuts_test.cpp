@@ -1,0 +1,131 @@
+// The grounding shortcuts (representatives for interchangeable entities,
+// binding from what the case mentions, dropping conclusions nothing can make
+// true; docs/decisions.md) change no verdict: every shipped example, every
+// library test case and generated cases with many interchangeable entities
+// are judged alike with them and with every entity apart.
+#include "solver_helpers.hpp"
+#include "test_support.hpp"
+
+#include <cstdlib>
+#include <random>
+
+namespace imputa::testing {
+namespace {
+
+// Every grounding's verdict, by claim id and bindings.
+std::map<std::string, Verdict> verdicts(const Report& report) {
+  std::map<std::string, Verdict> out;
+  for (const auto& c : report.claims)
+    for (const auto& g : c.groundings) {
+      std::string key = c.id;
+      for (const auto& [var, value] : g.bindings) key += " " + var + "=" + value;
+      out[key] = g.verdict;
+    }
+  return out;
+}
+
+void expect_same_verdicts(const Program& program, const std::string& what) {
+  JudgeOptions quick;
+  quick.reasons = false;
+  JudgeOptions apart = quick;
+  apart.every_entity_apart = true;
+  Diagnostics d1, d2;
+  auto with = verdicts(judge(program, quick, d1));
+  auto without = verdicts(judge(program, apart, d2));
+  ASSERT_FALSE(d1.has_errors() || d2.has_errors()) << what;
+  EXPECT_EQ(with.size(), without.size()) << what;
+  for (const auto& [key, v] : without) {
+    auto it = with.find(key);
+    ASSERT_NE(it, with.end()) << what << ": " << key;
+    EXPECT_EQ(to_string(it->second), to_string(v)) << what << ": " << key;
+  }
+}
+
+TEST(Shortcuts, ChangeNoVerdictOfAnyExampleOrLibraryCase) {
+  auto files = imputa_files({"examples", "tests/library"});
+  ASSERT_GE(files.size(), 30u);
+  for (const auto& file : files) {
+    Sources sources;
+    Diagnostics diags;
+    auto loaded = parse::load(file.string(), {}, sources, diags);
+    Program program = check::check(loaded, sources, diags);
+    ASSERT_FALSE(diags.has_errors()) << file;
+    expect_same_verdicts(program, file.string());
+  }
+}
+
+// Cases shaped like a campaign: groups the case describes but does not link
+// to the operation, links stated for some, victims nobody names, a
+// circumstance (closed, like self-defence) that nothing supports, and claims
+// with a free variable.
+std::string campaign(unsigned seed) {
+  std::mt19937 rng(seed);
+  auto below = [&](unsigned n) { return static_cast<unsigned>(rng() % n); };
+  std::string t = "case gen \"generated\"\n" + std::string(standards_block()) + R"(
+predicate performed_by(operation, actor) link "carried out by".
+predicate group(actor) "an organised group".
+predicate controls(state, actor) link "controls".
+predicate organ_of(actor, state) "an organ of".
+predicate targets(operation, state) conduct "directed against".
+predicate damage(operation) conduct "caused damage".
+predicate responds_to(operation, operation) closed "responds to".
+predicate attributable(operation, state) attribution "attributable".
+predicate violates(operation, state) "violates the sovereignty of".
+predicate breach(operation, state) breach "a breach by".
+predicate excused(operation, state) closed "excused".
+predicate wrongful(operation, state) "wrongful".
+rule r_group "group": attributable(O, S) if performed_by(O, A), group(A), controls(S, A).
+rule r_organ "organ": attributable(O, S) if performed_by(O, A), organ_of(A, S).
+rule r_violates "violation": violates(O, V) if targets(O, V), damage(O).
+rule r_breach "breach": breach(O, S) if attributable(O, S), violates(O, V), V != S.
+rule r_excused "excused": excused(O, S) if attributable(O, S), responds_to(O, P), breach(P, S).
+rule r_wrongful "wrongful": wrongful(O, S) if breach(O, S), not excused(O, S).
+operation op "op".
+operation other "other".
+)";
+  const unsigned states = 2 + below(3), actors = 3 + below(5);
+  for (unsigned i = 0; i < states; ++i) t += "state s" + std::to_string(i) + " \"s\".\n";
+  for (unsigned i = 0; i < actors; ++i) t += "actor a" + std::to_string(i) + " \"a\".\n";
+  auto state = [&] { return "s" + std::to_string(below(states)); };
+  auto actor = [&] { return "a" + std::to_string(below(actors)); };
+  const std::string confidences[] = {"0.4", "0.6", "0.8", "0.9", "0.95"};
+  int items = 0;
+  auto item = [&](const std::string& atom) {
+    t += "evidence e" + std::to_string(items++) + " intelligence \"x\" { " + (below(5) ? "supports " : "contradicts ") +
+         atom + " confidence " + confidences[below(5)] + " }\n";
+  };
+  for (unsigned i = 0, n = 1 + below(actors); i < n; ++i) item("group(" + actor() + ")");
+  for (unsigned i = 0, n = below(3); i < n; ++i) item("controls(" + state() + ", " + actor() + ")");
+  for (unsigned i = 0, n = below(2); i < n; ++i) t += "fact organ_of(" + actor() + ", " + state() + ").\n";
+  for (unsigned i = 0, n = 1 + below(2); i < n; ++i) item("performed_by(op, " + actor() + ")");
+  if (below(2)) item("targets(op, " + state() + ")");
+  if (below(2)) t += "fact targets(op, " + state() + ").\n";
+  if (below(3)) item("damage(op)");
+  if (below(4) == 0) t += "fact responds_to(op, other).\n";
+  t += "claim c1 \"c\" { holds attributable(op, " + state() + ") }\n";
+  t += "claim c2 \"c\" { holds breach(op, " + state() + ") }\n";
+  t += "claim c3 \"c\" { holds wrongful(op, " + state() + ") }\n";
+  t += "claim c4 \"c\" { holds attributable(op, S) }\n";
+  t += "claim c5 \"c\" { holds not violates(op, " + state() + ") }\n";
+  return t;
+}
+
+// 60 cases keep the suite fast; IMPUTA_SHORTCUT_CASES=1000 for a longer run.
+TEST(Shortcuts, ChangeNoVerdictOfGeneratedCampaigns) {
+  const char* count = std::getenv("IMPUTA_SHORTCUT_CASES");
+  const unsigned cases = count ? static_cast<unsigned>(std::strtoul(count, nullptr, 10)) : 60u;
+  for (unsigned seed = 1; seed <= cases; ++seed) {
+    std::string text = campaign(seed);
+    Sources sources;
+    Diagnostics diags;
+    parse::LoadOptions load;
+    load.with_library = false;
+    auto files = parse::load_text("case.imputa", text, load, sources, diags);
+    Program program = check::check(files, sources, diags);
+    ASSERT_FALSE(diags.has_errors()) << text;
+    expect_same_verdicts(program, "seed " + std::to_string(seed) + "\n" + text);
+  }
+}
+
+} // namespace
+} // namespace imputa::testing
