@@ -80,12 +80,21 @@ rule r_violates "violation": violates(O, V) if targets(O, V), damage(O).
 rule r_breach "breach": breach(O, S) if attributable(O, S), violates(O, V), V != S.
 rule r_excused "excused": excused(O, S) if attributable(O, S), responds_to(O, P), breach(P, S).
 rule r_wrongful "wrongful": wrongful(O, S) if breach(O, S), not excused(O, S).
+predicate directed(operation, object) conduct "directed at".
+predicate milobj(object) closed "a military objective".
+predicate civilian_hit(operation) "directed at a civilian object".
+predicate self_harm(operation, state) "against its own state".
+rule r_civilian "civilian": civilian_hit(O) if directed(O, X), not milobj(X).
+rule r_self "self": self_harm(O, S) if attributable(O, S), targets(O, V), V = S.
 operation op "op".
 operation other "other".
 )";
   const unsigned states = 2 + below(3), actors = 3 + below(5);
   for (unsigned i = 0; i < states; ++i) t += "state s" + std::to_string(i) + " \"s\".\n";
   for (unsigned i = 0; i < actors; ++i) t += "actor a" + std::to_string(i) + " \"a\".\n";
+  const unsigned objects = 1 + below(4);
+  for (unsigned i = 0; i < objects; ++i) t += "object x" + std::to_string(i) + " \"x\".\n";
+  auto object = [&] { return "x" + std::to_string(below(objects)); };
   auto state = [&] { return "s" + std::to_string(below(states)); };
   auto actor = [&] { return "a" + std::to_string(below(actors)); };
   const std::string confidences[] = {"0.4", "0.6", "0.8", "0.9", "0.95"};
@@ -102,11 +111,17 @@ operation other "other".
   if (below(2)) t += "fact targets(op, " + state() + ").\n";
   if (below(3)) item("damage(op)");
   if (below(4) == 0) t += "fact responds_to(op, other).\n";
+  for (unsigned i = 0, n = below(3); i < n; ++i) t += "fact milobj(" + object() + ").\n";
+  if (below(2)) item("directed(op, " + object() + ")");
+  if (below(3) == 0) t += "fact group(" + actor() + ") or controls(" + state() + ", " + actor() + ").\n";
+  if (below(3) == 0) t += "fact not group(" + actor() + ").\n";
   t += "claim c1 \"c\" { holds attributable(op, " + state() + ") }\n";
   t += "claim c2 \"c\" { holds breach(op, " + state() + ") }\n";
   t += "claim c3 \"c\" { holds wrongful(op, " + state() + ") }\n";
   t += "claim c4 \"c\" { holds attributable(op, S) }\n";
   t += "claim c5 \"c\" { holds not violates(op, " + state() + ") }\n";
+  t += "claim c6 \"c\" { holds civilian_hit(op) }\n";
+  t += "claim c7 \"c\" { holds self_harm(op, " + state() + ") }\n";
   return t;
 }
 
