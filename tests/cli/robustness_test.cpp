@@ -182,23 +182,28 @@ TEST(Limits, RuleWithFiveVariablesStopsWithE013InBoundedMemory) {
   EXPECT_LT(r.peak_rss_mib, 2048);
 }
 
-// Rules that share their conditions, 60 levels deep: a walk that follows
-// every path through them takes 2^60 steps. Grounding remembers what it has
-// walked, so this is judged at once.
-TEST(Limits, RulesSharingConditionsSixtyLevelsDeepAreJudgedInTime) {
+// Predicates p0 .. pN, each concluded from the next (and, with `shared`, by a
+// second rule from the next and base(X) too), the last from base(X); the
+// claim reaches p0 through an open link.
+std::string layered_case(int levels, bool shared) {
   std::string text = "operation op \"op\".\nactor a1 \"a1\".\npredicate a(operation, actor) \"a\".\n"
                      "predicate base(actor) \"base\".\npredicate q(operation) \"q\".\n";
-  const int levels = 60;
   for (int i = 0; i <= levels; ++i) text += "predicate p" + std::to_string(i) + "(actor) \"p\".\n";
   for (int i = 0; i < levels; ++i) {
     std::string head = "p" + std::to_string(i) + "(X)", next = "p" + std::to_string(i + 1) + "(X)";
     text += "rule r" + std::to_string(i) + "a \"r\": " + head + " if " + next + ".\n";
-    text += "rule r" + std::to_string(i) + "b \"r\": " + head + " if " + next + ", base(X).\n";
+    if (shared) text += "rule r" + std::to_string(i) + "b \"r\": " + head + " if " + next + ", base(X).\n";
   }
   text += "rule rn \"r\": p" + std::to_string(levels) + "(X) if base(X).\n";
-  text += "rule rq \"q\": q(Op) if a(Op, V), p0(V).\nclaim c \"c\" { holds q(op) }\n";
+  return text + "rule rq \"q\": q(Op) if a(Op, V), p0(V).\nclaim c \"c\" { holds q(op) }\n";
+}
+
+// Rules that share their conditions, 60 levels deep: a walk that follows
+// every path through them takes 2^60 steps. Grounding remembers what it has
+// walked, so this is judged at once.
+TEST(Limits, RulesSharingConditionsSixtyLevelsDeepAreJudgedInTime) {
   fs::path file = temp_dir("limits-diamond") / "diamond.imputa";
-  write_file(file, text);
+  write_file(file, layered_case(60, true));
   auto r = run_with_limit({"check", "--no-library", file.string()}, 60);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_LT(r.seconds, 10.0);
@@ -229,14 +234,7 @@ TEST(Limits, RuleWithThousandsOfConditionsAndClaimWithThousandsOfVariablesAreRef
 
 // A chain of 5,000 predicates, each concluded from the next.
 TEST(Limits, ChainOfFiveThousandRulesIsJudgedInTime) {
-  std::string text = "operation op \"op\".\nactor a1 \"a1\".\npredicate a(operation, actor) \"a\".\n"
-                     "predicate base(actor) \"base\".\npredicate q(operation) \"q\".\n";
-  const int n = 5000;
-  for (int i = 0; i <= n; ++i) text += "predicate p" + std::to_string(i) + "(actor) \"p\".\n";
-  for (int i = 0; i < n; ++i)
-    text += "rule r" + std::to_string(i) + " \"r\": p" + std::to_string(i) + "(X) if p" + std::to_string(i + 1) + "(X).\n";
-  text += "rule rn \"r\": p" + std::to_string(n) + "(X) if base(X).\n";
-  text += "rule rq \"q\": q(Op) if a(Op, V), p0(V).\nclaim c \"c\" { holds q(op) }\n";
+  std::string text = layered_case(5000, false);
   fs::path file = temp_dir("limits-chain") / "chain.imputa";
   write_file(file, text);
   auto r = run_with_limit({"check", "--no-library", file.string()}, 60);
