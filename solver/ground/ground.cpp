@@ -469,6 +469,21 @@ private:
     return it != possible_.end() && it->second.count(args_of(a, b));
   }
 
+  // The atom of a literal `a` or `not a`, and its sign; nullptr for anything else.
+  static const ast::Atom* literal_atom(const ast::Formula& l, bool& positive) {
+    positive = l.kind == ast::Formula::Kind::atom;
+    if (positive) return &l.atom;
+    if (l.kind == ast::Formula::Kind::negation && l.operands[0].kind == ast::Formula::Kind::atom) return &l.operands[0].atom;
+    return nullptr;
+  }
+
+  // A premise or claim mentions this ground atom: the id, or nullopt.
+  std::optional<AtomId> mentioned(const std::string& predicate, const std::vector<std::string>& args) const {
+    auto it = g_.index.find(atom_text(predicate, args));
+    if (it == g_.index.end() || it->second >= mentioned_) return std::nullopt;
+    return it->second;
+  }
+
   // Binds the rule's last unbound variable without walking its whole domain:
   // the entities some premise or claim mentions in the instance's atoms (and
   // those a comparison names) one by one, then one entity the case says
@@ -490,11 +505,8 @@ private:
     bool never = false;                     // the instance is false for every entity not named
     bool open_link = false;                 // a condition linking the entity to the others, open to proof
     for (const auto& l : r.body) {
-      bool positive = l.kind == ast::Formula::Kind::atom;
-      const ast::Atom* a = positive ? &l.atom
-                           : l.kind == ast::Formula::Kind::negation && l.operands[0].kind == ast::Formula::Kind::atom
-                               ? &l.operands[0].atom
-                               : nullptr;
+      bool positive = false;
+      const ast::Atom* a = literal_atom(l, positive);
       if (!a) {
         if (!mentions_variable(l, var)) continue;
         if (l.kind != ast::Formula::Kind::comparison) return false;
@@ -557,8 +569,7 @@ private:
     }
     auto described = [&](const std::string& e) {
       return std::any_of(descriptions.begin(), descriptions.end(), [&](const auto& d) {
-        auto it = g_.index.find(atom_text(d.first, std::vector<std::string>(d.second, e)));
-        return it != g_.index.end() && it->second < mentioned_;
+        return mentioned(d.first, std::vector<std::string>(d.second, e)).has_value();
       });
     };
     for (const auto& e : domain) {
@@ -687,18 +698,16 @@ private:
 
   bool mentioned_values_through_uncached(const std::string& predicate, const std::vector<std::string>& pattern,
                                          std::set<std::string>& out) const {
-    auto flags = transparent_.find(predicate);
-    if (flags == transparent_.end()) return false;
+    if (!rules_by_head_.count(predicate)) return false;
     for (std::size_t i = 0; i < pattern.size(); ++i)
-      if (pattern[i] == hole && (i >= flags->second.size() || !flags->second[i])) return false;
+      if (pattern[i] == hole && !transparent(predicate, i)) return false;
     mentioned_values(predicate, pattern, out);
     for (const auto& r : rules_by_head_.at(predicate)) {
       Binding b;
       if (!unify(r.head, pattern, b)) continue;
       for (const auto& l : r.body) {
-        const ast::Atom* a = l.kind == ast::Formula::Kind::atom ? &l.atom
-                             : l.kind == ast::Formula::Kind::negation ? &l.operands[0].atom
-                                                                      : nullptr;
+        bool positive = false;
+        const ast::Atom* a = literal_atom(l, positive);
         if (!a) continue;
         auto inner = args_of(*a, b);
         if (std::find(inner.begin(), inner.end(), hole) == inner.end()) continue;
@@ -771,9 +780,8 @@ private:
         }
         bool link = std::any_of(a.args.begin(), a.args.end(), [&](const ast::Term& t) { return !t.variable || t.name != var; });
         bool closed = pred->second.has(Tag::closed);
-        auto it = g_.index.find(atom_text(a.predicate.text, args_of(a, b)));
-        bool mentioned = it != g_.index.end() && it->second < mentioned_;
-        if (!mentioned) {
+        auto id = mentioned(a.predicate.text, args_of(a, b));
+        if (!id) {
           if (link && positive && !closed) open_link = true;
           return;
         }
@@ -781,12 +789,11 @@ private:
         // A stated link singles the entity out, and so does a closed fact
         // about it that the instance needs (the representative's is false),
         // and a description that could conflict with the rest of the case.
-        if (link || (closed && positive) || contested_[it->second]) anonymous = false;
+        if (link || (closed && positive) || contested_[*id]) anonymous = false;
       };
       for (const auto& l : r.body) {
-        if (l.kind == ast::Formula::Kind::atom) visit_atom(l.atom, true);
-        else if (l.kind == ast::Formula::Kind::negation && l.operands[0].kind == ast::Formula::Kind::atom)
-          visit_atom(l.operands[0].atom, false);
+        bool positive = false;
+        if (const ast::Atom* a = literal_atom(l, positive)) visit_atom(*a, positive);
         else if (mentions_variable(l, var) && !comparison_ignores(l, var, value, b)) anonymous = false;
       }
       if (!anonymous || !occurs || (!unmentioned && !open_link)) continue;
@@ -826,10 +833,13 @@ private:
     bool ok = std::all_of(rules->second.begin(), rules->second.end(),
                           [&](const PreparedRule& r) { return passes_through(r, i, depth); });
     seen_[predicate][i] = ok ? Seen::transparent : Seen::opaque; // `state` may have moved
-    auto& flags = transparent_[predicate];
-    flags.resize(seen_[predicate].size(), false);
-    flags[i] = ok;
     return ok;
+  }
+
+  // Whether find_transparent_positions() found position i of `predicate` transparent.
+  bool transparent(const std::string& predicate, std::size_t i) const {
+    auto it = seen_.find(predicate);
+    return it != seen_.end() && i < it->second.size() && it->second[i] == Seen::transparent;
   }
 
   bool passes_through(const PreparedRule& r, std::size_t i, int depth) {
@@ -842,10 +852,8 @@ private:
     if (std::count_if(r.head.args.begin(), r.head.args.end(), [&](const ast::Term& t) { return t.variable && t.name == x; }) != 1)
       return false;
     for (const auto& l : r.body) {
-      const ast::Atom* a = l.kind == ast::Formula::Kind::atom ? &l.atom
-                           : l.kind == ast::Formula::Kind::negation && l.operands[0].kind == ast::Formula::Kind::atom
-                               ? &l.operands[0].atom
-                               : nullptr;
+      bool positive = false;
+      const ast::Atom* a = literal_atom(l, positive);
       if (!a) {
         if (mentions_variable(l, x)) return false;
         continue;
@@ -871,8 +879,8 @@ private:
   bool unmentioned_through(const std::string& predicate, std::vector<std::string> args, const std::string& value) const {
     for (auto& x : args)
       if (x == value) x = hole;
-    std::set<std::string> mentioned;
-    return mentioned_values_through(predicate, args, mentioned) && !mentioned.count(value);
+    std::set<std::string> values;
+    return mentioned_values_through(predicate, args, values) && !values.count(value);
   }
 
   // A derived atom that no rule instance can make true (every body needs a
@@ -983,8 +991,7 @@ private:
     for (const auto& e : p_.evidence)
       for (const auto& b : e.bearings)
         if (!b.supports)
-          if (auto it = g_.index.find(atom_text(b.atom.predicate.text, args_of(b.atom, {}))); it != g_.index.end())
-            contested_[it->second] = true;
+          if (auto id = mentioned(b.atom.predicate.text, args_of(b.atom, {}))) contested_[*id] = true;
     for (AtomId a = 0; a < mentioned_; ++a)
       if (contested_[a]) contested_by_predicate_[g_.atoms[a].predicate].push_back(a);
   }
@@ -1082,8 +1089,7 @@ private:
   std::size_t instances_ = 0;
   std::size_t mentioned_ = 0;
   std::set<std::tuple<AtomId, std::size_t, std::string>> represented_;
-  std::map<std::string, std::vector<bool>> transparent_; // derived predicate -> positions
-  std::map<std::string, std::vector<Seen>> seen_;        // while finding them
+  std::map<std::string, std::vector<Seen>> seen_;        // derived predicate -> its positions, transparent or not
   static inline const std::string hole = "\x01";        // a variable's place in an atom pattern
   mutable std::unordered_map<std::string, std::optional<std::set<std::string>>> through_memo_;
   mutable std::unordered_map<std::string, bool> never_memo_;

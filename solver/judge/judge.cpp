@@ -168,10 +168,11 @@ public:
         session_(s.program, s.g, cone_, cone_facts_, cone_numeric_) {
     goal_ = session_.goal(inst.formula);
     order_burden_atoms();
-    for (std::size_t i : Shared::gather(s_.literals_of, cone_)) {
-      const auto& literal = s_.evidence.literals()[i];
-      cone_literals_.emplace_back(literal, *s_.g.find(literal.atom));
-    }
+    std::vector<std::pair<std::size_t, AtomId>> on_cone; // (literal index, its atom), in file order
+    for (AtomId a : cone_)
+      for (std::size_t i : s_.literals_of[a]) on_cone.emplace_back(i, a);
+    std::sort(on_cone.begin(), on_cone.end());
+    for (const auto& [i, a] : on_cone) cone_literals_.emplace_back(s_.evidence.literals()[i], a);
   }
 
   ClaimGroundingReport run() {
@@ -533,10 +534,10 @@ private:
         lits.push_back({goal_, value});
         return lits;
       };
-    if (auto m = canonical_model(with_goal(false))) r.counter_model = literals_of(*m);
+      if (auto m = canonical_model(with_goal(false))) r.counter_model = literals_of(*m);
       if (v == Verdict::not_established)
         if (auto m = canonical_model(with_goal(true))) r.witness_model = literals_of(*m);
-    r.would_establish = would_establish(P);
+      r.would_establish = would_establish(P);
     }
     if (v == Verdict::unsubstantiated) naive_reliance(r);
     strength(r);

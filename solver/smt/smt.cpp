@@ -163,16 +163,13 @@ struct Session::Impl {
       rule_open_sel[r] = new_selector({SelectorInfo::Kind::rule_open, r, 0, true});
     }
     naive_origin_sel = new_selector({SelectorInfo::Kind::naive_origin, 0, 0, true});
-    for (std::size_t k : facts) {
-      // A fact without atoms (`fact true.`) belongs to no claim's cone.
-      if (g.facts[k].atoms.empty() || !inside(g.facts[k].atoms.front())) continue;
+    for (std::size_t k : facts) { // the caller's: each on the cone (`fact true.` is on none)
       Selector s = fact_sel[k] = new_selector({SelectorInfo::Kind::fact, k, 0, true});
       solver.add(z3::implies(selectors[s], formula(g.facts[k].formula)));
       for (auto a : g.facts[k].atoms) closed_reasons[a].push_back(s);
     }
     for (std::size_t k : numerics) {
       const auto& n = g.numeric[k];
-      if (!inside(n.atom)) continue;
       Selector s = numeric_sel[k] = new_selector({SelectorInfo::Kind::numeric, k, n.atom, true});
       solver.add(z3::implies(selectors[s], atom(n.atom) >= rational(n.lo) && atom(n.atom) <= rational(n.hi)));
     }
