@@ -1,6 +1,7 @@
 // `imputa graph`: DOT that Graphviz renders for every example and library
 // case, shapes and colours as documented, every label escaped.
 #include "render.hpp"
+#include "render_fixtures.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -12,10 +13,7 @@
 namespace imputa {
 namespace {
 namespace fs = std::filesystem;
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
+using testing::contains;
 
 // Renders `dot_text` with Graphviz; returns dot's stderr, or "exit N: ..." on failure.
 // Graphviz is required: scripts/setup.sh installs it.

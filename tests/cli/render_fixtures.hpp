@@ -9,6 +9,10 @@
 
 namespace imputa::testing {
 
+inline bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
 inline PremiseRef fact(std::string text, std::uint32_t line, std::string label = "") {
   PremiseRef p;
   p.kind = PremiseRef::Kind::fact;

@@ -11,12 +11,9 @@
 namespace imputa {
 namespace {
 
+using testing::contains;
 using testing::hostile_report;
 using testing::ordinary_report;
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 std::vector<std::string> lines_of(const std::string& s) {
   std::vector<std::string> out;

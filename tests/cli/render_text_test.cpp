@@ -12,12 +12,9 @@
 namespace imputa {
 namespace {
 
+using testing::contains;
 using testing::hostile_report;
 using testing::ordinary_report;
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 TEST(RenderText, VerdictFirstThenBecauseInPlainSentences) {
   std::string t = render::text(ordinary_report(), "notpetya.imputa", {});
