@@ -69,6 +69,14 @@ claim w "w" { holds internationally_wrongful(a, t) expect not_established }
   EXPECT_NE(r.err.find("[E009]"), std::string::npos) << r.err;
 }
 
+// Every atom named in the claim's "missing to establish it" sets.
+std::set<std::string> would_establish_atoms(const testing::Judged& j, const std::string& claim) {
+  std::set<std::string> out;
+  for (const auto& set : j.grounding(claim).would_establish)
+    for (const auto& l : set) out.insert(l.atom);
+  return out;
+}
+
 // A group the case describes (organised_group) but never connects to this
 // operation or state is one more "another actor": judged once, through the
 // representative, not as a route of its own. A group the case connects to the
@@ -102,17 +110,13 @@ claim h "civilians" { holds hits_civilians(op) }
   auto j = testing::judge_text(base);
   ASSERT_TRUE(j.ok) << j.errors();
   ASSERT_EQ(j.verdict("c"), "not_established");
-  std::set<std::string> atoms;
-  for (const auto& set : j.grounding("c").would_establish)
-    for (const auto& l : set) atoms.insert(l.atom);
+  auto atoms = would_establish_atoms(j, "c");
   EXPECT_TRUE(atoms.count("performed_by(op, g2)")) << "connected to the state: a route by name";
   EXPECT_TRUE(atoms.count("performed_by(op, <another actor>)"));
   EXPECT_FALSE(atoms.count("performed_by(op, g1)")) << "described, never connected: another actor";
   EXPECT_FALSE(atoms.count("performed_by(op, g3)"));
   // A closed predicate singles o1 out (it is a military objective, not civilian).
-  std::set<std::string> civilian;
-  for (const auto& set : j.grounding("h").would_establish)
-    for (const auto& l : set) civilian.insert(l.atom);
+  auto civilian = would_establish_atoms(j, "h");
   EXPECT_TRUE(civilian.count("affects(op, <another object>)"));
   EXPECT_FALSE(civilian.count("affects(op, o1)"));
   EXPECT_EQ(j.verdict("h"), "not_established");
@@ -134,9 +138,7 @@ rule r_damage "Damage": damaging(Op) if affects(Op, O), critical(O).
     SCOPED_TRACE(described);
     auto j = testing::judge_text(base + described + "claim c \"damage\" { holds damaging(op) }\n");
     ASSERT_TRUE(j.ok) << j.errors();
-    std::set<std::string> atoms;
-    for (const auto& set : j.grounding("c").would_establish)
-      for (const auto& l : set) atoms.insert(l.atom);
+    auto atoms = would_establish_atoms(j, "c");
     bool all_described = std::string(described).find("o2") != std::string::npos;
     EXPECT_EQ(atoms.count("affects(op, o1)"), all_described ? 1u : 0u);
     EXPECT_EQ(atoms.count("affects(op, <another object>)"), all_described ? 0u : 1u);
