@@ -34,6 +34,43 @@ Json literal(const Literal& l) {
   return j;
 }
 
+// A literal of a model: also whether a stipulated fact states it (agreed).
+Json model_literal(const Literal& l) {
+  Json j = literal(l);
+  j["stipulated"] = l.stipulated;
+  return j;
+}
+
+Json burdens(const std::vector<Burden>& bs) {
+  Json out = Json::array();
+  for (const auto& b : bs) {
+    Json j;
+    j["atom"] = b.atom;
+    j["kind"] = b.derived ? "burden_of_proof" : "presumption";
+    j["holds"] = b.holds;
+    j["description"] = b.description;
+    j["bearer"] = b.bearer ? Json(*b.bearer) : Json(nullptr);
+    j["bearer_label"] = b.bearer_label ? Json(*b.bearer_label) : Json(nullptr);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Json no_rule(const std::vector<NoRuleInForce>& ns) {
+  Json out = Json::array();
+  for (const auto& n : ns) {
+    Json j;
+    j["atom"] = n.atom;
+    j["family"] = n.family;
+    j["alternative"] = n.alternative;
+    Json elsewhere = Json::array();
+    for (const auto& [alt, rules] : n.elsewhere) elsewhere.push_back(Json{{"alternative", alt}, {"rules", rules}});
+    j["elsewhere"] = elsewhere;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 Json premises(const std::vector<PremiseRef>& ps) {
   Json out = Json::array();
   for (const auto& p : ps) {
@@ -45,6 +82,7 @@ Json premises(const std::vector<PremiseRef>& ps) {
     j["detail"] = p.detail;
     j["line"] = p.span.line ? Json(p.span.line) : Json(nullptr);
     j["because_of"] = p.because_of.empty() ? Json(nullptr) : Json(p.because_of);
+    if (p.kind == PremiseRef::Kind::rule) j["applies"] = p.applies;
     if (p.kind == PremiseRef::Kind::evidence) {
       j["evidence_kind"] = p.evidence_kind;
       j["confidence"] = p.confidence;
@@ -56,9 +94,9 @@ Json premises(const std::vector<PremiseRef>& ps) {
   return out;
 }
 
-Json literals(const std::vector<Literal>& ls) {
+Json literals(const std::vector<Literal>& ls, Json (*one)(const Literal&) = literal) {
   Json out = Json::array();
-  for (const auto& l : ls) out.push_back(literal(l));
+  for (const auto& l : ls) out.push_back(one(l));
   return out;
 }
 
@@ -71,8 +109,8 @@ Json grounding(const ClaimGroundingReport& g, const Style& style) {
   j["strength"] = g.strength ? Json(*g.strength) : Json(nullptr);
   j["support"] = premises(g.support);
   j["conflict"] = premises(g.conflict);
-  j["counter_model"] = literals(g.counter_model);
-  j["witness_model"] = literals(g.witness_model);
+  j["counter_model"] = literals(g.counter_model, model_literal);
+  j["witness_model"] = literals(g.witness_model, model_literal);
   Json we = Json::array();
   for (const auto& set : g.would_establish) we.push_back(literals(set));
   j["would_establish"] = we;
@@ -97,6 +135,9 @@ Json grounding(const ClaimGroundingReport& g, const Style& style) {
   }
   j["notes"] = notes;
   j["naive_reliance"] = g.naive_reliance;
+  j["burdens"] = burdens(g.burdens);
+  j["strength_burdens"] = burdens(g.strength_burdens);
+  j["no_rule_in_force"] = no_rule(g.no_rule_in_force);
   j["unknown_reason"] = g.unknown_reason.empty() ? Json(nullptr) : Json(g.unknown_reason);
   j["reasons_cut"] = g.reasons_cut.empty() ? Json(nullptr) : Json(g.reasons_cut);
   if (style.timings) j["timings"] = Json{{"solve_ms", g.solve_ms}};
@@ -138,8 +179,8 @@ std::string json(const std::vector<std::pair<std::string, Report>>& reports, con
       const bool single = c.groundings.size() == 1;
       Json g0 = single ? grounding(c.groundings.front(), style) : Json::object();
       for (const char* key : {"strength", "support", "conflict", "counter_model", "witness_model", "would_establish",
-                              "critical_evidence", "defeaters", "notes", "naive_reliance", "unknown_reason",
-                              "reasons_cut"}) {
+                              "critical_evidence", "defeaters", "notes", "naive_reliance", "burdens",
+                              "strength_burdens", "no_rule_in_force", "unknown_reason", "reasons_cut"}) {
         const std::string k = key;
         if (single) j[key] = g0[key];
         else j[key] = k == "strength" || k == "unknown_reason" || k == "reasons_cut" ? Json(nullptr) : Json::array();

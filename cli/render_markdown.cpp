@@ -67,7 +67,7 @@ void sections(std::string& out, const std::vector<Section>& list) {
       out += "\n**" + upper_first(s.title) + ":** " + phrase(s.line, false) + "\n";
       continue;
     }
-    out += "\n**" + upper_first(s.title) + ":**\n\n";
+    out += "\n**" + upper_first(s.title) + ":**" + (s.line.empty() ? "" : " " + phrase(s.line, false)) + "\n\n";
     items(out, s.items, "");
   }
 }

@@ -38,8 +38,58 @@ Phrase literals(const std::vector<Literal>& ls, const char* joiner, std::size_t 
 
 bool unlabelled_fact(const PremiseRef& p) { return p.id.rfind("fact at line ", 0) == 0; }
 
-// One premise as a sentence: what it is, the author's label, what it bears on, its cites.
-Phrase premise_phrase(const PremiseRef& p) {
+// A predicate's description as a phrase: its first clause, without the
+// parenthesised source ("The operation was conducted by the actor").
+std::string predicate_words(const Report& report, const std::string& predicate) {
+  auto it = report.predicate_labels.find(predicate);
+  if (it == report.predicate_labels.end() || it->second.empty()) return words_of(predicate);
+  std::string d = it->second;
+  if (auto cut = d.find(" ("); cut != std::string::npos) d.resize(cut);
+  if (auto cut = d.find("; "); cut != std::string::npos) d.resize(cut);
+  return d;
+}
+
+std::string entity_words(const Report& report, const std::string& id) {
+  auto it = report.entity_labels.find(id);
+  return it == report.entity_labels.end() || it->second.empty() ? id : it->second;
+}
+
+// One literal of a model in the author's words: "does not hold: The operation
+// was conducted by the actor — NotPetya; GRU [not performed_by(notpetya, gru)]".
+Phrase model_literal(const Report& report, const Literal& l) {
+  Phrase p;
+  p.words(l.positive ? "holds" : "does not hold");
+  if (l.stipulated) p.words(" (agreed: a stipulated fact)");
+  p.words(": ");
+  if (l.predicate.empty()) return p.code(to_string(l));
+  p.user(predicate_words(report, l.predicate));
+  for (std::size_t i = 0; i < l.args.size(); ++i) p.words(i ? "; " : " — ").user(entity_words(report, l.args[i]));
+  p.words(" [").code(to_string(l)).words("]");
+  return p;
+}
+
+// Who bears a burden of proof, and what it is about, in words.
+Phrase burden_phrase(const Burden& b) {
+  Phrase p;
+  p.code(b.atom);
+  if (!b.derived) {
+    p.words(" is presumed not to hold until it is proven");
+  } else if (b.holds) {
+    p.words(" is established, and it had to be: ");
+    if (b.bearer) p.user(b.bearer_label ? *b.bearer_label : *b.bearer).words(", which relies on it, bears that burden");
+    else p.words("whoever relies on it bears that burden");
+    return b.description.empty() ? p : p.words(" (").user(b.description).words(")");
+  } else {
+    p.words(" is not shown, so it is taken as false: ");
+    if (b.bearer) p.user(b.bearer_label ? *b.bearer_label : *b.bearer).words(", which relies on it, bears that burden");
+    else p.words("whoever relies on it bears that burden");
+  }
+  return b.description.empty() ? p : p.words(" (").user(b.description).words(")");
+}
+
+// One premise as a sentence: what it is, the author's label, what it bears on,
+// its cites. `burdens` say who bears a burden-of-proof premise.
+Phrase premise_phrase(const PremiseRef& p, const std::vector<Burden>& burdens) {
   Phrase s;
   const std::string line = p.span.line ? " (line " + std::to_string(p.span.line) + ")" : "";
   switch (p.kind) {
@@ -68,13 +118,16 @@ Phrase premise_phrase(const PremiseRef& p) {
     s.words("assumed for this run (--assume): ").code(p.id);
     break;
   case PremiseRef::Kind::closed_world:
-    s.words("presumption ").user(p.id).words(": ").user(p.label);
+  case PremiseRef::Kind::burden_of_proof: {
+    Burden b;
+    b.atom = p.id;
+    b.derived = p.kind == PremiseRef::Kind::burden_of_proof;
+    b.holds = p.detail == "holds";
+    for (const auto& known : burdens)
+      if (known.atom == p.id) b = known;
+    s.append(burden_phrase(b));
     break;
-  case PremiseRef::Kind::burden_of_proof:
-    s.code(p.id);
-    if (p.detail == "holds") s.words(" is established (whoever relies on it must prove it, and it is proven)");
-    else s.words(" is not established, so it is treated as false: whoever relies on it must prove it");
-    break;
+  }
   case PremiseRef::Kind::naive:
     s.words("the inference §28(f) warns against: ").user(p.label);
     break;
@@ -83,17 +136,21 @@ Phrase premise_phrase(const PremiseRef& p) {
   return s;
 }
 
-// Support as a list, with what establishes a burden-of-proof atom nested under it.
-std::vector<Item> premise_items(const std::vector<PremiseRef>& ps) {
+// Support as a list, with what establishes a burden-of-proof atom nested
+// under it. Rules that are there only because none of their instances applies
+// are left out: they close a route, they are not a reason (closed_routes lists them).
+std::vector<Item> premise_items(const std::vector<PremiseRef>& ps, const std::vector<Burden>& burdens = {}) {
   std::vector<Item> out;
   std::vector<bool> placed(ps.size(), false);
+  for (std::size_t i = 0; i < ps.size(); ++i)
+    if (ps[i].kind == PremiseRef::Kind::rule && !ps[i].applies) placed[i] = true;
   for (std::size_t i = 0; i < ps.size(); ++i) {
-    if (!ps[i].because_of.empty()) continue;
-    Item item{premise_phrase(ps[i]), {}};
+    if (!ps[i].because_of.empty() || placed[i]) continue;
+    Item item{premise_phrase(ps[i], burdens), {}};
     if (ps[i].kind == PremiseRef::Kind::burden_of_proof) {
       for (std::size_t j = 0; j < ps.size(); ++j) {
         if (ps[j].because_of != ps[i].id || placed[j]) continue;
-        item.children.push_back({premise_phrase(ps[j]), {}});
+        item.children.push_back({premise_phrase(ps[j], burdens), {}});
         placed[j] = true;
       }
       if (!item.children.empty()) item.phrase.words(", because:");
@@ -104,14 +161,42 @@ std::vector<Item> premise_items(const std::vector<PremiseRef>& ps) {
   // Sub-support whose burden-of-proof item is not in the list: keep it, saying what it is for.
   for (std::size_t j = 0; j < ps.size(); ++j) {
     if (placed[j]) continue;
-    Item item{premise_phrase(ps[j]), {}};
+    Item item{premise_phrase(ps[j], burdens), {}};
     item.phrase.words(" (this is why ").code(ps[j].because_of).words(" holds)");
     out.push_back(std::move(item));
   }
   return out;
 }
 
-Grounding grounding(const ClaimGroundingReport& g, bool hypothesis, bool detail, bool timings) {
+// The rules of a support none of whose instances applies: the routes the
+// verdict had to close, named without their cites ("no other rule concludes it").
+Phrase closed_routes(const std::vector<PremiseRef>& ps) {
+  Phrase p;
+  bool first = true;
+  for (const auto& r : ps) {
+    if (r.kind != PremiseRef::Kind::rule || r.applies) continue;
+    if (!first) p.words(", ");
+    p.user(r.id);
+    first = false;
+  }
+  return p;
+}
+
+// "under sovereignty = sovereignty principle no rule concludes ...; under
+// sovereignty = sovereignty rule it would turn on rules ..."
+Phrase no_rule_phrase(const NoRuleInForce& n) {
+  Phrase p;
+  p.words("under ").user(words_of(n.family)).words(" = ").user(words_of(n.alternative))
+      .words(" no rule concludes ").code(n.atom);
+  for (const auto& [alt, rules] : n.elsewhere) {
+    p.words("; under ").user(words_of(n.family)).words(" = ").user(words_of(alt)).words(" it would turn on rule");
+    if (rules.size() > 1) p.words("s");
+    for (std::size_t i = 0; i < rules.size(); ++i) p.words(i ? ", " : " ").user(rules[i]);
+  }
+  return p;
+}
+
+Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hypothesis, bool detail, bool timings) {
   Grounding out;
   for (const auto& [var, value] : g.bindings) {
     if (!out.bindings.empty()) out.bindings.words(", ");
@@ -127,7 +212,18 @@ Grounding grounding(const ClaimGroundingReport& g, bool hypothesis, bool detail,
     std::string title = g.verdict == Verdict::unsubstantiated ? "it rests only on"
                         : hypothesis                         ? "the argument rests on"
                                                              : "because";
-    sections.push_back({title, {}, premise_items(g.support)});
+    auto items = premise_items(g.support, g.burdens);
+    if (!items.empty()) sections.push_back({title, {}, std::move(items)});
+    Phrase routes = closed_routes(g.support);
+    if (!routes.empty())
+      sections.push_back({g.verdict == Verdict::refuted ? "no rule concludes it: none of these applies"
+                                                        : "routes that do not apply",
+                          routes, {}});
+  }
+  if (!g.no_rule_in_force.empty()) {
+    Section s{"under the doctrine in force", {}, {}};
+    for (const auto& n : g.no_rule_in_force) s.items.push_back({no_rule_phrase(n), {}});
+    sections.push_back(std::move(s));
   }
   if (g.verdict == Verdict::unsubstantiated && !g.naive_reliance.empty()) {
     Section s{"GGE 2015 §28(f): accusations should be substantiated; this one leans on", {}, {}};
@@ -135,12 +231,19 @@ Grounding grounding(const ClaimGroundingReport& g, bool hypothesis, bool detail,
     sections.push_back(std::move(s));
   }
   if (!g.conflict.empty())
-    sections.push_back({"the premises contradict each other; a minimal conflicting set", {}, premise_items(g.conflict)});
+    sections.push_back({"the premises contradict each other; a minimal conflicting set", {}, premise_items(g.conflict, g.burdens)});
+  auto model = [&](const std::string& title, std::vector<Literal> ls) {
+    // The scenario first, what is agreed (stipulated) after it.
+    std::stable_partition(ls.begin(), ls.end(), [](const Literal& l) { return !l.stipulated; });
+    Section s{title, {}, {}};
+    for (std::size_t i = 0; i < ls.size() && i < shown_model_literals; ++i) s.items.push_back({model_literal(report, ls[i]), {}});
+    if (ls.size() > shown_model_literals)
+      s.items.push_back({Phrase().words("and " + std::to_string(ls.size() - shown_model_literals) + " more"), {}});
+    sections.push_back(std::move(s));
+  };
   if (!g.counter_model.empty() && (detail || g.verdict != Verdict::established))
-    sections.push_back({"the evidence is also consistent with the claim being false, for instance",
-                        literals(g.counter_model, ", ", shown_model_literals), {}});
-  if (detail && !g.witness_model.empty())
-    sections.push_back({"and with the claim being true, for instance", literals(g.witness_model, ", ", shown_model_literals), {}});
+    model("the evidence is also consistent with the claim being false, for instance", g.counter_model);
+  if (detail && !g.witness_model.empty()) model("and with the claim being true, for instance", g.witness_model);
   if (!g.would_establish.empty()) {
     Section s{"missing to establish it (proving any one of these would do)", {}, {}};
     for (const auto& set : g.would_establish) s.items.push_back({literals(set, " and "), {}});
@@ -150,11 +253,19 @@ Grounding grounding(const ClaimGroundingReport& g, bool hypothesis, bool detail,
     Phrase p;
     if (g.strength && g.verdict == Verdict::established)
       p.words("established up to the standard ").user(words_of(*g.strength));
-    else if (g.strength)
-      // Not monotone: another threshold counts other evidence (and presumptions may then hold).
+    else if (g.strength && g.verdict == Verdict::inconsistent)
+      p.words("not at this standard, where the evidence conflicts, but established at the standard ")
+          .user(words_of(*g.strength)).words(", where the conflicting evidence no longer counts");
+    else if (g.strength) {
+      // Another standard counts other evidence: only a burden of proof or a presumption can make it easier.
       p.words("not at this standard, but established at the standard ").user(words_of(*g.strength));
-    else p.words("not established at any standard of proof");
-    sections.push_back({"strength", p, {}});
+      if (!g.strength_burdens.empty()) p.words(", because there a burden of proof decides it:");
+      else p.words(" (another standard counts other evidence)");
+    } else p.words("not established at any standard of proof");
+    Section s{"strength", p, {}};
+    if (g.verdict != Verdict::established)
+      for (const auto& b : g.strength_burdens) s.items.push_back({burden_phrase(b), {}});
+    sections.push_back(std::move(s));
   }
   if (detail && !g.critical_evidence.empty()) {
     Phrase p;
@@ -237,7 +348,7 @@ Document outline(const Report& report, const std::string& file, bool detail, boo
     if (c.expected)
       claim.about.words("; expected " + words_of(std::string(to_string(*c.expected))) +
                         (c.as_expected ? " (met)" : " (NOT MET)"));
-    for (const auto& g : c.groundings) claim.groundings.push_back(grounding(g, claim.hypothesis, detail, timings));
+    for (const auto& g : c.groundings) claim.groundings.push_back(grounding(report, g, claim.hypothesis, detail, timings));
     doc.claims.push_back(std::move(claim));
   }
   doc.summary = summary_line(report);

@@ -61,7 +61,7 @@ void sections(std::string& out, const std::vector<Section>& list, const std::str
       out += indent + s.title + ": " + phrase(s.line, style) + "\n";
       continue;
     }
-    out += indent + s.title + ":\n";
+    out += indent + s.title + ":" + (s.line.empty() ? "" : " " + phrase(s.line, style)) + "\n";
     items(out, s.items, indent + "  ", style);
   }
 }

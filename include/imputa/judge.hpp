@@ -27,6 +27,7 @@ struct JudgeOptions {
   unsigned jobs = 1;                           // claims judged in parallel
   bool reasons = true;                         // support, would-establish, strength, ...
   bool doctrine_overrides_claims = false;      // `compare`: the doctrine map wins over a claim's `under`
+  bool standard_overrides_claims = false;      // `standard` wins over a claim's own `standard` (tests of monotonicity)
   // Judge every entity on its own: no representatives, no shortcuts in
   // grounding (docs/decisions.md). For tests that check the shortcuts change
   // no verdict; grows with the square of the case.
@@ -39,8 +40,39 @@ struct JudgeOptions {
 struct Literal {
   std::string atom; // "performed_by(notpetya, gru)"
   bool positive = true;
-  friend bool operator==(const Literal&, const Literal&) = default;
-  friend auto operator<=>(const Literal&, const Literal&) = default;
+  // Models only (counter-models, witnesses): the atom's parts, so that a
+  // report can say it in the author's labels, and whether a stipulated fact
+  // states it (agreed, not a hypothesis of the model). Not compared.
+  std::string predicate{};
+  std::vector<std::string> args{};
+  bool stipulated = false;
+  friend bool operator==(const Literal& a, const Literal& b) { return a.atom == b.atom && a.positive == b.positive; }
+  friend auto operator<=>(const Literal& a, const Literal& b) {
+    if (auto c = a.atom <=> b.atom; c != 0) return c;
+    return a.positive <=> b.positive;
+  }
+};
+
+// A verdict that turns on a burden of proof or a presumption (semantics §1):
+// a closed atom the support needs, fixed by who must prove it.
+struct Burden {
+  std::string atom;        // "precluded(cm, rur)"
+  std::string predicate;
+  bool derived = false;    // a derived closed atom (a defence or a presumption the doctrine puts in force)
+  bool holds = false;      // it is established (true) or, not established, taken as false
+  std::string description; // the predicate's description, which says who bears the burden
+  std::optional<std::string> bearer;       // the state relying on it, where the atom names one
+  std::optional<std::string> bearer_label;
+};
+
+// A conclusion no rule can reach under the doctrine in force (why a claim is
+// refuted), with the alternatives under which rules would conclude it.
+struct NoRuleInForce {
+  std::string atom;
+  std::string predicate;
+  std::string family;      // the doctrine family deciding it
+  std::string alternative; // the alternative in force
+  std::vector<std::pair<std::string, std::vector<std::string>>> elsewhere; // alternative -> rule ids
 };
 
 // An evidence item, rule or fact as a reason names it: with its label and cite.
@@ -60,6 +92,10 @@ struct PremiseRef {
   std::string confidence{};          // the item's own confidence, "0.8..0.9"
   std::string weight{};              // the combined weight on the literal, "0.84..0.9"
   std::optional<Literal> bears_on{}; // the literal it supports (positive) or contradicts
+  // Rules only: some ground instance applies (its conditions hold on the
+  // premises). A rule that is needed only because none of its instances
+  // applies (it closes a route) has false: it is not a reason in itself.
+  bool applies = true;
 };
 
 struct Note {
@@ -89,6 +125,12 @@ struct ClaimGroundingReport {
   std::vector<Defeater> defeaters;
   std::vector<Note> notes;                      // §28(f) discounts
   std::vector<std::string> naive_reliance;      // UNSUBSTANTIATED: which naive premises carried it
+  std::vector<Burden> burdens;                  // burdens and presumptions the support needs
+  // Not established here but at the higher standard `strength`: the burdens
+  // and presumptions that make it so there (a higher standard proves less
+  // evidence, so only a burden or a presumption can make a claim easier).
+  std::vector<Burden> strength_burdens;
+  std::vector<NoRuleInForce> no_rule_in_force;  // REFUTED, NOT_ESTABLISHED: conclusions the doctrine leaves to no rule
   std::string unknown_reason;                   // UNKNOWN: timeout, solver limit
   std::string reasons_cut;                      // why some reasons are missing (their time ran out), or empty
   double solve_ms = 0;
@@ -114,6 +156,9 @@ struct Report {
   std::string case_title;
   std::vector<std::string> case_cites;
   std::vector<ClaimReport> claims; // in source order
+  // The author's words for what reports name: entity id -> label, predicate -> description.
+  std::map<std::string, std::string> entity_labels;
+  std::map<std::string, std::string> predicate_labels;
   std::size_t ground_atoms = 0;
   double ground_ms = 0; // grounding and evidence indexing
   double solve_ms = 0;  // judging every claim (wall clock, all jobs)

@@ -219,7 +219,16 @@ private:
     c.dropped = drops;
     c.corroboration = s_.program.corroboration;
     c.origin_at_full_weight = naive;
+    c.statements_discounted = statements_discounted();
     return c;
+  }
+
+  // Under `substantiation = disclosed_evidence` an accusation is not carried by
+  // official statements on links or attribution (library doctrine; semantics §3).
+  bool statements_discounted() const {
+    if (setting_.mode != ClaimMode::accusation) return false;
+    auto it = setting_.doctrine.find("substantiation");
+    return it != setting_.doctrine.end() && it->second == "disclosed_evidence";
   }
 
   // Closed derived atoms of the cone, each after the atoms it depends on.
@@ -257,6 +266,7 @@ private:
       }
     }
     if (naive) lits.push_back({session_.naive_origin(), true});
+    for (Selector p : session_.presumptions()) lits.push_back({p, true});
     for (std::size_t k : cone_facts_) {
       auto sel = session_.fact(k);
       const FactItem& fact = s_.program.facts[s_.g.facts[k].fact];
@@ -425,7 +435,8 @@ private:
     case K::proof: return std::string("4 ") + (info.positive ? "+" : "-") + s_.g.atoms[info.atom].text;
     case K::assumption: return "5 " + s_.g.atoms[info.atom].text;
     case K::burden_true:
-    case K::burden_false: return "6 " + s_.g.atoms[info.atom].text;
+    case K::burden_false:
+    case K::presumption: return "6 " + s_.g.atoms[info.atom].text;
     case K::literal: return std::string("7 ") + s_.g.atoms[info.atom].text + (info.positive ? "+" : "-");
     default: return "9";
     }
@@ -540,9 +551,93 @@ private:
       r.would_establish = would_establish(P);
     }
     if (v == Verdict::unsubstantiated) naive_reliance(r);
+    if (v == Verdict::established || v == Verdict::refuted) {
+      mark_rules_that_apply(r.support, P);
+      r.burdens = burdens_of(r.support);
+    }
+    if (v == Verdict::refuted || v == Verdict::not_established) r.no_rule_in_force = no_rule_in_force();
     strength(r);
     critical_evidence(r);
     defeaters_and_notes(r, P);
+  }
+
+  // A rule in a support is a reason when some instance of it applies on the
+  // premises; one that is there only because none applies closes a route.
+  void mark_rules_that_apply(std::vector<PremiseRef>& support, const std::vector<Lit>& P) {
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < s_.program.rules.size(); ++i) index[s_.program.rules[i].id] = i;
+    for (auto& p : support) {
+      if (p.kind != PremiseRef::Kind::rule || !p.detail.empty()) continue; // §5 open rules keep their own words
+      auto applies = session_.rule_applies(index.at(p.id));
+      if (!applies) {
+        p.applies = false;
+        continue;
+      }
+      p.applies = check_with(P, Lit{*applies, false}) == Answer::unsat;
+    }
+  }
+
+  // The burdens of proof and presumptions a support needs, in words' data.
+  std::vector<Burden> burdens_of(const std::vector<PremiseRef>& support) const {
+    std::vector<Burden> out;
+    for (const auto& p : support) {
+      if (p.kind != PremiseRef::Kind::burden_of_proof && p.kind != PremiseRef::Kind::closed_world) continue;
+      auto a = s_.g.find(p.id);
+      if (!a) continue;
+      const auto& atom = s_.g.atoms[*a];
+      Burden b;
+      b.atom = atom.text;
+      b.predicate = atom.predicate;
+      b.derived = p.kind == PremiseRef::Kind::burden_of_proof;
+      b.holds = p.kind == PremiseRef::Kind::burden_of_proof && p.detail == "holds";
+      if (atom.info) b.description = atom.info->description;
+      // A defence names the state relying on it when its conclusion has one state (precluded(Op, S)).
+      if (b.derived && atom.info) {
+        std::vector<std::string> states;
+        for (std::size_t i = 0; i < atom.args.size() && i < atom.info->params.size(); ++i)
+          if (atom.info->params[i] == ast::EntityType::state) states.push_back(atom.args[i]);
+        if (states.size() == 1) {
+          b.bearer = states[0];
+          if (auto e = s_.program.entities.find(states[0]); e != s_.program.entities.end()) b.bearer_label = e->second.label;
+        }
+      }
+      if (std::none_of(out.begin(), out.end(), [&](const Burden& x) { return x.atom == b.atom; })) out.push_back(std::move(b));
+    }
+    return out;
+  }
+
+  // Derived atoms the claim depends on that no rule in force can conclude,
+  // though rules under another alternative of a doctrine family would.
+  std::vector<NoRuleInForce> no_rule_in_force() const {
+    std::vector<NoRuleInForce> out;
+    std::vector<AtomId> atoms;
+    for (AtomId a : ground::dependencies(s_.g, inst_.formula))
+      if (s_.g.derived(a)) atoms.push_back(a);
+    std::sort(atoms.begin(), atoms.end(), [&](AtomId x, AtomId y) { return s_.g.atoms[x].text < s_.g.atoms[y].text; });
+    for (AtomId a : atoms) {
+      const auto& atom = s_.g.atoms[a];
+      bool any_in_force = false;
+      std::map<std::pair<std::string, std::string>, std::vector<std::string>> elsewhere; // (family, alt) -> rules
+      for (const auto& rule : s_.program.rules) {
+        if (rule.head.predicate.text != atom.predicate) continue;
+        if (rule_active(rule, setting_.drops)) any_in_force = true;
+        else if (rule.when_family && !setting_.drops.count(rule.id))
+          elsewhere[{*rule.when_family, *rule.when_alternative}].push_back(rule.id);
+      }
+      if (any_in_force || elsewhere.empty()) continue;
+      std::map<std::string, NoRuleInForce> by_family;
+      for (const auto& [fa, rules] : elsewhere) {
+        auto& n = by_family[fa.first];
+        n.atom = atom.text;
+        n.predicate = atom.predicate;
+        n.family = fa.first;
+        auto in_force = setting_.doctrine.find(fa.first);
+        n.alternative = in_force == setting_.doctrine.end() ? "" : in_force->second;
+        n.elsewhere.emplace_back(fa.second, rules);
+      }
+      for (auto& [_, n] : by_family) out.push_back(std::move(n));
+    }
+    return out;
   }
 
   // Base atoms the claim depends on: its atoms and, through rules, their bodies.
@@ -565,9 +660,22 @@ private:
     std::set<AtomId> mentioned(setting_.assumes.begin(), setting_.assumes.end());
     for (const auto& [_, a] : cone_literals_) mentioned.insert(a);
     for (std::size_t k : cone_facts_) mentioned.insert(s_.g.facts[k].atoms.begin(), s_.g.facts[k].atoms.end());
+    // Literals a kept stipulated fact states outright: agreed, not part of the scenario.
+    std::vector<Lit> kept_facts;
+    for (std::size_t k : cone_facts_) {
+      const FactItem& fact = s_.program.facts[s_.g.facts[k].fact];
+      if (fact.label && setting_.drops.count(*fact.label)) continue;
+      if (setting_.mode == ClaimMode::accusation && s_.g.facts[k].mentions_link) continue;
+      if (auto sel = session_.fact(k)) kept_facts.push_back({*sel, true});
+    }
+    const std::map<AtomId, bool> agreed = stated_values(kept_facts);
     std::vector<Literal> out;
     for (const auto& [a, v] : model)
-      if (v || mentioned.count(a)) out.push_back({s_.g.atoms[a].text, v});
+      if (v || mentioned.count(a)) {
+        const auto& atom = s_.g.atoms[a];
+        auto st = agreed.find(a);
+        out.push_back({atom.text, v, atom.predicate, atom.args, st != agreed.end() && st->second == v});
+      }
     std::stable_sort(out.begin(), out.end(), [](const Literal& x, const Literal& y) { return x.positive > y.positive; });
     return out;
   }
@@ -686,7 +794,18 @@ private:
       const auto& info = session_.info(l.selector);
       switch (info.kind) {
       case smt::SelectorInfo::Kind::fact: kinds.insert("a stipulated link or attribution fact, not substantiated by evidence"); break;
-      case smt::SelectorInfo::Kind::proof: kinds.insert("origin evidence counted for who did it or for whom"); break;
+      case smt::SelectorInfo::Kind::proof: {
+        // Which discounted kinds of evidence the naive reading counted here.
+        weigh::LiteralKey key{s_.g.atoms[info.atom].text, info.positive};
+        auto config = weigh_config(setting_.standard, setting_.drops, false);
+        for (const auto& id : s_.evidence.weigh(key, config).discounted) {
+          const auto& kind = item_by_id(id).kind;
+          kinds.insert(kind == "origin" ? "origin evidence counted for who did it or for whom"
+                                        : "official statements counted for who did it or for whom, though the "
+                                          "evidence behind them is not disclosed (substantiation = disclosed evidence)");
+        }
+        break;
+      }
       case smt::SelectorInfo::Kind::rule: kinds.insert("a rule that derives a link or attribution from origin alone (W28F)"); break;
       case smt::SelectorInfo::Kind::naive_origin: kinds.insert("the inference from origin or infrastructure to attribution"); break;
       default: break;
@@ -697,7 +816,8 @@ private:
   }
 
   void strength(ClaimGroundingReport& r) {
-    std::optional<std::string> best;
+    const StandardInfo* best = nullptr;
+    std::vector<Lit> best_premises;
     for (const auto& standard : s_.standards) {
       bool unknown = false;
       auto lits = premises(Premises::cautious, standard, setting_.drops, unknown);
@@ -705,9 +825,20 @@ private:
       if (check_with(lits, std::nullopt) != Answer::sat) continue;
       Answer a = check_with(lits, Lit{goal_, false});
       if (a == Answer::unknown) return;
-      if (a == Answer::unsat) best = standard.name;
+      if (a == Answer::unsat) {
+        best = &standard;
+        best_premises = std::move(lits);
+      }
     }
-    r.strength = best;
+    if (!best) return;
+    r.strength = best->name;
+    // Established at a standard other than the claim's own, where it is not:
+    // say what makes it so there.
+    if (r.verdict == Verdict::established) return;
+    if (auto m = minimize(best_premises, {Lit{goal_, false}})) {
+      std::erase_if(*m, [&](const Lit& l) { return l.selector == goal_; });
+      r.strength_burdens = burdens_of(describe(*m, *best, false));
+    }
   }
 
   // Items bearing on the cone, in file order, not already dropped.
@@ -763,10 +894,16 @@ private:
     // §28(f) notes: origin items that count for nothing on link/attribution atoms.
     for (const auto& [literal, _] : cone_literals_) {
       for (const auto& id : s_.evidence.weigh(literal, config).discounted) {
-        r.notes.push_back({id, literal.atom,
-                           "GGE 2015 §28(f): evidence '" + id + "' shows where the operation came from; it is not "
-                           "counted for " + (literal.positive ? "" : "the denial of ") + literal.atom +
-                               " (origin is not attribution)"});
+        const std::string what = (literal.positive ? "" : "the denial of ") + literal.atom;
+        if (item_by_id(id).kind == "origin")
+          r.notes.push_back({id, literal.atom,
+                             "GGE 2015 §28(f): evidence '" + id + "' shows where the operation came from; it is not "
+                             "counted for " + what + " (origin is not attribution)"});
+        else
+          r.notes.push_back({id, literal.atom,
+                             "GGE 2015 §28(f): evidence '" + id + "' is an official statement whose evidence is not "
+                             "disclosed; under substantiation = disclosed evidence it is not counted for " + what +
+                                 " in an accusation"});
       }
     }
     // By evidence id, not file order: moving statements must not change the report (§7).
@@ -775,6 +912,11 @@ private:
     });
     std::stable_sort(r.notes.begin(), r.notes.end(),
                      [](const Note& a, const Note& b) { return std::tie(a.evidence, a.atom) < std::tie(b.evidence, b.atom); });
+  }
+
+  const EvidenceItem& item_by_id(const std::string& id) const {
+    return *std::find_if(s_.program.evidence.begin(), s_.program.evidence.end(),
+                         [&](const EvidenceItem& e) { return e.id == id; });
   }
 
   // Reads selectors back as the facts, evidence and rules a lawyer can check.
@@ -840,6 +982,12 @@ private:
       case K::assumption:
         out.push_back({PremiseRef::Kind::assumption, s_.g.atoms[info.atom].text, "assumed for this claim", {}, "", {}});
         break;
+      case K::presumption: {
+        const auto* pred = s_.g.atoms[info.atom].info;
+        out.push_back({PremiseRef::Kind::closed_world, s_.g.atoms[info.atom].text, pred ? pred->description : "",
+                       {}, "presumed not to hold until proven", {}});
+        break;
+      }
       case K::burden_true:
       case K::burden_false:
         out.push_back({PremiseRef::Kind::burden_of_proof, s_.g.atoms[info.atom].text,
@@ -886,6 +1034,7 @@ StandardInfo find_standard(const Program& p, const std::string& name) {
 Setting setting_for(const Program& p, const ground::GroundProgram& g, const ClaimItem& claim, const JudgeOptions& o) {
   Setting s;
   std::string standard = claim.standard ? *claim.standard : o.standard ? *o.standard : p.standard;
+  if (o.standard && o.standard_overrides_claims) standard = *o.standard;
   s.standard = find_standard(p, standard);
   s.doctrine = p.doctrine;
   for (const auto& [f, a] : o.doctrine) s.doctrine[f] = a;
@@ -912,6 +1061,8 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   report.case_id = program.case_id;
   report.case_title = program.case_title;
   report.case_cites = program.case_cites;
+  for (const auto& [id, e] : program.entities) report.entity_labels[id] = e.label;
+  for (const auto& [id, p] : program.predicates) report.predicate_labels[id] = p.description;
   auto started = std::chrono::steady_clock::now();
   auto ms_since = [](std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
@@ -951,6 +1102,20 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
     for (AtomId a : ground::dependencies(g, g.claims[selected[k]].formula))
       if (auto f = families_of_head.find(g.atoms[a].predicate); f != families_of_head.end() && g.derived(a))
         families[k].insert(f->second.begin(), f->second.end());
+
+  // An accusation depends on `substantiation` when an official statement bears
+  // on a link or attribution atom of its cone (the family then decides its weight).
+  if (program.doctrines.count("substantiation"))
+    for (std::size_t k = 0; k < selected.size(); ++k) {
+      if (program.claims[g.claims[selected[k]].claim].mode != ClaimMode::accusation) continue;
+      for (AtomId a : cones[k]) {
+        const auto* info = g.atoms[a].info;
+        if (!info || !(info->has(Tag::link) || info->has(Tag::attribution))) continue;
+        for (std::size_t l : shared.literals_of[a])
+          for (std::size_t i : evidence.items(evidence.literals()[l]))
+            if (evidence.item(i).kind == "official_statement") families[k].insert("substantiation");
+      }
+    }
 
   std::vector<ClaimGroundingReport> results(selected.size());
   std::atomic<std::size_t> next{0};

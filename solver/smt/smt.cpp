@@ -33,6 +33,9 @@ struct Session::Impl {
   std::map<std::pair<ground::AtomId, bool>, Selector> burden_sel;
   std::map<ground::AtomId, z3::expr> shadow; // closed derived atoms: their completion
   std::map<ground::AtomId, std::vector<Selector>> closed_reasons; // closed base atoms
+  std::vector<Selector> presumption_sel;                         // one per closed base atom of the cone
+  std::map<std::size_t, std::vector<z3::expr>> rule_bodies;      // rule -> its ground bodies on the cone
+  std::map<std::size_t, Selector> applies_sel;
   std::vector<Lit> last_assumptions;
   // The last check's answer; its core is read only when asked for.
   z3::check_result last = z3::unknown;
@@ -184,7 +187,9 @@ struct Session::Impl {
       proof(a, true); // registers the proof selector as a reason
       z3::expr_vector reasons(ctx);
       for (Selector s : closed_reasons[a]) reasons.push_back(selectors[s]);
-      solver.add(z3::implies(atom(a), z3::mk_or(reasons)));
+      Selector p = new_selector({SelectorInfo::Kind::presumption, 0, a, false});
+      presumption_sel.push_back(p);
+      solver.add(z3::implies(selectors[p], z3::implies(atom(a), z3::mk_or(reasons))));
     }
   }
 
@@ -194,6 +199,7 @@ struct Session::Impl {
     for (const auto& body : def.bodies) {
       z3::expr_vector parts(ctx);
       for (const auto& l : body.literals) parts.push_back(formula(l));
+      rule_bodies[body.rule].push_back(z3::mk_and(parts));
       ways.push_back(selectors[rule_sel[body.rule]] && z3::mk_and(parts));
       rules.insert(body.rule);
     }
@@ -303,6 +309,21 @@ Selector Session::literal(ground::AtomId a, bool positive) {
   it->second = im.new_selector({SelectorInfo::Kind::literal, 0, a, positive});
   im.solver.add(z3::implies(im.selectors[it->second], positive ? im.atom(a) : !im.atom(a)));
   return it->second;
+}
+
+const std::vector<Selector>& Session::presumptions() const { return impl_->presumption_sel; }
+
+std::optional<Selector> Session::rule_applies(std::size_t r) {
+  auto& im = *impl_;
+  if (auto it = im.applies_sel.find(r); it != im.applies_sel.end()) return it->second;
+  auto bodies = im.rule_bodies.find(r);
+  if (bodies == im.rule_bodies.end()) return std::nullopt;
+  z3::expr_vector ways(im.ctx);
+  for (const auto& b : bodies->second) ways.push_back(b);
+  Selector s = im.new_selector({SelectorInfo::Kind::goal, r, 0, true});
+  im.solver.add(im.selectors[s] == z3::mk_or(ways));
+  im.applies_sel.emplace(r, s);
+  return s;
 }
 
 const SelectorInfo& Session::info(Selector s) const { return impl_->infos.at(s); }

@@ -27,7 +27,10 @@ enum class Answer { sat, unsat, unknown };
 
 // What each selector stands for, so that cores can be read back as reasons.
 struct SelectorInfo {
-  enum class Kind { rule, rule_open, naive_origin, fact, numeric, proof, assumption, burden_true, burden_false, goal, literal };
+  // presumption: a closed base atom is false unless a premise makes it true
+  // (semantics §1), behind a selector so that a support can name it.
+  enum class Kind { rule, rule_open, naive_origin, fact, numeric, proof, assumption, burden_true, burden_false, goal, literal,
+                    presumption };
   Kind kind = Kind::rule;
   std::size_t index = 0;        // rule, fact premise, numeric premise index
   ground::AtomId atom = 0;      // proof, assumption, burden, literal
@@ -64,6 +67,12 @@ public:
   Selector definition_goal(ground::AtomId atom);
   // A selector equivalent to an open base literal (for would-establish sets).
   Selector literal(ground::AtomId atom, bool positive);
+
+  // The presumptions of the closed base atoms of the cone, in atom order.
+  const std::vector<Selector>& presumptions() const;
+  // A goal equivalent to "some ground instance of the rule applies" (some body
+  // of it, on the cone, holds), or nullopt if it has none on the cone.
+  std::optional<Selector> rule_applies(std::size_t rule);
 
   const SelectorInfo& info(Selector s) const;
 

@@ -1,5 +1,6 @@
 // Evidence weighing in exact rationals: bodies of evidence, max or noisy_or
-// corroboration, the two readings, the GGE 2015 §28(f) origin discount.
+// corroboration, the two readings, the GGE 2015 §28(f) discounts (origin
+// evidence; official statements under substantiation = disclosed_evidence).
 #include "weigh/weigh.hpp"
 
 #include "imputa/judge.hpp"
@@ -83,12 +84,15 @@ std::vector<std::size_t> EvidenceIndex::counted(const LiteralKey& literal, const
   auto found = by_literal_.find(literal);
   if (found == by_literal_.end()) return out;
   auto disc = discounted_atom_.find(literal.atom);
-  const bool origin_discounted = disc != discounted_atom_.end() && disc->second && !config.origin_at_full_weight;
+  const bool link_atom = disc != discounted_atom_.end() && disc->second && !config.origin_at_full_weight;
+  auto discounted_kind = [&](const std::string& kind) {
+    return link_atom && (kind == "origin" || (config.statements_discounted && kind == "official_statement"));
+  };
   for (std::size_t i : found->second) {
     const EvidenceItem& e = program_->evidence[i];
     if (config.dropped.count(e.id)) continue;
     if (config.as_of && e.date && *config.as_of < *e.date) continue;
-    if (origin_discounted && e.kind == "origin") {
+    if (discounted_kind(e.kind)) {
       if (discounted) discounted->push_back(e.id);
       continue;
     }

@@ -22,12 +22,16 @@ struct Config {
   std::set<std::string> dropped; // evidence ids
   Corroboration corroboration = Corroboration::max;
   bool origin_at_full_weight = false; // the naive premises of an accusation (§5 item 2)
+  // An accusation under `substantiation = disclosed_evidence`: official
+  // statements carry no weight for link/attribution atoms, like origin
+  // evidence (docs/semantics.md §3); origin_at_full_weight lifts both.
+  bool statements_discounted = false;
 };
 
 struct Weight {
   Rational lo, hi;
   std::vector<std::string> carrying;   // items of the bodies that give the weight
-  std::vector<std::string> discounted; // origin items set at zero by §28(f)
+  std::vector<std::string> discounted; // origin items (and, where discounted, official statements) set at zero by §28(f)
 };
 
 struct LiteralKey {
@@ -66,7 +70,7 @@ public:
 
 private:
   // Items that count for the literal under `config` (not dropped, not later
-  // than as_of, not origin items discounted by §28(f)), by index.
+  // than as_of, not origin items or official statements discounted by §28(f)), by index.
   std::vector<std::size_t> counted(const LiteralKey& literal, const Config& config,
                                    std::vector<std::string>* discounted) const;
 

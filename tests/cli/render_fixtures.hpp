@@ -100,7 +100,12 @@ inline Report ordinary_report() {
   go.support = {evidence("e4", "origin", "Command servers located in the Russian Federation",
                          "originates_in(notpetya, rus)")};
   go.naive_reliance = {"the inference from origin or infrastructure to attribution"};
-  go.counter_model = {{"organ_of(gru, rus)", true}, {"performed_by(notpetya, gru)", false}};
+  go.counter_model = {{"organ_of(gru, rus)", true, "organ_of", {"gru", "rus"}, true},
+                      {"performed_by(notpetya, gru)", false, "performed_by", {"notpetya", "gru"}, false}};
+  r.entity_labels = {{"gru", "GRU"}, {"rus", "Russian Federation"}, {"notpetya", "NotPetya wiper campaign"},
+                     {"s", "State S"}};
+  r.predicate_labels = {{"organ_of", "The actor is an organ of the state under its internal law (ARSIWA art 4)"},
+                        {"performed_by", "The operation was conducted by the actor (a state may stand in the actor position)"}};
   go.would_establish = {{{"performed_by(notpetya, gru)", true}},
                         {{"organ_of(sandworm, rus)", true}, {"performed_by(notpetya, sandworm)", true}}};
   go.notes = {{"e4", "attributable(notpetya, rus)",
@@ -119,6 +124,7 @@ inline Report ordinary_report() {
   gc.formula = c.formula;
   gc.verdict = Verdict::established;
   gc.support = {burden("precluded(cm, s)", true)};
+  gc.burdens = {{"precluded(cm, s)", "precluded", true, true, "The state invoking it bears the burden", "s", "State S"}};
   PremiseRef why = fact("responds_to(cm, op)", 46);
   why.because_of = "precluded(cm, s)";
   PremiseRef why_rule = rule("art22_countermeasure", "A lawful countermeasure precludes wrongfulness", "ARSIWA art 22");

@@ -54,7 +54,7 @@ TEST(RenderMarkdown, HeadingsPerClaimListsAndASummaryTable) {
                            "- `organ_of(sandworm, rus)` and `performed_by(notpetya, sandworm)`\n"))
       << md;
   // Burden-of-proof support nests under its item.
-  EXPECT_TRUE(contains(md, "proven), because:\n  - stipulated fact (line 46): `responds_to(cm, op)`\n")) << md;
+  EXPECT_TRUE(contains(md, "bears the burden), because:\n  - stipulated fact (line 46): `responds_to(cm, op)`\n")) << md;
   EXPECT_TRUE(contains(md, "**ESTABLISHED (HYPOTHESIS)**: on these premises the argument goes through")) << md;
   std::size_t headings = 0;
   for (const auto& line : lines_of(md)) headings += line.rfind("#", 0) == 0;

@@ -48,16 +48,20 @@ TEST(RenderText, MissingToEstablishAndNotesFollowTheVerdict) {
   EXPECT_LT(verdict, rests);
   EXPECT_LT(rests, missing);
   EXPECT_LT(missing, notes);
-  EXPECT_TRUE(contains(t, "consistent with the claim being false, for instance: organ_of(gru, rus), "
-                          "not performed_by(notpetya, gru)"))
+  // The scenario first, in the author's labels; what is stipulated marked as agreed.
+  EXPECT_TRUE(contains(t, "consistent with the claim being false, for instance:\n"
+                          "    - does not hold: The operation was conducted by the actor — NotPetya wiper campaign; GRU "
+                          "[not performed_by(notpetya, gru)]\n"
+                          "    - holds (agreed: a stipulated fact): The actor is an organ of the state under its "
+                          "internal law — GRU; Russian Federation [organ_of(gru, rus)]\n"))
       << t;
 }
 
 TEST(RenderText, WhyABurdenOfProofAtomHoldsIsNestedUnderIt) {
   std::string t = render::text(ordinary_report(), "notpetya.imputa", {});
   EXPECT_TRUE(contains(t, "  because:\n"
-                          "    - precluded(cm, s) is established (whoever relies on it must prove it, and it is "
-                          "proven), because:\n"
+                          "    - precluded(cm, s) is established, and it had to be: State S, which relies on it, "
+                          "bears that burden (The state invoking it bears the burden), because:\n"
                           "        - stipulated fact (line 46): responds_to(cm, op)\n"
                           "        - rule art22_countermeasure: A lawful countermeasure precludes wrongfulness "
                           "[ARSIWA art 22]\n"))
