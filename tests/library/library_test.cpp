@@ -107,6 +107,30 @@ TEST(Library, ConflictCoreHoldsBothItems) {
   EXPECT_TRUE(checked);
 }
 
+// Library test 13 of library.md v0.2: where the presumption of civilian
+// character carries a verdict, the report names it (the closed helper
+// military_objective_shown and the rule that applies the presumption), and
+// under the default burden_on_claimant nothing in the reasons presumes.
+TEST(Library, PresumptionIsNamedWhereItCarriesTheVerdict) {
+  auto report = check_json(source_dir() / "tests/library/25_presumption.imputa");
+  bool presumed_checked = false, claimant_checked = false;
+  for (const auto& c : report["files"][0]["claims"]) {
+    std::string text = c.dump();
+    if (c["id"] == "presumed_conclusive") {
+      EXPECT_EQ(c["verdict"], "established") << text;
+      EXPECT_NE(text.find("military_objective_shown(depot_net)"), std::string::npos) << text;
+      EXPECT_NE(text.find("distinction_presumed_civilian_object"), std::string::npos) << text;
+      presumed_checked = true;
+    }
+    if (c["id"] == "claimant_conclusive") {
+      EXPECT_EQ(c["verdict"], "not_established") << text;
+      EXPECT_EQ(text.find("distinction_presumed_civilian_object"), std::string::npos) << text;
+      claimant_checked = true;
+    }
+  }
+  EXPECT_TRUE(presumed_checked && claimant_checked) << report.dump(2);
+}
+
 // Every rule of the library appears in the reasons of at least one claim of
 // the library tests or the examples: no rule is left untested.
 TEST(Library, EveryRuleIsReachedByATestClaim) {
