@@ -79,3 +79,31 @@ TEST(Examples, JsonReportParses) {
 
 } // namespace
 } // namespace imputa
+
+namespace imputa {
+namespace {
+
+// GGE 2015 §28(f), "accusations should be substantiated": `compare` shows each
+// NotPetya accusation an official statement bears on under both readings, and
+// on the February 2018 record (governments' statements) the stricter reading
+// leaves it unsubstantiated.
+TEST(Examples, CompareShowsNotPetyaUnderBothSubstantiationPositions) {
+  auto r = testing::run_imputa({"compare", (testing::source_dir() / "examples/notpetya_2017.imputa").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto block = [&](const std::string& claim) {
+    auto start = r.out.find("\n" + claim + ":");
+    if (start == std::string::npos) return std::string();
+    auto end = r.out.find("\n\n", start + 1);
+    return r.out.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  };
+  std::string feb = block("attribution_2018");
+  ASSERT_FALSE(feb.empty()) << r.out;
+  EXPECT_NE(feb.find("substantiation"), std::string::npos) << feb;
+  EXPECT_NE(feb.find("statements_suffice  ESTABLISHED"), std::string::npos) << feb;
+  EXPECT_NE(feb.find("disclosed_evidence  UNSUBSTANTIATED"), std::string::npos) << feb;
+  std::string main = block("attribution");
+  EXPECT_NE(main.find("disclosed_evidence"), std::string::npos) << main;
+}
+
+} // namespace
+} // namespace imputa
