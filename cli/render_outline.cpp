@@ -78,13 +78,13 @@ Phrase burden_phrase(const Burden& b) {
     p.words(" is established, and it had to be: ");
     if (b.bearer) p.user(b.bearer_label ? *b.bearer_label : *b.bearer).words(", which relies on it, bears that burden");
     else p.words("whoever relies on it bears that burden");
-    return b.description.empty() ? p : p.words(" (").user(b.description).words(")");
+    return b.description.empty() ? p : p.words(" — \"").user(b.description).words("\"");
   } else {
     p.words(" is not shown, so it is taken as false: ");
     if (b.bearer) p.user(b.bearer_label ? *b.bearer_label : *b.bearer).words(", which relies on it, bears that burden");
     else p.words("whoever relies on it bears that burden");
   }
-  return b.description.empty() ? p : p.words(" (").user(b.description).words(")");
+  return b.description.empty() ? p : p.words(" — \"").user(b.description).words("\"");
 }
 
 // One premise as a sentence: what it is, the author's label, what it bears on,

@@ -54,7 +54,7 @@ TEST(RenderMarkdown, HeadingsPerClaimListsAndASummaryTable) {
                            "- `organ_of(sandworm, rus)` and `performed_by(notpetya, sandworm)`\n"))
       << md;
   // Burden-of-proof support nests under its item.
-  EXPECT_TRUE(contains(md, "bears the burden), because:\n  - stipulated fact (line 46): `responds_to(cm, op)`\n")) << md;
+  EXPECT_TRUE(contains(md, "bears the burden\", because:\n  - stipulated fact (line 46): `responds_to(cm, op)`\n")) << md;
   EXPECT_TRUE(contains(md, "**ESTABLISHED (HYPOTHESIS)**: on these premises the argument goes through")) << md;
   std::size_t headings = 0;
   for (const auto& line : lines_of(md)) headings += line.rfind("#", 0) == 0;
@@ -98,7 +98,7 @@ TEST(RenderMarkdown, TheCommandPrintsTheRealRenderer) {
       {"check", "--format", "markdown", (testing::source_dir() / "examples/notpetya_2017.imputa").string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(r.out.starts_with("# NotPetya wiper, June 2017 (notpetya\\_2017)\n")) << r.out;
-  EXPECT_TRUE(contains(r.out, "\n## origin\\_only: Origin in Russian territory")) << r.out;
+  EXPECT_TRUE(contains(r.out, "\n## origin\\_only: Origin in Ukrainian territory")) << r.out;
   EXPECT_FALSE(contains(r.out, "\033")) << r.out;
 }
 

@@ -61,7 +61,7 @@ TEST(RenderText, WhyABurdenOfProofAtomHoldsIsNestedUnderIt) {
   std::string t = render::text(ordinary_report(), "notpetya.imputa", {});
   EXPECT_TRUE(contains(t, "  because:\n"
                           "    - precluded(cm, s) is established, and it had to be: State S, which relies on it, "
-                          "bears that burden (The state invoking it bears the burden), because:\n"
+                          "bears that burden — \"The state invoking it bears the burden\", because:\n"
                           "        - stipulated fact (line 46): responds_to(cm, op)\n"
                           "        - rule art22_countermeasure: A lawful countermeasure precludes wrongfulness "
                           "[ARSIWA art 22]\n"))
@@ -114,12 +114,13 @@ TEST(RenderText, CheckOfTheNotPetyaExampleReadsLikeTheSpec) {
   auto r = testing::run_imputa(
       {"check", "--color", "never", (testing::source_dir() / "examples/notpetya_2017.imputa").string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(contains(r.out, "    - stipulated fact (line 18): organ_of(gru, rus)\n")) << r.out;
-  EXPECT_TRUE(contains(r.out, "    - evidence e3 (official statement, 0.8..0.9): \"UK attributes NotPetya to the "
-                              "Russian military\" — supports performed_by(notpetya, gru) [UK Foreign Office press "
-                              "release, 15 Feb 2018]\n"))
+  EXPECT_TRUE(contains(r.out, "    - stipulated fact (line 65): organ_of(russian_military, rus)\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "    - evidence e_uk (official statement, 0.95..1): \"UK: the Russian military was almost "
+                              "certainly responsible for NotPetya\" — supports performed_by(notpetya, "
+                              "russian_military) [UK Foreign Office (Lord Ahmad) and NCSC, 15 Feb 2018]\n"))
       << r.out;
-  EXPECT_TRUE(r.out.ends_with("\n2 claims: 1 established, 1 unsubstantiated; 2/2 as expected\n")) << r.out;
+  EXPECT_TRUE(r.out.ends_with("\n5 claims: 3 established, 1 unsubstantiated, 1 not established; 5/5 as expected\n"))
+      << r.out;
   EXPECT_TRUE(r.err.empty()) << r.err; // no progress line when stderr is not a terminal
 }
 

@@ -33,20 +33,20 @@ const T& statement(const Parsed& p, std::size_t i) {
 }
 
 TEST(Parse, LanguageExampleParsesCompletely) {
-  auto p = parse_text(testing::read_file(testing::source_dir() / "examples/notpetya_2017.imputa"));
+  auto p = parse_text(testing::read_file(testing::source_dir() / "tests/dsl/parse/language_example.imputa"));
   EXPECT_EQ(rendered(p), "");
   ASSERT_TRUE(p.file.header);
-  EXPECT_EQ(p.file.header->id.text, "notpetya_2017");
+  EXPECT_EQ(p.file.header->id.text, "wiper_2017");
   EXPECT_EQ(p.file.header->cites.size(), 1u);
   EXPECT_EQ(p.file.statements.size(), 16u);
-  EXPECT_EQ(p.file.comments.size(), 1u);
+  EXPECT_EQ(p.file.comments.size(), 2u);
   const auto& e3 = statement<ast::Evidence>(p, 12);
   EXPECT_EQ(e3.id.text, "e3");
   EXPECT_EQ(e3.kind.text, "official_statement");
   ASSERT_EQ(e3.fields.size(), 5u);
   EXPECT_EQ(e3.fields[3].kind, ast::Field::Kind::date);
   EXPECT_EQ(e3.fields[3].date, (ast::Date{2018, 2, 15}));
-  EXPECT_EQ(e3.span.line, 27u);
+  EXPECT_EQ(e3.span.line, 28u);
   EXPECT_EQ(e3.span.column, 1u);
 }
 
