@@ -260,7 +260,6 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
       // Another standard counts other evidence: only a burden of proof or a presumption can make it easier.
       p.words("not at this standard, but established at the standard ").user(words_of(*g.strength));
       if (!g.strength_burdens.empty()) p.words(", because there a burden of proof decides it:");
-      else p.words(" (another standard counts other evidence)");
     } else p.words("not established at any standard of proof");
     Section s{"strength", p, {}};
     if (g.verdict != Verdict::established)
