@@ -10,13 +10,20 @@ namespace imputa::check::detail {
 namespace {
 
 // Registers `name`; reports E003 pointing at the earlier declaration.
+// The library's vocabulary (predicates, standards, doctrines) is a contract
+// the case is written in; saying so beats pointing into a file the user never read.
 bool declare(Checker& c, const ast::Name& name, SymbolKind kind) {
   auto [it, inserted] = c.symbols.try_emplace(name.text, Symbol{kind, name.span});
-  if (!inserted)
+  if (inserted) return true;
+  if (in_library(c, it->second.span) && !in_library(c, name.span))
+    c.diags.error("E003", name.span,
+                  "'" + name.text + "' is already " + describe(c, name.text, it->second) +
+                      " of the library (" + location(c, it->second.span) + "); choose another name");
+  else
     c.diags.error("E003", name.span,
                   "duplicate declaration of '" + name.text + "': already declared at " +
                       location(c, it->second.span));
-  return inserted;
+  return false;
 }
 
 std::optional<Tag> tag_from_name(std::string_view name) {
@@ -102,7 +109,13 @@ void declare_statement(Checker& c, const ast::Statement& statement) {
         } else if constexpr (std::is_same_v<T, ast::Evidence>) {
           declare(c, s.id, SymbolKind::evidence);
         } else if constexpr (std::is_same_v<T, ast::Rule>) {
-          declare(c, s.id, SymbolKind::rule);
+          if (!in_library(c, s.id.span)) {
+            declare(c, s.id, SymbolKind::rule);
+          } else if (auto [it, fresh] = c.library_rules.try_emplace(s.id.text, s.id.span); !fresh) {
+            c.diags.error("E003", s.id.span,
+                          "duplicate declaration of '" + s.id.text + "': already declared at " +
+                              location(c, it->second));
+          }
         } else if constexpr (std::is_same_v<T, ast::Claim>) {
           declare(c, s.id, SymbolKind::claim);
         }
