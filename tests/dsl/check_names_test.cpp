@@ -126,8 +126,8 @@ TEST(CheckNames, UnknownStandardDropTargetAndRestatedEvidence) {
 }
 
 TEST(CheckNames, UnknownStandardListsTheStandards) {
-  auto r = check_text("use standard clear_and_convinced.\n", true);
-  EXPECT_EQ(only(r, "E002"), "1:14 unknown standard 'clear_and_convinced'; the standards are beyond_reasonable_doubt, "
+  auto r = check_text("use standard clear_and_convincin.\n", true);
+  EXPECT_EQ(only(r, "E002"), "1:14 unknown standard 'clear_and_convincin'; the standards are beyond_reasonable_doubt, "
                              "clear_and_convincing, fully_conclusive, preponderance, reasonable_suspicion");
   EXPECT_EQ(hints(r, "E002"), Hints{"did you mean 'clear_and_convincing'?"});
 }
