@@ -3,6 +3,7 @@
 // into the program.
 #include "check/passes.hpp"
 
+#include <algorithm>
 #include <type_traits>
 
 namespace imputa::check::detail {
@@ -62,9 +63,16 @@ void declare_standard(Checker& c, const ast::StandardDecl& d) {
 void declare_doctrine(Checker& c, const ast::DoctrineDecl& d) {
   const bool fresh = declare(c, d.family, SymbolKind::doctrine_family);
   DoctrineInfo info{d.family.text, {}, d.description, d.span};
+  // An alternative is only ever written after its family (`control =
+  // overall_control`), so it is named within the family, not in the one
+  // namespace: a library alternative such as `collective` never takes a
+  // name from a case (docs/decisions.md).
   for (const auto& alternative : d.alternatives) {
-    declare(c, alternative, SymbolKind::doctrine_alternative);
-    info.alternatives.push_back(alternative.text);
+    if (std::find(info.alternatives.begin(), info.alternatives.end(), alternative.text) != info.alternatives.end())
+      c.diags.error("E003", alternative.span,
+                    "doctrine '" + d.family.text + "' lists the alternative '" + alternative.text + "' twice");
+    else
+      info.alternatives.push_back(alternative.text);
   }
   if (fresh) c.program.doctrines.emplace(d.family.text, std::move(info));
 }

@@ -220,6 +220,24 @@ TEST(CheckNames, DropNamesTheUsersDeclarationFirstThenTheLibraryRule) {
             (std::vector<std::string>{"art4_organ", "library:attack_functionality", "attack_physical_damage"}));
 }
 
+// Alternatives are named within their family: the library's
+// `countermeasures_by = collective` leaves the name free for a case.
+TEST(CheckNames, AnEntityMayTakeTheNameOfADoctrineAlternative) {
+  auto r = check_text("actor collective \"A hacker collective\".\n"
+                      "state vic \"Victim\".\n"
+                      "operation op \"The operation\".\n"
+                      "fact performed_by(op, collective).\n"
+                      "use doctrine countermeasures_by = collective.\n",
+                      true);
+  EXPECT_FALSE(r.diags.has_errors()) << all(r);
+  EXPECT_EQ(r.program.doctrine.at("countermeasures_by"), "collective");
+}
+
+TEST(CheckNames, AnAlternativeTwiceInOneFamily) {
+  auto r = check_text("doctrine intent = specific | general | specific \"Mental element\".\n");
+  EXPECT_EQ(only(r, "E003"), "1:40 doctrine 'intent' lists the alternative 'specific' twice");
+}
+
 TEST(CheckNames, MisspeltDropSuggestsLibraryRulesToo) {
   auto r = check_text(attack_case + "claim c \"The operation is an attack\" {\n"
                                     "  holds attack(op)\n"
