@@ -83,7 +83,7 @@ void warn_unused(Checker& c) {
       if (!entity_used(c, name, entity.type))
         c.diags.warning("W101", symbol.span,
                         "'" + name + "' (" + with_article(entity.type) + ") is declared but never used",
-                        {"to keep \"someone else did it\" open, name it unidentified_" + name});
+                        {"if it is there to keep \"someone else did it\" open, call it unidentified_" + name});
       break;
     }
     case SymbolKind::source:

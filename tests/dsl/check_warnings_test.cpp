@@ -35,7 +35,7 @@ TEST(CheckWarnings, AnUnidentifiedEntityIsNeverUnused) {
   ASSERT_EQ(found.size(), 1u) << all(r);
   EXPECT_EQ(describe(found[0]), "3:7 'bystander' (an actor) is declared but never used");
   EXPECT_EQ(found[0].hints,
-            std::vector<std::string>{"to keep \"someone else did it\" open, name it unidentified_bystander"});
+            std::vector<std::string>{"if it is there to keep \"someone else did it\" open, call it unidentified_bystander"});
 }
 
 TEST(CheckWarnings, LibraryDeclarationsAreNeverUnused) {
