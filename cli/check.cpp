@@ -1,4 +1,5 @@
-// `imputa check` and `imputa explain`: read, check, judge, render.
+// `imputa check` and `imputa explain`: read, check, judge, render; and the
+// judging options of every command turned into JudgeOptions, word by word.
 #include "commands.hpp"
 #include "render.hpp"
 
