@@ -118,7 +118,10 @@ bool resolve_ground_atom(const Program& p, const ast::Atom& atom, Diagnostics& d
   for (std::size_t i = 0; i < atom.args.size(); ++i) {
     const ast::Term& t = atom.args[i];
     auto entity = p.entities.find(t.name);
-    if (t.variable || entity == p.entities.end()) {
+    if (t.variable) {
+      diags.error("E006", t.span, "an assumption must name the things it speaks of, but '" + t.name + "' is a variable");
+      ok = false;
+    } else if (entity == p.entities.end()) {
       diags.error("E002", t.span, "unknown entity '" + t.name + "'",
                   did_you_mean(t.name, views(keys(p.entities))));
       ok = false;

@@ -77,6 +77,8 @@ TEST_P(EveryJudgingCommand, RefusesMisspeltWordsWithAHint) {
       {{"--drop", "f_orgn"}, "unknown fact label, evidence item or rule 'f_orgn'", "did you mean 'f_organ'?"},
       {{"--assume", "organ_of(gru, russ)"}, "unknown entity 'russ'", "did you mean 'rus'?"},
       {{"--assume", "organ_off(gru, rus)"}, "unknown predicate 'organ_off'", "did you mean 'organ_of'?"},
+      {{"--assume", "organ_of(gru, rus"}, "'organ_of(gru, rus' is not an atom such as organ_of(gru, rus)", ""},
+      {{"--assume", "organ_of(X, rus)"}, "an assumption must name the things it speaks of, but 'X' is a variable", ""},
       {{"--doctrine", "contrl=effective_control"}, "unknown doctrine family 'contrl'", "did you mean 'control'?"},
       {{"--doctrine", "control=efective_control"}, "doctrine 'control' has no alternative 'efective_control'",
        "did you mean 'effective_control'?"},
@@ -89,7 +91,7 @@ TEST_P(EveryJudgingCommand, RefusesMisspeltWordsWithAHint) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("command line:1:"), std::string::npos);
     EXPECT_NE(r.err.find(c.message), std::string::npos);
-    EXPECT_NE(r.err.find("hint: " + c.hint), std::string::npos);
+    if (!c.hint.empty()) EXPECT_NE(r.err.find("hint: " + c.hint), std::string::npos);
     EXPECT_EQ(r.out, "");
   }
 }
