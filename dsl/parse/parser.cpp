@@ -185,10 +185,12 @@ std::optional<Kept> with_full_stop(const std::string& text, std::uint32_t file, 
                                    const std::string& expected) {
   const char* begin = text.data();
   const char* end = begin + text.size();
-  if (expected.find("'.'") == std::string::npos || at == end) return std::nullopt;
+  if (expected.find("'.'") == std::string::npos) return std::nullopt;
   const char* line_start = at;
   while (line_start > begin && (line_start[-1] == ' ' || line_start[-1] == '\t')) --line_start;
-  if (line_start == begin || line_start[-1] != '\n' || !opens_statement(line_start, end)) return std::nullopt;
+  // Before the next statement on a line of its own, or at the end of the file.
+  if (at != end && (line_start == begin || line_start[-1] != '\n' || !opens_statement(line_start, end)))
+    return std::nullopt;
   const char* stop = line_start;
   while (stop > pos && (stop[-1] == ' ' || stop[-1] == '\t' || stop[-1] == '\r' || stop[-1] == '\n')) --stop;
   if (stop == pos) return std::nullopt;

@@ -176,6 +176,14 @@ TEST(Parse, AMissingFullStopIsOneErrorAndKeepsTheStatement) {
   EXPECT_EQ(std::get<ast::Fact>(p.file.statements.at(3)).formula.atom.predicate.text, "organ_of");
 }
 
+TEST(Parse, AMissingFullStopAtTheEndOfTheFile) {
+  auto p = parse_text("state rus \"Russian Federation\"\n");
+  ASSERT_EQ(p.diags.items().size(), 1u) << rendered(p);
+  EXPECT_EQ(p.diags.items()[0].message, "expected '.' to end the statement, found the end of the file");
+  ASSERT_EQ(p.file.statements.size(), 1u);
+  EXPECT_EQ(statement<ast::EntityDecl>(p, 0).id.text, "rus");
+}
+
 TEST(Parse, CaseHeaderMustComeFirst) {
   auto p = parse_text("state a \"A\".\ncase c \"late\"\n");
   ASSERT_EQ(p.diags.items().size(), 1u);
