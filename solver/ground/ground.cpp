@@ -36,7 +36,8 @@ std::optional<ast::Term> entity_term(const ast::NumExpr& e, const Program& p) {
 
 class Grounder {
 public:
-  Grounder(const Program& p, Diagnostics& diags, bool shortcuts) : p_(p), diags_(diags), shortcuts_(shortcuts) {
+  Grounder(const Program& p, Diagnostics& diags, const GroundOptions& options)
+      : p_(p), diags_(diags), shortcuts_(options.shortcuts), deadline_(options.deadline) {
     for (const auto& [name, e] : p.entities) {
       domains_[e.type].push_back(name);
       if (e.type == EntityType::state) domains_[EntityType::actor].push_back(name);
@@ -53,7 +54,10 @@ public:
                    r.rule->span, "split the rule into smaller rules");
         continue;
       }
-      rules_by_head_[p.rules[i].head.predicate.text].push_back(std::move(r));
+      // A rule no claim can have in force is not ground; its head stays
+      // derived, false wherever none of its rules is in force (semantics.md §1).
+      auto& by_head = rules_by_head_[p.rules[i].head.predicate.text];
+      if (!options.may_be_in_force || options.may_be_in_force(p.rules[i])) by_head.push_back(std::move(r));
     }
     find_transparent_positions();
   }
@@ -75,18 +79,29 @@ public:
       for (std::size_t i = 0; i < atom.args.size(); ++i) mentioned_by_arg_[mention_key(atom.predicate, i, atom.args[i])].push_back(a);
     }
     find_contested();
-    while (!work_.empty() && ok()) {
-      AtomId a = work_.back();
-      work_.pop_back();
-      expand(a);
+    for (;;) {
+      while (!work_.empty() && ok()) {
+        AtomId a = work_.back();
+        work_.pop_back();
+        expand(a);
+      }
+      // A representative stands only for entities whose atoms there occur
+      // nowhere else; those found elsewhere are judged on their own (S1).
+      if (!ok() || !shortcuts_ || !split_representatives()) break;
     }
-    if (ok() && shortcuts_) drop_impossible();
     if (ok()) check_cycles();
+    g_.timed_out = timed_out_;
     return std::move(g_);
   }
 
 private:
-  bool ok() const { return !failed_; }
+  bool ok() const { return !failed_ && !timed_out_; }
+
+  // Every phase respects the time limit: looked at every 1024 steps.
+  void tick() {
+    if (!deadline_ || (++ticks_ & 1023u) != 0) return;
+    if (std::chrono::steady_clock::now() >= *deadline_) timed_out_ = true;
+  }
 
   void fail_limit(const std::string& what, SourceSpan at,
                   std::string hint = "narrow the rule's variables with more selective conditions, or split the case") {
@@ -195,6 +210,13 @@ private:
       fail_limit("grounding this case needs more than " + std::to_string(max_ground_atoms) + " ground atoms",
                  pred == p_.predicates.end() ? SourceSpan{} : pred->second.span);
     if (rules_by_head_.count(predicate)) work_.push_back(it->second);
+    const auto& interned = g_.atoms.back().args;
+    for (std::size_t i = 0; i < interned.size(); ++i) {
+      std::vector<std::string> pattern = interned;
+      pattern[i] = hole;
+      by_pattern_[atom_text(predicate, pattern)].push_back(interned[i]);
+    }
+    tick();
     return it->second;
   }
 
@@ -299,12 +321,41 @@ private:
   }
 
   // Free variables of a claim range over their domains, one grounding each.
+  // Each `_` is a variable of its own; a variable only in comparisons
+  // (`holds X != a`) ranges over every entity (semantics.md §1).
   void ground_claim(std::size_t i) {
     const ClaimItem& claim = p_.claims[i];
+    ast::Formula formula = claim.formula;
+    int anonymous = 0;
+    std::set<std::string> untyped;
+    std::function<void(ast::NumExpr&)> visit_num = [&](ast::NumExpr& e) {
+      if (e.kind == ast::NumExpr::Kind::atom)
+        for (auto& t : e.atom.args)
+          if (t.variable && t.name == "_") t.name = "_" + std::to_string(anonymous++);
+      for (auto& o : e.operands) visit_num(o);
+    };
+    std::function<void(ast::Formula&)> visit = [&](ast::Formula& f) {
+      if (f.kind == ast::Formula::Kind::atom)
+        for (auto& t : f.atom.args)
+          if (t.variable && t.name == "_") t.name = "_" + std::to_string(anonymous++);
+      if (f.kind == ast::Formula::Kind::comparison) {
+        visit_num(f.comparison.lhs);
+        visit_num(f.comparison.rhs);
+        for (const ast::NumExpr* e : {&f.comparison.lhs, &f.comparison.rhs})
+          if (auto t = entity_term(*e, p_); t && t->variable) untyped.insert(t->name);
+      }
+      for (auto& o : f.operands) visit(o);
+    };
+    visit(formula);
     std::map<std::string, EntityType> types;
-    note_types(claim.formula, types);
+    note_types(formula, types);
     std::vector<std::string> vars;
     for (const auto& [v, _] : types) vars.push_back(v);
+    std::vector<std::string> everything; // every entity, for a variable only in comparisons
+    for (const auto& [name, _] : p_.entities) everything.push_back(name);
+    std::sort(everything.begin(), everything.end());
+    for (const auto& v : untyped)
+      if (!types.count(v)) vars.push_back(v);
     if (vars.size() > max_variables) {
       fail_limit("claim '" + claim.id + "' has " + std::to_string(vars.size()) + " free variables; the limit is " +
                      std::to_string(max_variables),
@@ -318,12 +369,13 @@ private:
         ClaimInstance inst;
         inst.claim = i;
         inst.bindings = b;
-        inst.formula = ground_formula(claim.formula, b);
+        inst.formula = ground_formula(formula, b);
         inst.text = to_string(g_, inst.formula);
         g_.claims.push_back(std::move(inst));
         return;
       }
-      for (const auto& e : domains_[types[vars[k]]]) {
+      auto type = types.find(vars[k]);
+      for (const auto& e : type == types.end() ? everything : domains_[type->second]) {
         b[vars[k]] = e;
         each(k + 1);
       }
@@ -340,7 +392,9 @@ private:
   };
 
   void generators(const ast::NumExpr& e, std::vector<Generator>& out) const {
-    if (e.kind == ast::NumExpr::Kind::atom && !e.atom.args.empty()) out.push_back({&e.atom, true});
+    // A number atom ranges over every entity of its types (semantics.md §1: an
+    // entity with no numeric fact has an unknown value, not none).
+    if (e.kind == ast::NumExpr::Kind::atom && !e.atom.args.empty()) out.push_back({&e.atom, false});
     for (const auto& o : e.operands) generators(o, out);
   }
 
@@ -501,8 +555,11 @@ private:
     auto type = r.types.find(var);
     if (type == r.types.end()) return false;
     std::set<std::string> named; // entities to judge one by one
+    // An entity another variable of the instance is bound to is not "another"
+    // one: with X = Y, allied(X, Y) is allied(a, a), not allied(a, <another>).
+    for (const auto& [name, value] : b)
+      if (name != var) named.insert(value);
     std::vector<std::pair<std::string, std::size_t>> descriptions; // atoms about the entity alone: predicate, arity
-    bool never = false;                     // the instance is false for every entity not named
     bool open_link = false;                 // a condition linking the entity to the others, open to proof
     for (const auto& l : r.body) {
       bool positive = false;
@@ -530,13 +587,7 @@ private:
       if (pred == p_.predicates.end() || pred->second.numeric) return false;
       if (rules_by_head_.count(a->predicate.text)) {
         if (mentioned_values_through(a->predicate.text, pattern, named)) continue;
-        // A condition no rule instance can make true, whatever the entity
-        // (`lawful_self_defence(op, s, _)` for an operation that responds to
-        // nothing): only entities the case mentions there can matter.
-        if (!positive || !never_true(a->predicate.text, pattern, 0)) return false;
-        mentioned_values(a->predicate.text, pattern, named);
-        never = true;
-        continue;
+        return false;
       }
       bool closed = pred->second.has(Tag::closed);
       if (closed && positive) return false; // joined from what premises state, not from the domain
@@ -563,10 +614,6 @@ private:
       b[var] = e;
       join(r, gens, used, b, def);
     }
-    if (never) {
-      b.erase(var);
-      return true;
-    }
     auto described = [&](const std::string& e) {
       return std::any_of(descriptions.begin(), descriptions.end(), [&](const auto& d) {
         return mentioned(d.first, std::vector<std::string>(d.second, e)).has_value();
@@ -590,63 +637,6 @@ private:
       join(r, gens, used, b, def);
     }
     b.erase(var);
-    return true;
-  }
-
-  // No instance of any rule for `predicate(pattern)` can hold, whatever the
-  // hole stands for: each needs a closed base atom that no premise can make
-  // true for any value of the variables it leaves open, or such a condition.
-  bool never_true(const std::string& predicate, const std::vector<std::string>& pattern, int depth) const {
-    if (depth > 8) return false; // rules that loop through predicates: assume it can
-    // Remembered per pattern: rules that share conditions would otherwise be
-    // walked once per path, exponentially many in a hostile file.
-    std::string key = atom_text(predicate, pattern);
-    if (auto it = never_memo_.find(key); it != never_memo_.end()) return it->second;
-    bool result = never_true_uncached(predicate, pattern, depth);
-    never_memo_.emplace(std::move(key), result);
-    return result;
-  }
-
-  bool never_true_uncached(const std::string& predicate, const std::vector<std::string>& pattern, int depth) const {
-    auto rules = rules_by_head_.find(predicate);
-    if (rules == rules_by_head_.end()) return false;
-    for (const auto& r : rules->second) {
-      Binding b;
-      if (!unify(r.head, pattern, b)) continue;
-      bool blocked = false;
-      for (const auto& l : r.body) {
-        if (blocked || l.kind != ast::Formula::Kind::atom) continue;
-        const ast::Atom& a = l.atom;
-        auto args = args_of(a, b);
-        if (rules_by_head_.count(a.predicate.text)) {
-          bool open_vars = false; // unbound variables would need a hole each: leave it
-          for (const auto& t : a.args) open_vars = open_vars || (t.variable && !b.count(t.name));
-          blocked = !open_vars && never_true(a.predicate.text, args, depth + 1);
-          continue;
-        }
-        auto pred = p_.predicates.find(a.predicate.text);
-        if (pred == p_.predicates.end() || !pred->second.has(Tag::closed) || pred->second.numeric) continue;
-        auto possible = possible_.find(a.predicate.text);
-        if (possible == possible_.end()) {
-          blocked = true;
-          continue;
-        }
-        bool any = false;
-        for (const auto& tuple : possible->second) {
-          bool match = tuple.size() == args.size();
-          for (std::size_t i = 0; match && i < args.size(); ++i) {
-            bool bound = !a.args[i].variable || b.count(a.args[i].name);
-            if (bound && args[i] != hole) match = tuple[i] == args[i];
-          }
-          if (match) {
-            any = true;
-            break;
-          }
-        }
-        blocked = !any;
-      }
-      if (!blocked) return false;
-    }
     return true;
   }
 
@@ -761,6 +751,9 @@ private:
       bool head = std::any_of(r.head.args.begin(), r.head.args.end(),
                               [&](const ast::Term& t) { return t.variable && t.name == var; });
       if (head) continue;
+      // Bound to the same entity as another variable: not interchangeable.
+      if (std::any_of(b.begin(), b.end(), [&](const auto& other) { return other.first != var && other.second == value; }))
+        continue;
       bool anonymous = true, occurs = false, unmentioned = true, open_link = false;
       auto visit_atom = [&](const ast::Atom& a, bool positive) {
         if (!anonymous) return;
@@ -815,7 +808,8 @@ private:
   // (each position is decided once, depth first; no deep recursion).
   void find_transparent_positions() {
     for (const auto& [name, rules] : rules_by_head_)
-      for (std::size_t i = 0; i < rules.front().head.args.size(); ++i) transparent_at(name, i, 0);
+      if (!rules.empty())
+        for (std::size_t i = 0; i < rules.front().head.args.size(); ++i) transparent_at(name, i, 0);
   }
 
   static constexpr int max_depth = 200;
@@ -823,7 +817,7 @@ private:
 
   bool transparent_at(const std::string& predicate, std::size_t i, int depth) {
     auto rules = rules_by_head_.find(predicate);
-    if (rules == rules_by_head_.end()) return false;
+    if (rules == rules_by_head_.end() || rules->second.empty()) return false;
     auto& state = seen_[predicate];
     state.resize(std::max(state.size(), rules->second.front().head.args.size()), Seen::no);
     if (i >= state.size()) return false;
@@ -883,37 +877,6 @@ private:
     return mentioned_values_through(predicate, args, values) && !values.count(value);
   }
 
-  // A derived atom that no rule instance can make true (every body needs a
-  // closed atom nothing states, or another such atom), that nothing in the
-  // case mentions, is false: the bodies that need it go, and so does the
-  // negation of it (but for a closed one, whose burden of proof the report
-  // names). `lawful_self_defence(op, s, t)` for an operation that
-  // responds to nothing would otherwise sit in every cone once per state.
-  void drop_impossible() {
-    std::vector<bool> impossible(g_.atoms.size(), false);
-    auto positive_on = [&](const Formula& f) { return f.kind == Formula::Kind::atom && impossible[f.atom]; };
-    // `not precluded(op, s)` stays: the report says that nobody proved it.
-    auto negated_on = [&](const Formula& f) {
-      if (f.kind != Formula::Kind::negation || f.operands[0].kind != Formula::Kind::atom) return false;
-      AtomId a = f.operands[0].atom;
-      return impossible[a] && !(g_.atoms[a].info && g_.atoms[a].info->has(Tag::closed));
-    };
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (auto& def : g_.definitions) {
-        if (impossible[def.head]) continue;
-        std::erase_if(def.bodies, [&](const Body& body) {
-          return std::any_of(body.literals.begin(), body.literals.end(), positive_on);
-        });
-        for (auto& body : def.bodies) std::erase_if(body.literals, negated_on);
-        if (def.bodies.empty() && def.naive_origin.empty() && def.head >= mentioned_) {
-          impossible[def.head] = true;
-          changed = true;
-        }
-      }
-    }
-  }
-
   // `V != S` (or `V = S`) with V the variable and S bound to another entity:
   // the representative compares with S exactly as every anonymous value but S
   // itself does, so the comparison does not tell them apart.
@@ -971,11 +934,113 @@ private:
           described_.push_back({&r, b, var});
           return;
         }
-        if (!represented_.insert({def.head, r.index, var}).second) return; // judged once already
+        // One representative per instance of the other variables (S2: not
+        // per head and rule, which let the first instance hide the rest).
+        if (!represented_.insert(instance_key(def.head, r.index, b, var)).second) return; // judged once already
         b[var] = representative(type->second);
+        std::size_t before = def.bodies.size();
+        emit_body(r, b, def);
+        if (def.bodies.size() > before) {
+          Representative rec{def.head, &r, b, var, b[var], {}};
+          for (const auto& l : def.bodies.back().literals) collect_atoms(l, rec.atoms);
+          representatives_.push_back(std::move(rec));
+        }
+        return;
       }
     }
     emit_body(r, b, def);
+  }
+
+  // The instance of `rule` for `head` with binding `b`, leaving out `skip`.
+  static std::string instance_key(AtomId head, std::size_t rule, const Binding& b, const std::string& skip = {}) {
+    std::string key = std::to_string(head) + '\x02' + std::to_string(rule);
+    for (const auto& [var, value] : b)
+      if (var != skip) key += '\x02' + var + '\x03' + value;
+    return key;
+  }
+
+  // S1: a representative stands for the entities of its domain that no
+  // instance names explicitly, which is sound only while each of their atoms
+  // there (through the conclusions it passes through, too) occurs nowhere
+  // else in the ground program: then the disjunction of their instances can
+  // take exactly the values of the representative's. An entity whose atom
+  // another rule instance, claim or premise has grounded is linked to the
+  // rest of the case through it, and gets its own instance here. Returns
+  // whether any instance was added (new atoms then need expanding).
+  bool split_representatives() {
+    bool changed = false;
+    for (auto& rec : representatives_) {
+      if (!ok()) return changed;
+      if (rec.retired) continue;
+      std::vector<AtomId> stack = rec.atoms, with_rep;
+      std::unordered_set<AtomId> seen;
+      while (!stack.empty()) {
+        AtomId a = stack.back();
+        stack.pop_back();
+        if (!seen.insert(a).second) continue;
+        const auto& args = g_.atoms[a].args;
+        if (std::find(args.begin(), args.end(), rec.rep) == args.end()) continue;
+        with_rep.push_back(a);
+        if (auto d = g_.definition_of.find(a); d != g_.definition_of.end())
+          for (const auto& body : g_.definitions[d->second].bodies)
+            for (const auto& l : body.literals) collect_atoms(l, stack);
+      }
+      const auto& domain = domains_[rec.rule->types.at(rec.var)];
+      std::set<std::string> clash;
+      auto consider = [&](const std::string& predicate, std::vector<std::string> args, const std::string& e) {
+        if (e == rec.rep || !std::binary_search(domain.begin(), domain.end(), e)) return;
+        for (auto& x : args)
+          if (x == rec.rep) x = e;
+        auto id = g_.index.find(atom_text(predicate, args));
+        if (id == g_.index.end()) return;
+        // A description the case states (vetted by anonymous_variable) is not a link.
+        bool description = id->second < mentioned_ && std::all_of(args.begin(), args.end(), [&](const std::string& x) { return x == e; });
+        if (!description) clash.insert(e);
+      };
+      for (AtomId a : with_rep) {
+        const Atom atom = g_.atoms[a];
+        auto n = std::count(atom.args.begin(), atom.args.end(), rec.rep);
+        if (n == 1) {
+          auto pattern = atom.args;
+          std::replace(pattern.begin(), pattern.end(), rec.rep, hole);
+          if (auto it = by_pattern_.find(atom_text(atom.predicate, pattern)); it != by_pattern_.end()) {
+            auto entities = it->second; // copied: consider() does not intern, but stay safe
+            for (const auto& e : entities) consider(atom.predicate, atom.args, e);
+          }
+        } else {
+          for (const auto& e : domain) consider(atom.predicate, atom.args, e);
+        }
+      }
+      for (const auto& e : clash) {
+        Binding b = rec.binding;
+        b[rec.var] = e;
+        if (emitted_.count(instance_key(rec.head, rec.rule->index, b))) continue;
+        Definition extra;
+        extra.head = rec.head;
+        emit_body(*rec.rule, b, extra);
+        auto& bodies = g_.definitions[g_.definition_of.at(rec.head)].bodies;
+        for (auto& body : extra.bodies) bodies.push_back(std::move(body));
+        changed = true;
+      }
+      if (!changed) continue;
+      // A representative that no longer stands for any entity goes.
+      bool stands_for_some = std::any_of(domain.begin(), domain.end(), [&](const std::string& e) {
+        Binding b = rec.binding;
+        b[rec.var] = e;
+        return !emitted_.count(instance_key(rec.head, rec.rule->index, b));
+      });
+      if (!stands_for_some) {
+        rec.retired = true;
+        auto& bodies = g_.definitions[g_.definition_of.at(rec.head)].bodies;
+        std::erase_if(bodies, [&](const Body& body) {
+          if (body.rule != rec.rule->index) return false;
+          std::vector<AtomId> atoms;
+          for (const auto& l : body.literals) collect_atoms(l, atoms);
+          return atoms == rec.atoms;
+        });
+      }
+    }
+    return changed;
   }
 
   // Atoms a premise could make false, or make true only together with
@@ -1003,7 +1068,7 @@ private:
     auto pending = std::move(described_);
     described_.clear();
     for (auto& d : pending)
-      if (!represented_.count({def.head, d.rule->index, d.var})) emit_body(*d.rule, d.binding, def);
+      if (!represented_.count(instance_key(def.head, d.rule->index, d.binding, d.var))) emit_body(*d.rule, d.binding, def);
   }
 
   void emit_body(const PreparedRule& r, const Binding& b, Definition& def) {
@@ -1013,6 +1078,8 @@ private:
                  r.rule->span);
       return;
     }
+    tick();
+    if (shortcuts_) emitted_.insert(instance_key(def.head, r.index, b));
     Body body;
     body.rule = r.index;
     for (const auto& l : r.body) {
@@ -1088,11 +1155,24 @@ private:
   std::vector<bool> expanded_;
   std::size_t instances_ = 0;
   std::size_t mentioned_ = 0;
-  std::set<std::tuple<AtomId, std::size_t, std::string>> represented_;
+  std::unordered_set<std::string> represented_;  // instance_key without the represented variable
+  struct Representative {
+    AtomId head = 0;
+    const PreparedRule* rule = nullptr;
+    Binding binding; // the variable bound to the representative
+    std::string var, rep;
+    std::vector<AtomId> atoms; // of the representative's body
+    bool retired = false;
+  };
+  std::vector<Representative> representatives_;
+  std::unordered_set<std::string> emitted_; // instance_key of every instance emitted by name
+  std::unordered_map<std::string, std::vector<std::string>> by_pattern_; // atom text with one hole -> entities there
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  std::uint32_t ticks_ = 0;
+  bool timed_out_ = false;
   std::map<std::string, std::vector<Seen>> seen_;        // derived predicate -> its positions, transparent or not
   static inline const std::string hole = "\x01";        // a variable's place in an atom pattern
   mutable std::unordered_map<std::string, std::optional<std::set<std::string>>> through_memo_;
-  mutable std::unordered_map<std::string, bool> never_memo_;
   // Atoms a premise or claim mentions, by predicate and by (predicate, position, entity).
   std::unordered_map<std::string, std::vector<AtomId>> mentioned_by_predicate_, mentioned_by_arg_;
   std::vector<bool> contested_;                                            // by mentioned atom id
@@ -1180,8 +1260,8 @@ std::vector<AtomId> dependencies(const GroundProgram& g, const Formula& f) {
 }
 
 GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra_assumptions, Diagnostics& diags,
-                     bool shortcuts) {
-  Grounder grounder(program, diags, shortcuts);
+                     const GroundOptions& options) {
+  Grounder grounder(program, diags, options);
   return grounder.run(extra_assumptions);
 }
 

@@ -27,7 +27,7 @@ enum class Answer { sat, unsat, unknown };
 
 // What each selector stands for, so that cores can be read back as reasons.
 struct SelectorInfo {
-  enum class Kind { rule, rule_open, naive_origin, fact, numeric, proof, assumption, burden_true, burden_false, goal, literal };
+  enum class Kind { rule, rule_open, naive_origin, fact, numeric, proof, assumption, burden_true, burden_false, goal, literal, definition };
   Kind kind = Kind::rule;
   std::size_t index = 0;        // rule, fact premise, numeric premise index
   ground::AtomId atom = 0;      // proof, assumption, burden, literal
@@ -40,8 +40,9 @@ public:
   // ids): one claim's connected component, with the fact and numeric premises
   // on it (indexes, ascending). A fresh context per claim keeps every answer
   // independent of what was checked before (deterministic output).
+  // Encoding stops at `deadline` (every check is then UNKNOWN).
   Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone,
-          const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric);
+          const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric, Clock::time_point deadline);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -62,6 +63,11 @@ public:
   Selector goal(const ground::Formula& f);
   // A selector equivalent to the atom's shadow completion (closed derived atoms), or the atom itself.
   Selector definition_goal(ground::AtomId atom);
+  // A premise tying a closed derived atom to its completion, for deciding
+  // whether it is established (its burden of proof, semantics.md §1).
+  Selector definition(ground::AtomId atom);
+  // Encoding did not finish before the deadline.
+  bool incomplete() const;
   // A selector equivalent to an open base literal (for would-establish sets).
   Selector literal(ground::AtomId atom, bool positive);
 
