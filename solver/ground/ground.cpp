@@ -1,6 +1,58 @@
 // Grounding: claim and premise atoms first, then rule bodies joined from their
-// most selective literal (closed and numeric atoms enumerate only what premises
-// state), checked for cycles (E009) and size (E013).
+// most selective literal (closed base atoms enumerate only what premises
+// state; number atoms range over every entity, semantics.md §1), checked for
+// cycles (E009) and size (E013).
+//
+// Why the shortcuts keep every verdict (docs/decisions.md, "Solver"; the
+// reference is GroundOptions::shortcuts = false, every entity apart, and
+// tests/solver/generated_cases_test.cpp compares the two on random
+// multi-entity cases, tests/solver/soundness_test.cpp on the cases below).
+//
+// 1. Representatives (anonymous_variable, emit). In an instance of a rule, a
+//    body-only variable whose atoms there are open base atoms nobody
+//    mentions (or, behind such an open link, open descriptions the case
+//    states and could not contest) makes the instances for all such
+//    entities alike. One instance with a representative ("<another actor>")
+//    stands for their disjunction. That disjunction takes exactly the values
+//    the representative's instance can take, whatever the rest of the case
+//    says, when (a) one covered entity has none of its atoms there anywhere
+//    else in the ground program, so the disjunction can be true through it
+//    alone, and (b) every covered entity has an open link of its own there,
+//    so each instance can be false through it: then neither value constrains
+//    anything else, exactly like the representative's fresh atoms.
+//    split_representatives() checks (a) and (b) once all instances are
+//    known and gives every entity that breaks them an instance of its own.
+//    Issue 14, S1: `q(O) if pb(O, Y)` with `fact not q(o)` and a claim on
+//    r(a) through `r(Y) if pb(o, Y)`: pb(o, a) is in r(a)'s instance, so
+//    "not q(o)" must reach it (REFUTED, not NOT_ESTABLISHED).
+//    There is one representative per instance of the other variables (S2:
+//    per head, rule and variable, the first instance, with a false body, hid
+//    the one with size(a2) = 7), and an entity another variable of the
+//    instance is bound to is never "another" (allied(a, a) is not
+//    allied(a, <another actor>)).
+// 2. Binding the last variable from what the case mentions (bind_last). The
+//    entities premises or claims mention in the instance's atoms, and those
+//    bound elsewhere in it, are joined one by one; then one entity the case
+//    says nothing about there makes the representative's instance, which
+//    would stand for every other one under 1 anyway. Where that cannot be
+//    shown (a number atom, a closed atom the instance needs, a conclusion
+//    the entity does not only pass through) the whole domain is walked.
+// 3. Conclusions an entity only passes through (transparent positions): a
+//    derived atom that depends on the entity only through open base atoms
+//    nobody mentions is one more unmentioned atom for 1 and 2; (a) then
+//    follows those conclusions down to their base atoms.
+// 4. A closed base atom nothing can make true (no fact, proven literal or
+//    assumption names it) is false, so a body that needs it positively is
+//    false and is not ground (language.md E009 prunes these bodies too).
+//
+// Gone since issue 14: "nothing can make it true" (dropping conclusions
+// whose every instance needs such a closed atom, and the instances and
+// negations that need them). It compared the placeholder of an unbound
+// argument with head constants (S3: allied(a1, _) under allied(X, a1) looked
+// impossible, so not cx(a1) was ESTABLISHED), and dropping a false
+// conclusion's bodies dropped its links (S4: the fact cx(a2) needs some
+// allied(Y, a2), so allied(a1, a2) shares its conflict: INCONSISTENT). A
+// false conclusion now keeps its bodies; each is false by its own closed atom.
 #include "ground/ground.hpp"
 
 #include "imputa/judge.hpp"
@@ -941,8 +993,16 @@ private:
         std::size_t before = def.bodies.size();
         emit_body(r, b, def);
         if (def.bodies.size() > before) {
-          Representative rec{def.head, &r, b, var, b[var], {}};
-          for (const auto& l : def.bodies.back().literals) collect_atoms(l, rec.atoms);
+          Representative rec{def.head, &r, b, var, b[var], {}, {}};
+          for (const auto& l : def.bodies.back().literals) {
+            collect_atoms(l, rec.atoms);
+            // An open link: a positive, open base atom with the representative.
+            if (l.kind != Formula::Kind::atom) continue;
+            const Atom& atom = g_.atoms[l.atom];
+            if (atom.info && !atom.info->numeric && !atom.info->has(Tag::closed) && !rules_by_head_.count(atom.predicate) &&
+                std::find(atom.args.begin(), atom.args.end(), rec.rep) != atom.args.end())
+              rec.links.push_back(l.atom);
+          }
           representatives_.push_back(std::move(rec));
         }
         return;
@@ -960,18 +1020,71 @@ private:
   }
 
   // S1: a representative stands for the entities of its domain that no
-  // instance names explicitly, which is sound only while each of their atoms
-  // there (through the conclusions it passes through, too) occurs nowhere
-  // else in the ground program: then the disjunction of their instances can
-  // take exactly the values of the representative's. An entity whose atom
-  // another rule instance, claim or premise has grounded is linked to the
-  // rest of the case through it, and gets its own instance here. Returns
-  // whether any instance was added (new atoms then need expanding).
+  // instance names explicitly (the covered ones). The disjunction of their
+  // instances behaves as the representative's instance does (it can be true
+  // or false whatever the rest of the case says, and constrains nothing
+  // else) when
+  //  (a) some covered entity e* has none of its atoms there (through the
+  //      conclusions it passes through, too) anywhere else in the ground
+  //      program: the disjunction can be made true through e* alone; and
+  //  (b) every covered entity has an open link of its own there (a positive,
+  //      open base atom no other instance, claim or premise grounds): each
+  //      instance can be made false through it, whatever the atoms it shares
+  //      with the rest of the case (organ_of(x, rus) in a campaign).
+  // An entity that breaks (b) (S1: pb(o, a) also in r(a)'s instance, so
+  // "not q(o)" must reach r(a)) gets its own instance; without an e* for
+  // (a), every entity with an atom elsewhere does, and a representative left
+  // standing for no entity goes. Returns whether any instance was added (new
+  // atoms then need expanding).
   bool split_representatives() {
     bool changed = false;
     for (auto& rec : representatives_) {
       if (!ok()) return changed;
       if (rec.retired) continue;
+      const auto& domain = domains_[rec.rule->types.at(rec.var)];
+      auto substituted = [&](AtomId a, const std::string& e) {
+        auto args = g_.atoms[a].args;
+        for (auto& x : args)
+          if (x == rec.rep) x = e;
+        return args;
+      };
+      auto exists = [&](AtomId a, const std::string& e) -> std::optional<AtomId> {
+        auto args = substituted(a, e);
+        auto it = g_.index.find(atom_text(g_.atoms[a].predicate, args));
+        if (it == g_.index.end()) return std::nullopt;
+        return it->second;
+      };
+      auto emitted = [&](const std::string& e) {
+        Binding b = rec.binding;
+        b[rec.var] = e;
+        return emitted_.count(instance_key(rec.head, rec.rule->index, b)) != 0;
+      };
+      // (b): entities every open link of which some other instance grounds.
+      std::optional<std::set<std::string>> without_own_link;
+      for (AtomId l : rec.links) {
+        std::set<std::string> here;
+        const Atom& atom = g_.atoms[l];
+        if (std::count(atom.args.begin(), atom.args.end(), rec.rep) == 1) {
+          auto pattern = atom.args;
+          std::replace(pattern.begin(), pattern.end(), rec.rep, hole);
+          if (auto it = by_pattern_.find(atom_text(atom.predicate, pattern)); it != by_pattern_.end())
+            for (const auto& e : it->second)
+              if (e != rec.rep && std::binary_search(domain.begin(), domain.end(), e)) here.insert(e);
+        } else {
+          for (const auto& e : domain)
+            if (exists(l, e)) here.insert(e);
+        }
+        if (!without_own_link) {
+          without_own_link = std::move(here);
+        } else {
+          std::set<std::string> both;
+          std::set_intersection(without_own_link->begin(), without_own_link->end(), here.begin(), here.end(),
+                                std::inserter(both, both.end()));
+          without_own_link = std::move(both);
+        }
+      }
+      if (without_own_link && without_own_link->empty()) continue; // (b) holds: nothing to check
+      // The atoms with the representative, through the conclusions it passes through.
       std::vector<AtomId> stack = rec.atoms, with_rep;
       std::unordered_set<AtomId> seen;
       while (!stack.empty()) {
@@ -985,51 +1098,42 @@ private:
           for (const auto& body : g_.definitions[d->second].bodies)
             for (const auto& l : body.literals) collect_atoms(l, stack);
       }
-      const auto& domain = domains_[rec.rule->types.at(rec.var)];
-      std::set<std::string> clash;
-      auto consider = [&](const std::string& predicate, std::vector<std::string> args, const std::string& e) {
-        if (e == rec.rep || !std::binary_search(domain.begin(), domain.end(), e)) return;
-        for (auto& x : args)
-          if (x == rec.rep) x = e;
-        auto id = g_.index.find(atom_text(predicate, args));
-        if (id == g_.index.end()) return;
-        // A description the case states (vetted by anonymous_variable) is not a link.
-        bool description = id->second < mentioned_ && std::all_of(args.begin(), args.end(), [&](const std::string& x) { return x == e; });
-        if (!description) clash.insert(e);
+      // An atom of e's instance found elsewhere; a description the case states
+      // (vetted by anonymous_variable) does not count.
+      auto elsewhere = [&](const std::string& e) {
+        return std::any_of(with_rep.begin(), with_rep.end(), [&](AtomId a) {
+          auto id = exists(a, e);
+          if (!id) return false;
+          const auto& args = g_.atoms[*id].args;
+          bool description = *id < mentioned_ && std::all_of(args.begin(), args.end(), [&](const std::string& x) { return x == e; });
+          return !description;
+        });
       };
-      for (AtomId a : with_rep) {
-        const Atom atom = g_.atoms[a];
-        auto n = std::count(atom.args.begin(), atom.args.end(), rec.rep);
-        if (n == 1) {
-          auto pattern = atom.args;
-          std::replace(pattern.begin(), pattern.end(), rec.rep, hole);
-          if (auto it = by_pattern_.find(atom_text(atom.predicate, pattern)); it != by_pattern_.end()) {
-            auto entities = it->second; // copied: consider() does not intern, but stay safe
-            for (const auto& e : entities) consider(atom.predicate, atom.args, e);
-          }
-        } else {
-          for (const auto& e : domain) consider(atom.predicate, atom.args, e);
-        }
+      // (a): looked for in domain order, usually found at once.
+      bool fresh_one = std::any_of(domain.begin(), domain.end(), [&](const std::string& e) {
+        return e != rec.rep && !emitted(e) && !elsewhere(e);
+      });
+      std::vector<std::string> split;
+      if (fresh_one && without_own_link) {
+        for (const auto& e : *without_own_link)
+          if (!emitted(e)) split.push_back(e);
+      } else {
+        for (const auto& e : domain)
+          if (!emitted(e) && elsewhere(e)) split.push_back(e);
       }
-      for (const auto& e : clash) {
+      if (split.empty()) continue;
+      for (const auto& e : split) {
         Binding b = rec.binding;
         b[rec.var] = e;
-        if (emitted_.count(instance_key(rec.head, rec.rule->index, b))) continue;
         Definition extra;
         extra.head = rec.head;
         emit_body(*rec.rule, b, extra);
         auto& bodies = g_.definitions[g_.definition_of.at(rec.head)].bodies;
         for (auto& body : extra.bodies) bodies.push_back(std::move(body));
-        changed = true;
       }
-      if (!changed) continue;
+      changed = true;
       // A representative that no longer stands for any entity goes.
-      bool stands_for_some = std::any_of(domain.begin(), domain.end(), [&](const std::string& e) {
-        Binding b = rec.binding;
-        b[rec.var] = e;
-        return !emitted_.count(instance_key(rec.head, rec.rule->index, b));
-      });
-      if (!stands_for_some) {
+      if (std::all_of(domain.begin(), domain.end(), emitted)) {
         rec.retired = true;
         auto& bodies = g_.definitions[g_.definition_of.at(rec.head)].bodies;
         std::erase_if(bodies, [&](const Body& body) {
@@ -1162,6 +1266,7 @@ private:
     Binding binding; // the variable bound to the representative
     std::string var, rep;
     std::vector<AtomId> atoms; // of the representative's body
+    std::vector<AtomId> links; // its open links: positive open base atoms with the representative
     bool retired = false;
   };
   std::vector<Representative> representatives_;

@@ -46,7 +46,14 @@ std::vector<StandardInfo> ranked_standards(const Program& p) {
   return out;
 }
 
-// A claim's cone (§4): the atoms its verdict can depend on. From the claim's
+// The atoms a claim's cone (§4) can reach under any setting: what is encoded
+// for it. The cone itself is taken per setting in ClaimJudge::premises_for(),
+// over these atoms, through the premises in force for the claim only (its
+// doctrines, drops, an accusation's exclusions, literals proven at its
+// standard on each reading), so a rule the claim does not use, a fact it
+// drops or evidence below its standard cannot join it to a conflict (issue
+// 14: four claims of one file, all INCONSISTENT before, are ESTABLISHED,
+// ESTABLISHED, NOT_ESTABLISHED, NOT_ESTABLISHED). From the claim's
 // atoms, follow rules down to their conditions, facts across to the atoms they
 // mention, and rules up to a conclusion only when something constrains that
 // conclusion or one above it (a premise on it). A conclusion nothing
