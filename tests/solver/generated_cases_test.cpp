@@ -3,7 +3,7 @@
 // cases built to stress the grounder (issue 14) are judged with them and with
 // every entity apart, the reference that follows semantics.md to the letter;
 // every claim grounding must get the same verdict, and grounding must stay
-// under a second. 200 cases in CI; IMPUTA_GENERATED_CASES=5000 (and
+// under a second. 120 cases in CI; IMPUTA_GENERATED_CASES=5000 (and
 // IMPUTA_GENERATED_SEED=first seed) for a longer run by hand.
 #include "solver_helpers.hpp"
 
@@ -225,6 +225,7 @@ private:
     if (below(3) == 0) f = "not " + f;
     if (below(3) == 0) f += (below(2) ? " and " : " or ") + claim_atom(pick(any), free);
     if (free.count("S") && below(3) == 0) f += " and S != " + entity("actor");
+    if (free.empty() && below(8) == 0) f = "(" + f + ") and Z != " + entity(pick(types_)); // Z only in a comparison: every entity
     std::string fields = " holds " + f;
     if (below(4) == 0) fields += " as accusation";
     if (below(4) == 0) fields += " under mode = m2";
@@ -261,7 +262,7 @@ std::map<std::string, Verdict> verdicts_of(const Report& report) {
 TEST(GeneratedCases, ShortcutsAgreeWithEveryEntityApart) {
   const char* count = std::getenv("IMPUTA_GENERATED_CASES");
   const char* first = std::getenv("IMPUTA_GENERATED_SEED");
-  const unsigned cases = count ? static_cast<unsigned>(std::strtoul(count, nullptr, 10)) : 200u;
+  const unsigned cases = count ? static_cast<unsigned>(std::strtoul(count, nullptr, 10)) : 120u;
   const unsigned seed0 = first ? static_cast<unsigned>(std::strtoul(first, nullptr, 10)) : 1u;
   unsigned judged = 0, refused = 0, groundings = 0, disagreements = 0, slow = 0;
   double slowest_ground_ms = 0, slowest_case_ms = 0;

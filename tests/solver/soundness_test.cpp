@@ -256,3 +256,28 @@ TEST(Soundness, InactiveRuleIsNotGroundAndTimeIsBounded) {
 
 } // namespace
 } // namespace imputa::testing
+
+namespace imputa::testing {
+namespace {
+
+// Grounding itself stops at the time limit: 60 actors and a claim over all
+// of them make 216,000 rule instances; the claim is UNKNOWN soon after the
+// limit, not after the whole grounding and encoding.
+TEST(Soundness, GroundingStopsAtTheTimeLimit) {
+  std::string text = "predicate p(actor, actor, actor) \"\". predicate q(actor) \"\". predicate r(actor, actor) \"\".\n"
+                     "rule r1 \"\": q(X) if p(X, Y, Z), r(Y, Z), not r(Z, Y), p(Z, Y, X).\n";
+  for (int i = 0; i < 60; ++i) text += "actor a" + std::to_string(i) + " \"\".\n";
+  text += "claim c1 \"\" { holds q(X) }\n";
+  JudgeOptions o;
+  o.reasons = false;
+  o.timeout = std::chrono::milliseconds(300);
+  auto start = std::chrono::steady_clock::now();
+  auto j = judge_text(text, o);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(j.ok) << j.errors();
+  EXPECT_EQ(j.verdict("c1"), "unknown");
+  EXPECT_LT(ms, 3000); // the whole grounding takes several seconds
+}
+
+} // namespace
+} // namespace imputa::testing
