@@ -1109,9 +1109,12 @@ private:
           return !description;
         });
       };
-      // (a): looked for in domain order, usually found at once.
+      // (a): looked for in domain order, usually found at once. Not even a
+      // description may exist for it: `not group(X)` with `fact group(g)`
+      // makes g's instance false, so g cannot make the disjunction true.
       bool fresh_one = std::any_of(domain.begin(), domain.end(), [&](const std::string& e) {
-        return e != rec.rep && !emitted(e) && !elsewhere(e);
+        return e != rec.rep && !emitted(e) &&
+               std::none_of(with_rep.begin(), with_rep.end(), [&](AtomId a) { return exists(a, e).has_value(); });
       });
       std::vector<std::string> split;
       if (fresh_one && without_own_link) {
