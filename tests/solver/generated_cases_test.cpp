@@ -290,6 +290,10 @@ TEST(GeneratedCases, ShortcutsAgreeWithEveryEntityApart) {
       ++slow;
       ADD_FAILURE() << "seed " << seed << ": grounding took " << with.report.ground_ms << " ms\n" << text;
     }
+    if (count && judged % 100 == 0) // long runs by hand: progress so far
+      std::cout << "after seed " << seed << ": " << judged << " judged, " << groundings << " groundings, "
+                << disagreements << " disagreements, slowest grounding " << slowest_ground_ms << " ms, slowest case "
+                << slowest_case_ms << " ms" << std::endl;
     auto a = verdicts_of(with.report), b = verdicts_of(reference.report);
     EXPECT_EQ(a.size(), b.size()) << "seed " << seed << "\n" << text;
     for (const auto& [key, v] : b) {
