@@ -266,7 +266,7 @@ private:
     for (std::size_t i = 0; i < interned.size(); ++i) {
       std::vector<std::string> pattern = interned;
       pattern[i] = hole;
-      by_pattern_[atom_text(predicate, pattern)].push_back(interned[i]);
+      by_pattern_[atom_text(predicate, pattern)].emplace_back(interned[i], it->second);
     }
     tick();
     return it->second;
@@ -1011,6 +1011,45 @@ private:
     emit_body(r, b, def);
   }
 
+  // Atoms through which a premise's component reaches further: conclusions
+  // (their completions link them to their bodies), atoms of a fact with
+  // more than one atom, and conditions of a conclusion that a premise bears
+  // on, or one above it (the conclusions a claim's cone follows upwards).
+  std::vector<char> connecting_atoms() const {
+    const std::size_t n = g_.atoms.size();
+    std::vector<char> constrained(n, 0), connects(n, 0);
+    std::vector<AtomId> stack;
+    for (const auto& f : g_.facts) {
+      stack.insert(stack.end(), f.atoms.begin(), f.atoms.end());
+      if (f.atoms.size() > 1)
+        for (AtomId a : f.atoms) connects[a] = 1;
+    }
+    for (const auto& num : g_.numeric) stack.push_back(num.atom);
+    stack.insert(stack.end(), g_.assumed.begin(), g_.assumed.end());
+    for (const auto& e : p_.evidence)
+      for (const auto& b : e.bearings)
+        if (auto id = g_.index.find(atom_text(b.atom.predicate.text, args_of(b.atom, {}))); id != g_.index.end())
+          stack.push_back(id->second);
+    while (!stack.empty()) {
+      AtomId a = stack.back();
+      stack.pop_back();
+      if (constrained[a]) continue;
+      constrained[a] = 1;
+      if (auto d = g_.definition_of.find(a); d != g_.definition_of.end())
+        for (const auto& body : g_.definitions[d->second].bodies)
+          for (const auto& l : body.literals) collect_atoms(l, stack);
+    }
+    for (const auto& d : g_.definitions) {
+      connects[d.head] = 1;
+      if (!constrained[d.head]) continue;
+      std::vector<AtomId> atoms;
+      for (const auto& body : d.bodies)
+        for (const auto& l : body.literals) collect_atoms(l, atoms);
+      for (AtomId a : atoms) connects[a] = 1;
+    }
+    return connects;
+  }
+
   // The instance of `rule` for `head` with binding `b`, leaving out `skip`.
   static std::string instance_key(AtomId head, std::size_t rule, const Binding& b, const std::string& skip = {}) {
     std::string key = std::to_string(head) + '\x02' + std::to_string(rule);
@@ -1030,7 +1069,12 @@ private:
   //  (b) every covered entity has an open link of its own there (a positive,
   //      open base atom no other instance, claim or premise grounds): each
   //      instance can be made false through it, whatever the atoms it shares
-  //      with the rest of the case (organ_of(x, rus) in a campaign).
+  //      with the rest of the case (organ_of(x, rus) in a campaign); and
+  //  (c) no atom of a covered entity's instance joins, elsewhere, the
+  //      component of a premise (connecting_atoms()): such an atom links the
+  //      instance, and the claims above it, to that premise (§4), as
+  //      p(op0) in `d1(O, B) if p(O), ..., not p(O)` links a conflict with
+  //      the fact d1(op0, a3) to every instance that needs p(op0).
   // An entity that breaks (b) (S1: pb(o, a) also in r(a)'s instance, so
   // "not q(o)" must reach r(a)) gets its own instance; without an e* for
   // (a), every entity with an atom elsewhere does, and a representative left
@@ -1038,6 +1082,7 @@ private:
   // atoms then need expanding).
   bool split_representatives() {
     bool changed = false;
+    const std::vector<char> connects = connecting_atoms();
     for (auto& rec : representatives_) {
       if (!ok()) return changed;
       if (rec.retired) continue;
@@ -1068,7 +1113,7 @@ private:
           auto pattern = atom.args;
           std::replace(pattern.begin(), pattern.end(), rec.rep, hole);
           if (auto it = by_pattern_.find(atom_text(atom.predicate, pattern)); it != by_pattern_.end())
-            for (const auto& e : it->second)
+            for (const auto& [e, _] : it->second)
               if (e != rec.rep && std::binary_search(domain.begin(), domain.end(), e)) here.insert(e);
         } else {
           for (const auto& e : domain)
@@ -1083,7 +1128,6 @@ private:
           without_own_link = std::move(both);
         }
       }
-      if (without_own_link && without_own_link->empty()) continue; // (b) holds: nothing to check
       // The atoms with the representative, through the conclusions it passes through.
       std::vector<AtomId> stack = rec.atoms, with_rep;
       std::unordered_set<AtomId> seen;
@@ -1116,13 +1160,31 @@ private:
         return e != rec.rep && !emitted(e) &&
                std::none_of(with_rep.begin(), with_rep.end(), [&](AtomId a) { return exists(a, e).has_value(); });
       });
-      std::vector<std::string> split;
+      std::set<std::string> split;
       if (fresh_one && without_own_link) {
         for (const auto& e : *without_own_link)
-          if (!emitted(e)) split.push_back(e);
+          if (!emitted(e)) split.insert(e);
       } else {
         for (const auto& e : domain)
-          if (!emitted(e) && elsewhere(e)) split.push_back(e);
+          if (!emitted(e) && elsewhere(e)) split.insert(e);
+      }
+      // (c): an atom of a covered entity's instance that joins a premise's
+      // component elsewhere must stay joined to this instance (§4).
+      for (AtomId a : with_rep) {
+        const Atom atom = g_.atoms[a];
+        auto consider = [&](const std::string& e, AtomId id) {
+          if (!connects[id] || e == rec.rep || split.count(e) || !std::binary_search(domain.begin(), domain.end(), e)) return;
+          if (!emitted(e)) split.insert(e);
+        };
+        if (std::count(atom.args.begin(), atom.args.end(), rec.rep) == 1) {
+          auto pattern = atom.args;
+          std::replace(pattern.begin(), pattern.end(), rec.rep, hole);
+          if (auto it = by_pattern_.find(atom_text(atom.predicate, pattern)); it != by_pattern_.end())
+            for (const auto& [e, id] : it->second) consider(e, id);
+        } else {
+          for (const auto& e : domain)
+            if (auto id = exists(a, e)) consider(e, *id);
+        }
       }
       if (split.empty()) continue;
       for (const auto& e : split) {
@@ -1274,7 +1336,8 @@ private:
   };
   std::vector<Representative> representatives_;
   std::unordered_set<std::string> emitted_; // instance_key of every instance emitted by name
-  std::unordered_map<std::string, std::vector<std::string>> by_pattern_; // atom text with one hole -> entities there
+  // Atom text with one hole -> the entities there, with their atoms.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, AtomId>>> by_pattern_;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
   std::uint32_t ticks_ = 0;
   bool timed_out_ = false;

@@ -264,7 +264,7 @@ TEST(GeneratedCases, ShortcutsAgreeWithEveryEntityApart) {
   const char* first = std::getenv("IMPUTA_GENERATED_SEED");
   const unsigned cases = count ? static_cast<unsigned>(std::strtoul(count, nullptr, 10)) : 120u;
   const unsigned seed0 = first ? static_cast<unsigned>(std::strtoul(first, nullptr, 10)) : 1u;
-  unsigned judged = 0, refused = 0, groundings = 0, disagreements = 0, slow = 0;
+  unsigned judged = 0, refused = 0, groundings = 0, disagreements = 0, slow = 0, unknown = 0, slowest_seed = 0;
   double slowest_ground_ms = 0, slowest_case_ms = 0;
   for (unsigned seed = seed0; seed < seed0 + cases; ++seed) {
     std::string text = CaseGenerator(seed).make();
@@ -276,7 +276,11 @@ TEST(GeneratedCases, ShortcutsAgreeWithEveryEntityApart) {
     apart.every_entity_apart = true;
     auto started = std::chrono::steady_clock::now();
     auto with = judge_text(text, quick);
-    slowest_case_ms = std::max(slowest_case_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    double case_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    if (case_ms > slowest_case_ms) {
+      slowest_case_ms = case_ms;
+      slowest_seed = seed;
+    }
     if (!with.ok) { // a case the checks refuse (say E009 after grounding): not a grounding question
       ++refused;
       if (std::getenv("IMPUTA_GENERATED_SHOW")) std::cout << with.errors() << text << "\n";
@@ -292,12 +296,13 @@ TEST(GeneratedCases, ShortcutsAgreeWithEveryEntityApart) {
     }
     if (count && judged % 100 == 0) // long runs by hand: progress so far
       std::cout << "after seed " << seed << ": " << judged << " judged, " << groundings << " groundings, "
-                << disagreements << " disagreements, slowest grounding " << slowest_ground_ms << " ms, slowest case "
-                << slowest_case_ms << " ms" << std::endl;
+                << disagreements << " disagreements, " << unknown << " unknown, slowest grounding " << slowest_ground_ms
+                << " ms, slowest case " << slowest_case_ms << " ms (seed " << slowest_seed << ")" << std::endl;
     auto a = verdicts_of(with.report), b = verdicts_of(reference.report);
     EXPECT_EQ(a.size(), b.size()) << "seed " << seed << "\n" << text;
     for (const auto& [key, v] : b) {
       ++groundings;
+      unknown += v == Verdict::unknown;
       auto it = a.find(key);
       if (it == a.end() || it->second != v) {
         ++disagreements;
@@ -308,8 +313,9 @@ TEST(GeneratedCases, ShortcutsAgreeWithEveryEntityApart) {
     }
   }
   std::cout << "generated cases: " << judged << " judged, " << refused << " refused by the checks, " << groundings
-            << " claim groundings, " << disagreements << " disagreements, slowest grounding " << slowest_ground_ms
-            << " ms (" << slow << " over 1 s), slowest case judged with shortcuts " << slowest_case_ms << " ms\n";
+            << " claim groundings, " << disagreements << " disagreements, " << unknown << " unknown, slowest grounding " << slowest_ground_ms
+            << " ms (" << slow << " over 1 s), slowest case judged with shortcuts " << slowest_case_ms << " ms (seed "
+            << slowest_seed << ")\n";
   EXPECT_GE(judged, cases / 2) << "the generator should mostly make valid cases";
 }
 

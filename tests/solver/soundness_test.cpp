@@ -281,3 +281,26 @@ TEST(Soundness, GroundingStopsAtTheTimeLimit) {
 
 } // namespace
 } // namespace imputa::testing
+
+namespace imputa::testing {
+namespace {
+
+// An entity the case describes (p3(op0)) is not one more "another operation"
+// when its description also sits in a conclusion a premise bears on: there
+// it joins the conflict of d1(op0, a0), which is then e0(a0)'s too (§4).
+// Found by the generated cases (seed 2556).
+TEST(Soundness, RepresentativeKeepsTheLinksOfADescribedEntity) {
+  const std::string text = R"(
+actor a0 "". operation op0 "". operation op1 "".
+predicate p3(operation) "". predicate p1(operation, actor) "". predicate p2(actor) "". predicate d1(operation, actor) "". predicate e0(actor) "".
+rule r1 "": d1(O, B) if p3(O), p2(B), not p3(O).
+rule r5 "": e0(A) if p3(B), p1(B, A).
+fact p3(op0).
+fact d1(op0, a0).
+claim c0 "" { holds e0(a0) }
+)";
+  EXPECT_EQ(verdict_both_ways(text, "c0"), "inconsistent");
+}
+
+} // namespace
+} // namespace imputa::testing
