@@ -264,7 +264,7 @@ TEST(GeneratedCases, ShortcutsAgreeWithEveryEntityApart) {
   const char* first = std::getenv("IMPUTA_GENERATED_SEED");
   const unsigned cases = count ? static_cast<unsigned>(std::strtoul(count, nullptr, 10)) : 120u;
   const unsigned seed0 = first ? static_cast<unsigned>(std::strtoul(first, nullptr, 10)) : 1u;
-  unsigned judged = 0, refused = 0, groundings = 0, disagreements = 0, slow = 0, unknown = 0, slowest_seed = 0;
+  unsigned judged = 0, refused = 0, groundings = 0, disagreements = 0, slow = 0, unknown = 0, slowest_seed = 0, slowest_ground_seed = 0;
   double slowest_ground_ms = 0, slowest_case_ms = 0;
   for (unsigned seed = seed0; seed < seed0 + cases; ++seed) {
     std::string text = CaseGenerator(seed).make();
@@ -289,7 +289,10 @@ TEST(GeneratedCases, ShortcutsAgreeWithEveryEntityApart) {
     auto reference = judge_text(text, apart);
     ASSERT_TRUE(reference.ok) << reference.errors() << text;
     ++judged;
-    slowest_ground_ms = std::max({slowest_ground_ms, with.report.ground_ms, reference.report.ground_ms});
+    if (std::max(with.report.ground_ms, reference.report.ground_ms) > slowest_ground_ms) {
+      slowest_ground_ms = std::max(with.report.ground_ms, reference.report.ground_ms);
+      slowest_ground_seed = seed;
+    }
     if (with.report.ground_ms > 1000) {
       ++slow;
       ADD_FAILURE() << "seed " << seed << ": grounding took " << with.report.ground_ms << " ms\n" << text;
@@ -297,7 +300,7 @@ TEST(GeneratedCases, ShortcutsAgreeWithEveryEntityApart) {
     if (count && judged % 100 == 0) // long runs by hand: progress so far
       std::cout << "after seed " << seed << ": " << judged << " judged, " << groundings << " groundings, "
                 << disagreements << " disagreements, " << unknown << " unknown, slowest grounding " << slowest_ground_ms
-                << " ms, slowest case " << slowest_case_ms << " ms (seed " << slowest_seed << ")" << std::endl;
+                << " ms (seed " << slowest_ground_seed << "), slowest case " << slowest_case_ms << " ms (seed " << slowest_seed << ")" << std::endl;
     auto a = verdicts_of(with.report), b = verdicts_of(reference.report);
     EXPECT_EQ(a.size(), b.size()) << "seed " << seed << "\n" << text;
     for (const auto& [key, v] : b) {
@@ -313,8 +316,8 @@ TEST(GeneratedCases, ShortcutsAgreeWithEveryEntityApart) {
     }
   }
   std::cout << "generated cases: " << judged << " judged, " << refused << " refused by the checks, " << groundings
-            << " claim groundings, " << disagreements << " disagreements, " << unknown << " unknown, slowest grounding " << slowest_ground_ms
-            << " ms (" << slow << " over 1 s), slowest case judged with shortcuts " << slowest_case_ms << " ms (seed "
+            << " claim groundings, " << disagreements << " disagreements, " << unknown << " unknown, slowest grounding "
+            << slowest_ground_ms << " ms (seed " << slowest_ground_seed << "; " << slow << " over 1 s), slowest case judged with shortcuts " << slowest_case_ms << " ms (seed "
             << slowest_seed << ")\n";
   EXPECT_GE(judged, cases / 2) << "the generator should mostly make valid cases";
 }
