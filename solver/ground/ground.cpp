@@ -1173,7 +1173,8 @@ private:
       for (AtomId a : with_rep) {
         const Atom atom = g_.atoms[a];
         auto consider = [&](const std::string& e, AtomId id) {
-          if (!connects[id] || e == rec.rep || split.count(e) || !std::binary_search(domain.begin(), domain.end(), e)) return;
+          // An atom made in this round is looked at in the next one.
+          if (id >= connects.size() || !connects[id] || e == rec.rep || split.count(e) || !std::binary_search(domain.begin(), domain.end(), e)) return;
           if (!emitted(e)) split.insert(e);
         };
         if (std::count(atom.args.begin(), atom.args.end(), rec.rep) == 1) {
