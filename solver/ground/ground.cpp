@@ -1015,7 +1015,8 @@ private:
   // (their completions link them to their bodies), atoms of a fact with
   // more than one atom, and conditions of a conclusion that a premise bears
   // on, or one above it (the conclusions a claim's cone follows upwards).
-  std::vector<char> connecting_atoms() const {
+  // With `constrained_out`: the conclusions a premise bears on, or one above.
+  std::vector<char> connecting_atoms(std::vector<char>* constrained_out = nullptr) const {
     const std::size_t n = g_.atoms.size();
     std::vector<char> constrained(n, 0), connects(n, 0);
     std::vector<AtomId> stack;
@@ -1047,6 +1048,7 @@ private:
         for (const auto& l : body.literals) collect_atoms(l, atoms);
       for (AtomId a : atoms) connects[a] = 1;
     }
+    if (constrained_out) *constrained_out = std::move(constrained);
     return connects;
   }
 
@@ -1082,7 +1084,8 @@ private:
   // atoms then need expanding).
   bool split_representatives() {
     bool changed = false;
-    const std::vector<char> connects = connecting_atoms();
+    std::vector<char> constrained;
+    const std::vector<char> connects = connecting_atoms(&constrained);
     for (auto& rec : representatives_) {
       if (!ok()) return changed;
       if (rec.retired) continue;
@@ -1174,7 +1177,11 @@ private:
         const Atom atom = g_.atoms[a];
         auto consider = [&](const std::string& e, AtomId id) {
           // An atom made in this round is looked at in the next one.
-          if (id >= connects.size() || !connects[id] || e == rec.rep || split.count(e) || !std::binary_search(domain.begin(), domain.end(), e)) return;
+          // Under a conclusion a premise bears on, any atom of the entity's
+          // there that exists links it: a claim reaching that atom climbs
+          // to the premise through the entity's own instance (seed 5789).
+          const bool above = rec.head < constrained.size() && constrained[rec.head];
+          if (id >= connects.size() || !(connects[id] || above) || e == rec.rep || split.count(e) || !std::binary_search(domain.begin(), domain.end(), e)) return;
           if (!emitted(e)) split.insert(e);
         };
         if (std::count(atom.args.begin(), atom.args.end(), rec.rep) == 1) {

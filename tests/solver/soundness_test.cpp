@@ -304,3 +304,29 @@ claim c0 "" { holds e0(a0) }
 
 } // namespace
 } // namespace imputa::testing
+
+namespace imputa::testing {
+namespace {
+
+// Under a conclusion a premise bears on (the fact not e1(op2)), an entity's
+// atom that a claim reaches (p0(a2), through d0(a2)) climbs through the
+// entity's own instance (d1(op0, a2) in e1(op2)) to the conflict of the
+// fact d1(op1, a5): the representative must not cover a2 (seed 5789).
+TEST(Soundness, RepresentativeUnderAConstrainedConclusionKeepsExistingAtoms) {
+  const std::string text = R"(
+actor a0 "". actor a1 "". actor a2 "". actor a3 "". actor a4 "". actor a5 "". actor a6 "". operation op0 "". operation op1 "". operation op2 "".
+predicate d0(actor) "". predicate d1(operation, actor) "". predicate e0(actor) "". predicate e1(operation) "".
+predicate p0(actor) "". predicate p1(operation, actor) "". predicate p2(actor, actor) "".
+rule r0 "": d0(A0) if p0(A0), p2(A0, B1).
+rule r1 "": d1(op0, A0) if p0(A0).
+rule r3 "": e0(A0) if d0(a2), p2(A0, A0).
+rule r4 "": e1(A0) if p1(A0, B1), d1(C2, B1).
+fact d1(op1, a5).
+fact not e1(op2).
+claim c2 "" { holds not e0(a4) }
+)";
+  EXPECT_EQ(verdict_both_ways(text, "c2"), "inconsistent");
+}
+
+} // namespace
+} // namespace imputa::testing
