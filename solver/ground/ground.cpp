@@ -1076,7 +1076,10 @@ private:
   //      component of a premise (connecting_atoms()): such an atom links the
   //      instance, and the claims above it, to that premise (§4), as
   //      p(op0) in `d1(O, B) if p(O), ..., not p(O)` links a conflict with
-  //      the fact d1(op0, a3) to every instance that needs p(op0).
+  //      the fact d1(op0, a3) to every instance that needs p(op0). Under
+  //      a conclusion a premise bears on, any atom of the entity there that
+  //      exists elsewhere counts: a claim reaching it climbs to the premise
+  //      through the entity's own instance.
   // An entity that breaks (b) (S1: pb(o, a) also in r(a)'s instance, so
   // "not q(o)" must reach r(a)) gets its own instance; without an e* for
   // (a), every entity with an atom elsewhere does, and a representative left
