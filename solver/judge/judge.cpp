@@ -992,9 +992,15 @@ private:
     }
     if (!best) return;
     r.strength = best->name;
-    // Established at a standard other than the claim's own, where it is not:
-    // say what makes it so there.
+    // Established at a higher standard than the claim's own, where it is not:
+    // say what makes it so there (a lower standard proves more; that needs no reason).
     if (r.verdict == Verdict::established) return;
+    auto rank = [&](const std::string& name) {
+      for (std::size_t i = 0; i < s_.standards.size(); ++i)
+        if (s_.standards[i].name == name) return i;
+      return std::size_t{0};
+    };
+    if (rank(best->name) <= rank(setting_.standard.name)) return;
     if (auto m = minimize(best_premises, {Lit{goal_, false}})) {
       std::erase_if(*m, [&](const Lit& l) { return l.selector == goal_; });
       r.strength_burdens = burdens_of(describe(*m, *best, false));
