@@ -15,29 +15,39 @@
 namespace imputa::cli {
 namespace {
 
-void add_common(CLI::App* cmd, CommonOptions& o, bool files_required = true) {
-  auto* files = cmd->add_option("FILE", o.files, "case files (*.imputa)");
-  if (files_required) files->required();
+// Reading case files: every command that reads them.
+void add_reading(CLI::App* cmd, CommonOptions& o) {
   cmd->add_flag("--no-library", o.no_library, "do not load the shipped gge2015 library");
   cmd->add_option("--library", o.library, "load this library file instead of the shipped one");
   cmd->add_flag("--werror", o.werror, "treat warnings as errors (exit code 2)");
   cmd->add_flag("-q,--quiet", o.quiet, "print errors only");
-  cmd->add_option("--color", o.color, "colour at a terminal: auto, always or never")
+  cmd->add_option("--color", o.color, "colour at a terminal: auto, always or never (auto: not with NO_COLOR or TERM=dumb)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
-void add_judge_options(CLI::App* cmd, JudgeCommandOptions& o) {
-  cmd->add_option("--format", o.format, "text, json or markdown")->check(CLI::IsMember({"text", "json", "markdown"}));
+void add_common(CLI::App* cmd, CommonOptions& o) {
+  cmd->add_option("FILE", o.files, "case files (*.imputa)")->required();
+  add_reading(cmd, o);
+}
+
+// The one declaration of the judging options, shared by check, explain,
+// compare and graph: the same options, the same checks (make_judge_options).
+void add_judging(CLI::App* cmd, JudgeCommandOptions& o) {
+  add_reading(cmd, o.common);
   cmd->add_option("--standard", o.standard, "standard of proof for every claim without its own");
   cmd->add_option("--doctrine", o.doctrine, "FAMILY=ALTERNATIVE, e.g. control=overall_control (repeatable)");
   cmd->add_option("--assume", o.assume, "treat this atom as proven, e.g. organ_of(gru, rus) (repeatable)");
-  cmd->add_option("--drop", o.drop, "leave out this evidence item, fact label or rule (repeatable)");
+  cmd->add_option("--drop", o.drop,
+                  "leave out this evidence item, fact label or rule; library:RULE names a library rule (repeatable)");
   cmd->add_option("--as-of", o.as_of, "ignore evidence dated after YYYY-MM-DD");
   cmd->add_option("--timeout-ms", o.timeout_ms, "time limit per claim in milliseconds (default 10000)")
       ->check(CLI::Range(1L, 3600000L));
   cmd->add_option("--jobs", o.jobs, "claims judged in parallel (default: the number of cores)")
       ->check(CLI::Range(1u, 256u));
-  cmd->add_flag("--timings", o.timings, "add solving times to the report (makes output vary between runs)");
+}
+
+void add_report_format(CLI::App* cmd, JudgeCommandOptions& o) {
+  cmd->add_option("--format", o.format, "text, json or markdown")->check(CLI::IsMember({"text", "json", "markdown"}));
 }
 
 } // namespace
@@ -66,9 +76,11 @@ int run(int argc, char** argv) {
   JudgeCommandOptions check;
   check.jobs = std::max(1u, std::thread::hardware_concurrency());
   auto* check_cmd = app.add_subcommand("check", "judge every claim and print a report");
-  add_common(check_cmd, check.common);
-  add_judge_options(check_cmd, check);
+  check_cmd->add_option("FILE", check.common.files, "case files (*.imputa)")->required();
+  add_judging(check_cmd, check);
+  add_report_format(check_cmd, check);
   check_cmd->add_option("--claim", check.claims, "judge only this claim (repeatable)");
+  check_cmd->add_flag("--timings", check.timings, "add solving times to the report (makes output vary between runs)");
 
   JudgeCommandOptions explain;
   explain.jobs = check.jobs;
@@ -76,50 +88,45 @@ int run(int argc, char** argv) {
   auto* explain_cmd = app.add_subcommand("explain", "one claim in full: verdict and every reason");
   explain_cmd->add_option("FILE", explain_file, "the case file")->required();
   explain_cmd->add_option("CLAIM", explain_claim, "the claim's id")->required();
-  explain_cmd->add_flag("--no-library", explain.common.no_library, "do not load the shipped gge2015 library");
-  explain_cmd->add_option("--library", explain.common.library, "load this library file instead of the shipped one");
-  explain_cmd->add_flag("--werror", explain.common.werror, "treat warnings as errors (exit code 2)");
-  explain_cmd->add_flag("-q,--quiet", explain.common.quiet, "print errors only");
-  explain_cmd->add_option("--color", explain.common.color, "colour at a terminal: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  add_judge_options(explain_cmd, explain);
+  add_judging(explain_cmd, explain);
+  add_report_format(explain_cmd, explain);
+  explain_cmd->add_flag("--timings", explain.timings, "add solving times to the report (makes output vary between runs)");
 
   JudgeCommandOptions compare;
   compare.jobs = check.jobs;
   auto* compare_cmd = app.add_subcommand("compare", "every claim under every doctrine combination it depends on");
   compare_cmd->add_option("FILE", compare.common.files, "the case file")->required()->expected(1);
-  compare.common.files.reserve(1);
-  compare_cmd->add_flag("--no-library", compare.common.no_library, "do not load the shipped gge2015 library");
-  compare_cmd->add_option("--library", compare.common.library, "load this library file instead of the shipped one");
-  compare_cmd->add_option("--format", compare.format, "text, json or markdown")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
-  compare_cmd->add_option("--timeout-ms", compare.timeout_ms, "time limit per claim in milliseconds");
-  compare_cmd->add_option("--jobs", compare.jobs, "claims judged in parallel");
+  add_judging(compare_cmd, compare);
+  add_report_format(compare_cmd, compare);
+  compare_cmd->add_option("--claim", compare.claims, "compare only this claim (repeatable)");
 
   GraphOptions graph;
   std::string graph_file;
   auto* graph_cmd = app.add_subcommand("graph", "Graphviz DOT of evidence -> atoms -> rules -> claim (pipe into dot -Tsvg)");
   graph_cmd->add_option("FILE", graph_file, "the case file")->required();
   graph_cmd->add_option("CLAIM", graph.claim, "only this claim (default: every claim)");
-  graph_cmd->add_flag("--no-library", graph.judge.common.no_library, "do not load the shipped gge2015 library");
-  graph_cmd->add_option("--library", graph.judge.common.library, "load this library file instead of the shipped one");
-  graph_cmd->add_flag("--werror", graph.judge.common.werror, "treat warnings as errors (exit code 2)");
-  graph_cmd->add_flag("-q,--quiet", graph.judge.common.quiet, "print errors only");
-  graph_cmd->add_option("--standard", graph.judge.standard, "the standard of proof at which atoms count as proven");
-  graph_cmd->add_option("--assume", graph.judge.assume, "treat this atom as proven (repeatable)");
-  graph_cmd->add_option("--drop", graph.judge.drop, "leave out this evidence item, fact label or rule (repeatable)");
-  graph_cmd->add_option("--as-of", graph.judge.as_of, "ignore evidence dated after YYYY-MM-DD");
+  graph.judge.jobs = check.jobs;
+  add_judging(graph_cmd, graph.judge);
 
   LibraryOptions library;
-  auto* library_cmd = app.add_subcommand("library", "print the shipped library, or its rule index (--rules)");
+  auto* library_cmd = app.add_subcommand(
+      "library", "print the shipped library, its rules (--rules), predicates (--predicates) or doctrines (--doctrines)");
   library_cmd->add_flag("--rules", library.rules, "an index of the rules with their sources");
+  auto* predicates_flag =
+      library_cmd->add_flag("--predicates", library.predicates, "the predicates: argument types, tags and description");
+  auto* doctrines_flag =
+      library_cmd->add_flag("--doctrines", library.doctrines, "the doctrine families and their alternatives");
+  library_cmd->add_option("--tag", library.tag, "with --predicates: only those with this tag (origin, link, ...)");
+  library_cmd->add_option("WORD", library.word, "with --predicates: only those whose name or description contains it");
+  predicates_flag->excludes(doctrines_flag);
   library_cmd->add_option("--format", library.format, "text or markdown (for --rules)")
       ->check(CLI::IsMember({"text", "markdown"}));
   library_cmd->add_option("--library", library.library, "a library file instead of the shipped one");
 
   std::string help_topic;
-  auto* help_cmd = app.add_subcommand("help", "describe a command: imputa help COMMAND");
-  help_cmd->add_option("COMMAND", help_topic, "the command to describe");
+  auto* help_cmd = app.add_subcommand("help", "describe a command (imputa help COMMAND) or the case language "
+                                              "(imputa help language)");
+  help_cmd->add_option("COMMAND", help_topic, "the command to describe, or 'language'");
 
   try {
     app.parse(argc, argv);
@@ -151,6 +158,7 @@ int run(int argc, char** argv) {
   if (*explain_cmd) {
     explain.common.files = {explain_file};
     explain.claims = {explain_claim};
+    explain.claims_option = "explain " + explain_file;
     return run_judge(explain, true);
   }
   if (*fmt_cmd) return run_fmt(fmt);
@@ -159,13 +167,18 @@ int run(int argc, char** argv) {
       std::cout << app.help();
       return ok;
     }
+    if (help_topic == "language") {
+      std::cout << language_summary();
+      return ok;
+    }
     for (auto* sub : app.get_subcommands({})) {
       if (sub->get_name() == help_topic) {
         std::cout << sub->help();
         return ok;
       }
     }
-    std::cerr << "imputa: there is no command '" << help_topic << "'\nRun 'imputa --help' for the commands.\n";
+    std::cerr << "imputa: there is no command '" << help_topic
+              << "'\nRun 'imputa --help' for the commands, 'imputa help language' for the case language.\n";
     return input_error;
   }
   std::cout << app.help();

@@ -1,10 +1,9 @@
-// `imputa check` and `imputa explain`: read, check, judge, render.
+// `imputa check` and `imputa explain`: read, check, judge, render; and the
+// judging options of every command turned into JudgeOptions, word by word.
 #include "commands.hpp"
 #include "render.hpp"
 
 #include <spdlog/spdlog.h>
-
-#include <chrono>
 
 #include <chrono>
 #include <cstdio>
@@ -15,38 +14,46 @@
 namespace imputa::cli {
 namespace {
 
-// Reads a command-line atom (`--assume organ_of(gru, rus)`) with the case
-// language's own parser, against the checked program's names.
-std::optional<ast::Atom> parse_atom_option(const std::string& text, const Program& program, std::string& error) {
+// The command line as sources, so that a misspelt word on it is reported like
+// the same word in a file: `command line:1:8: error: ...`, a caret, a hint.
+struct CommandLine {
   Sources sources;
-  Diagnostics diags;
-  auto id = sources.add({"--assume", "fact " + text + ".", false});
-  ast::File file = parse::parse_file(sources, id, diags);
-  if (diags.has_errors() || file.statements.size() != 1) {
-    error = "'" + text + "' is not an atom such as organ_of(gru, rus)";
+
+  // `option value` as one quoted line; the span of `value` on it.
+  check::Word word(const std::string& option, const std::string& value) {
+    auto id = sources.add({"command line", option + " " + value, false});
+    return {value, SourceSpan{id, 1, static_cast<std::uint32_t>(option.size() + 2),
+                              static_cast<std::uint32_t>(value.size())}};
+  }
+  SourceSpan at(const check::Word& w, std::size_t offset, std::size_t length) const {
+    SourceSpan s = w.span;
+    s.column += static_cast<std::uint32_t>(offset);
+    s.length = static_cast<std::uint32_t>(length);
+    return s;
+  }
+};
+
+// Reads a command-line atom (`--assume organ_of(gru, rus)`) with the case
+// language's own parser; spans are moved onto the quoted command line.
+std::optional<ast::Atom> parse_atom_option(CommandLine& line, const check::Word& word, Diagnostics& diags) {
+  static constexpr std::string_view prefix = "fact ";
+  Sources parsed;
+  Diagnostics parse_diags;
+  auto id = parsed.add({"command line", std::string(prefix) + word.text + ".", false});
+  ast::File file = parse::parse_file(parsed, id, parse_diags);
+  const ast::Fact* fact = file.statements.size() == 1 ? std::get_if<ast::Fact>(&file.statements.front()) : nullptr;
+  if (parse_diags.has_errors() || !fact || fact->numeric || fact->formula.kind != ast::Formula::Kind::atom) {
+    diags.error("E001", word.span, "'" + word.text + "' is not an atom such as organ_of(gru, rus)");
     return std::nullopt;
   }
-  const auto* fact = std::get_if<ast::Fact>(&file.statements.front());
-  if (!fact || fact->numeric || fact->formula.kind != ast::Formula::Kind::atom) {
-    error = "'" + text + "' is not an atom such as organ_of(gru, rus)";
-    return std::nullopt;
-  }
-  const ast::Atom& atom = fact->formula.atom;
-  auto pred = program.predicates.find(atom.predicate.text);
-  if (pred == program.predicates.end()) {
-    error = "--assume: unknown predicate '" + atom.predicate.text + "'";
-    return std::nullopt;
-  }
-  if (pred->second.params.size() != atom.args.size()) {
-    error = "--assume: '" + atom.predicate.text + "' takes " + std::to_string(pred->second.params.size()) + " arguments";
-    return std::nullopt;
-  }
-  for (const auto& t : atom.args) {
-    if (t.variable || !program.entities.count(t.name)) {
-      error = "--assume: unknown entity '" + t.name + "'";
-      return std::nullopt;
-    }
-  }
+  ast::Atom atom = fact->formula.atom;
+  auto relocate = [&](ast::Pos& p) {
+    std::size_t offset = p.column > prefix.size() ? p.column - 1 - prefix.size() : 0;
+    p = line.at(word, offset, p.length);
+  };
+  relocate(atom.span);
+  relocate(atom.predicate.span);
+  for (auto& t : atom.args) relocate(t.span);
   return atom;
 }
 
@@ -62,59 +69,47 @@ std::optional<ast::Date> parse_date_option(const std::string& text) {
 
 } // namespace
 
-// Builds the judge's options from the command line, checking every name.
+// Builds the judge's options from the command line, checking every word as
+// the same word in a file is checked (E002 with "did you mean").
 bool make_judge_options(const JudgeCommandOptions& o, const Program& program, JudgeOptions& out, std::ostream& err) {
-  bool ok = true;
-  auto fail = [&](const std::string& message) {
-    err << "imputa: " << message << "\n";
-    ok = false;
-  };
+  CommandLine line;
+  Diagnostics diags;
   if (o.standard) {
-    if (!program.standards.count(*o.standard)) fail("unknown standard '" + *o.standard + "'");
-    out.standard = o.standard;
+    auto w = line.word("--standard", *o.standard);
+    if (check::resolve_standard(program, w, diags)) out.standard = o.standard;
   }
   for (const auto& sel : o.doctrine) {
+    auto w = line.word("--doctrine", sel);
     auto eq = sel.find('=');
     if (eq == std::string::npos) {
-      fail("--doctrine takes FAMILY=ALTERNATIVE, not '" + sel + "'");
+      diags.error("E001", w.span, "--doctrine takes FAMILY=ALTERNATIVE, e.g. control=overall_control, not '" + sel + "'");
       continue;
     }
-    std::string family = sel.substr(0, eq), alt = sel.substr(eq + 1);
-    auto it = program.doctrines.find(family);
-    if (it == program.doctrines.end()) fail("unknown doctrine family '" + family + "'");
-    else if (std::find(it->second.alternatives.begin(), it->second.alternatives.end(), alt) == it->second.alternatives.end())
-      fail("'" + alt + "' is not an alternative of doctrine family '" + family + "'");
-    else out.doctrine[family] = alt;
+    check::Word family{sel.substr(0, eq), line.at(w, 0, eq)};
+    check::Word alt{sel.substr(eq + 1), line.at(w, eq + 1, sel.size() - eq - 1)};
+    if (check::resolve_doctrine(program, family, alt, diags)) out.doctrine[family.text] = alt.text;
   }
   for (const auto& text : o.assume) {
-    std::string error;
-    if (auto atom = parse_atom_option(text, program, error)) out.assume.push_back(*atom);
-    else fail(error);
+    auto w = line.word("--assume", text);
+    if (auto atom = parse_atom_option(line, w, diags); atom && check::resolve_ground_atom(program, *atom, diags))
+      out.assume.push_back(*atom);
   }
-  for (const auto& id : o.drop) out.drop.push_back(id);
+  for (const auto& id : o.drop)
+    if (auto dropped = check::resolve_drop(program, line.word("--drop", id), diags)) out.drop.push_back(*dropped);
   if (o.as_of) {
+    auto w = line.word("--as-of", *o.as_of);
     if (auto d = parse_date_option(*o.as_of)) out.as_of = d;
-    else fail("--as-of takes a date YYYY-MM-DD, not '" + *o.as_of + "'");
+    else diags.error("E011", w.span, "--as-of takes a date YYYY-MM-DD, not '" + *o.as_of + "'");
   }
-  for (const auto& id : o.claims) {
-    bool known = std::any_of(program.claims.begin(), program.claims.end(), [&](const ClaimItem& c) { return c.id == id; });
-    if (!known) fail("there is no claim '" + id + "'");
-    out.claims.push_back(id);
-  }
+  for (const auto& id : o.claims)
+    if (check::resolve_claim(program, line.word(o.claims_option, id), diags)) out.claims.push_back(id);
   out.timeout = std::chrono::milliseconds(o.timeout_ms);
   out.jobs = o.jobs;
-  return ok;
+  print_diagnostics(diags, line.sources, o.common, err);
+  return !diags.has_errors();
 }
 
 namespace {
-
-// --color auto: only at a terminal, and not when NO_COLOR is set or TERM=dumb.
-bool colour_wanted(const std::string& choice, int fd) {
-  if (choice != "auto") return choice == "always";
-  const char* no_color = std::getenv("NO_COLOR");
-  const char* term = std::getenv("TERM");
-  return isatty(fd) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
-}
 
 // "judging 12/40 claims, 3.2 s" on stderr, once a run has taken more than a
 // second and only at a terminal; erased when the run ends.
@@ -183,8 +178,7 @@ int run_judge(const JudgeCommandOptions& o, bool explain) {
     spdlog::info("{}: ground {:.1f} ms ({} ground atoms), solve {:.1f} ms ({} claims, {} jobs)", path,
                  report.ground_ms, report.ground_atoms, report.solve_ms, report.claims.size(), options.jobs);
     if (ground_diags.has_errors()) {
-      ground_diags.sort(c.sources);
-      for (const auto& d : ground_diags.items()) std::cerr << render_diagnostic(d, c.sources);
+      print_diagnostics(ground_diags, c.sources, o.common, std::cerr);
       any_input_error = true;
       continue;
     }

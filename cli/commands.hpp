@@ -9,6 +9,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace imputa::cli {
@@ -38,6 +39,12 @@ CheckedCase load_and_check(const std::string& path, const CommonOptions& options
 // Prints the diagnostics to `err`; returns true if the run must stop (errors,
 // or warnings under --werror).
 bool report_diagnostics(CheckedCase& c, const CommonOptions& options, std::ostream& err);
+// The one printer of diagnostics (sorted first; warnings left out under --quiet).
+void print_diagnostics(Diagnostics& diags, const Sources& sources, const CommonOptions& options, std::ostream& err);
+
+// The one colour policy: --color always/never, or (auto) only at a terminal
+// and not when NO_COLOR is set or TERM=dumb.
+bool colour_wanted(const std::string& choice, int fd);
 
 int run_lint(const CommonOptions& options);
 
@@ -47,13 +54,15 @@ struct FmtOptions {
 };
 int run_fmt(const FmtOptions& options);
 
-// Options of the commands that judge claims (check, explain).
+// Options of the commands that judge claims (check, explain, compare, graph):
+// declared once (app.cpp add_judging), checked once (make_judge_options).
 struct JudgeCommandOptions {
   CommonOptions common;
   std::string format = "text"; // text|json|markdown
   std::optional<std::string> standard;
   std::vector<std::string> doctrine; // FAMILY=ALT
   std::vector<std::string> claims;
+  std::string claims_option = "--claim"; // how the claims were given, for messages: "explain FILE"
   std::vector<std::string> assume;
   std::vector<std::string> drop;
   std::optional<std::string> as_of;
@@ -81,10 +90,17 @@ int run_compare(const JudgeCommandOptions& options);
 
 struct LibraryOptions {
   bool rules = false;
+  bool predicates = false;          // the vocabulary: name(types), tags, description
+  bool doctrines = false;           // families, alternatives, descriptions
+  std::optional<std::string> tag;   // --predicates: only those with this tag
+  std::optional<std::string> word;  // --predicates: only names or descriptions containing it
   std::string format = "text"; // text|markdown (rule index)
   std::optional<std::string> library;
 };
 int run_library(const LibraryOptions& options);
+
+// `imputa help language`: a one-screen summary of the case language.
+std::string_view language_summary();
 
 // Entry point: parses argv and dispatches.
 int run(int argc, char** argv);

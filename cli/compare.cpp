@@ -3,7 +3,9 @@
 #include "commands.hpp"
 #include "render.hpp"
 
+#include <algorithm>
 #include <iostream>
+#include <set>
 #include <nlohmann/json.hpp>
 
 namespace imputa::cli {
@@ -43,6 +45,45 @@ std::string pad(std::string s, std::size_t width) {
   return s;
 }
 
+// The families whose alternative changes the verdict somewhere: for each
+// combination of the others, not every alternative gives the same verdict.
+std::vector<std::string> deciding_families(const ClaimTable& t) {
+  std::vector<std::string> out;
+  for (const auto& f : t.families) {
+    std::map<std::map<std::string, std::string>, std::set<Verdict>> verdicts;
+    for (const auto& r : t.rows) {
+      auto others = r.doctrine;
+      others.erase(f);
+      verdicts[others].insert(r.verdict);
+    }
+    if (std::any_of(verdicts.begin(), verdicts.end(), [](const auto& v) { return v.second.size() > 1; }))
+      out.push_back(f);
+  }
+  return out;
+}
+
+// The table with the families that decide nothing left out: one row per
+// combination of the deciding ones (the claim's own if any merged row was).
+ClaimTable grouped(const ClaimTable& t, std::vector<std::string>& idle) {
+  ClaimTable g{t.id, t.text, deciding_families(t), {}};
+  for (const auto& f : t.families)
+    if (std::find(g.families.begin(), g.families.end(), f) == g.families.end()) idle.push_back(f);
+  for (const auto& r : t.rows) {
+    Row row{{}, r.verdict, r.claim_own};
+    for (const auto& f : g.families) row.doctrine[f] = r.doctrine.at(f);
+    auto same = std::find_if(g.rows.begin(), g.rows.end(), [&](const Row& x) { return x.doctrine == row.doctrine; });
+    if (same == g.rows.end()) g.rows.push_back(std::move(row));
+    else same->claim_own = same->claim_own || row.claim_own;
+  }
+  return g;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
 } // namespace
 
 int run_compare(const JudgeCommandOptions& o) {
@@ -51,23 +92,25 @@ int run_compare(const JudgeCommandOptions& o) {
   if (report_diagnostics(c, o.common, std::cerr)) return input_error;
 
   JudgeOptions base;
+  if (!make_judge_options(o, c.program, base, std::cerr)) return input_error;
   base.reasons = false;
-  base.timeout = std::chrono::milliseconds(o.timeout_ms);
-  base.jobs = o.jobs;
   Diagnostics diags;
   Report first = judge(c.program, base, diags);
   if (diags.has_errors()) {
-    diags.sort(c.sources);
-    for (const auto& d : diags.items()) std::cerr << render_diagnostic(d, c.sources);
+    print_diagnostics(diags, c.sources, o.common, std::cerr);
     return input_error;
   }
   std::vector<ClaimTable> tables;
   for (const auto& claim : first.claims) {
-    ClaimTable t{claim.id, claim.text, claim.families, {}};
-    for (const auto& combo : combinations(claim.families, c.program)) {
+    // Families fixed by --doctrine are not varied.
+    std::vector<std::string> varied;
+    for (const auto& f : claim.families)
+      if (!base.doctrine.count(f)) varied.push_back(f);
+    ClaimTable t{claim.id, claim.text, varied, {}};
+    for (const auto& combo : combinations(varied, c.program)) {
       JudgeOptions options = base;
       options.claims = {claim.id};
-      options.doctrine = combo;
+      for (const auto& [f, a] : combo) options.doctrine[f] = a;
       options.doctrine_overrides_claims = true;
       Report r = judge(c.program, options, diags);
       Row row{combo, r.claims.empty() ? Verdict::unknown : r.claims.front().verdict, true};
@@ -105,13 +148,21 @@ int run_compare(const JudgeCommandOptions& o) {
 
   const bool md = o.format == "markdown";
   std::string out = md ? "# Doctrine comparison: " + render::markdown_escape(path) + "\n" : "Doctrine comparison: " + path + "\n";
-  for (const auto& t : tables) {
+  for (const auto& full : tables) {
+    std::vector<std::string> idle;
+    const ClaimTable t = grouped(full, idle);
     out += md ? "\n## " + render::markdown_escape(t.id) + ": " + render::markdown_escape(t.text) + "\n\n"
               : "\n" + t.id + ": " + t.text + "\n";
-    if (t.families.empty()) {
+    if (full.families.empty()) {
       out += std::string(md ? "" : "  ") + "depends on no doctrine family: " +
              render::verdict_word(t.rows.front().verdict) + "\n";
       continue;
+    }
+    if (!idle.empty()) {
+      std::string families = md ? "`" + joined(idle) + "`" : joined(idle);
+      out += std::string(md ? "" : "  ") + "the same verdict under every alternative of " + families + (t.families.empty() ? ": " + render::verdict_word(t.rows.front().verdict) : "") + "\n";
+      if (t.families.empty()) continue;
+      if (md) out += "\n";
     }
     if (md) {
       out += "|";

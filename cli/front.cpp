@@ -4,6 +4,7 @@
 
 #include "imputa/judge.hpp"
 
+#include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 
@@ -20,11 +21,19 @@ CheckedCase load_and_check(const std::string& path, const CommonOptions& options
   return c;
 }
 
-bool report_diagnostics(CheckedCase& c, const CommonOptions& options, std::ostream& err) {
-  bool color = options.color == "always" || (options.color == "auto" && isatty(STDERR_FILENO));
-  for (const auto& d : c.diags.items()) {
+bool colour_wanted(const std::string& choice, int fd) {
+  if (choice != "auto") return choice == "always";
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return isatty(fd) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
+}
+
+void print_diagnostics(Diagnostics& diags, const Sources& sources, const CommonOptions& options, std::ostream& err) {
+  diags.sort(sources);
+  const bool color = colour_wanted(options.color, STDERR_FILENO);
+  for (const auto& d : diags.items()) {
     if (options.quiet && d.severity == Severity::warning) continue;
-    std::string text = render_diagnostic(d, c.sources);
+    std::string text = render_diagnostic(d, sources);
     if (color) {
       // Colour the "error:" / "warning:" word only.
       const char* word = d.severity == Severity::error ? "error:" : "warning:";
@@ -34,6 +43,10 @@ bool report_diagnostics(CheckedCase& c, const CommonOptions& options, std::ostre
     }
     err << text;
   }
+}
+
+bool report_diagnostics(CheckedCase& c, const CommonOptions& options, std::ostream& err) {
+  print_diagnostics(c.diags, c.sources, options, err);
   return c.diags.has_errors() || (options.werror && c.diags.warning_count() > 0);
 }
 

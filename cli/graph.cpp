@@ -15,14 +15,14 @@ int run_graph(const GraphOptions& o) {
   JudgeCommandOptions command = o.judge;
   command.claims.clear();
   if (o.claim) command.claims.push_back(*o.claim); // checked like --claim
+  command.claims_option = "graph " + path;
   JudgeOptions options;
   if (!make_judge_options(command, c.program, options, std::cerr)) return input_error;
 
   Diagnostics diags;
   Graph graph = claim_graph(c.program, options, o.claim, diags);
   if (diags.has_errors()) {
-    diags.sort(c.sources);
-    for (const auto& d : diags.items()) std::cerr << render_diagnostic(d, c.sources);
+    print_diagnostics(diags, c.sources, o.judge.common, std::cerr);
     return input_error;
   }
   std::string title = c.program.case_id ? c.program.case_title : path;

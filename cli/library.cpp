@@ -1,9 +1,11 @@
-// `imputa library`: the shipped library's text, or an index of its rules with
-// their sources (also the generator of docs/rules.md: --rules --format markdown).
+// `imputa library`: the shipped library's text, an index of its rules with
+// their sources (also the generator of docs/rules.md: --rules --format markdown),
+// its predicates (--predicates [--tag TAG] [WORD]) or its doctrines (--doctrines).
 #include "commands.hpp"
 
 #include "imputa/judge.hpp"
 
+#include <cctype>
 #include <iostream>
 #include <map>
 
@@ -90,10 +92,75 @@ std::string rules_text(const Program& p) {
   return out;
 }
 
+const std::vector<std::pair<std::string_view, Tag>> tag_names{
+    {"origin", Tag::origin}, {"link", Tag::link},         {"conduct", Tag::conduct},
+    {"attribution", Tag::attribution}, {"breach", Tag::breach}, {"closed", Tag::closed}};
+
+std::string lower(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// `attributable(operation, state)  [attribution]` and its description below.
+std::string predicates_text(const Program& p, std::optional<Tag> tag, const std::optional<std::string>& word) {
+  std::string out;
+  for (const auto& [name, info] : p.predicates) {
+    if (tag && !info.has(*tag)) continue;
+    if (word && lower(name).find(lower(*word)) == std::string::npos &&
+        lower(info.description).find(lower(*word)) == std::string::npos)
+      continue;
+    out += name;
+    if (!info.params.empty()) {
+      out += "(";
+      for (std::size_t i = 0; i < info.params.size(); ++i)
+        out += (i ? ", " : "") + std::string(to_string(info.params[i]));
+      out += ")";
+    }
+    if (info.numeric) out += ": number";
+    std::string tags;
+    for (const auto& [tag_name, t] : tag_names)
+      if (info.has(t)) tags += (tags.empty() ? "" : " ") + std::string(tag_name);
+    if (!tags.empty()) out += "  [" + tags + "]";
+    if (info.derived) out += "  (concluded by rules)";
+    out += "\n";
+    if (!info.description.empty()) out += "  " + info.description + "\n";
+  }
+  return out;
+}
+
+std::string doctrines_text(const Program& p) {
+  std::string out;
+  for (const auto& [family, info] : p.doctrines) {
+    out += family + (info.description.empty() ? "" : " — " + info.description) + "\n";
+    for (std::size_t i = 0; i < info.alternatives.size(); ++i)
+      out += "  " + info.alternatives[i] + (i == 0 ? "  (the default)" : "") + "\n";
+  }
+  return out;
+}
+
 } // namespace
 
 int run_library(const LibraryOptions& o) {
-  if (!o.rules && !o.library) {
+  std::optional<Tag> tag;
+  if (o.tag) {
+    for (const auto& [name, t] : tag_names)
+      if (name == *o.tag) tag = t;
+    if (!tag) {
+      std::string known, hint;
+      for (const auto& [name, t] : tag_names) {
+        known += (known.empty() ? "" : ", ") + std::string(name);
+        if (edit_distance(*o.tag, name, 2) <= 2 && hint.empty()) hint = "\n  hint: did you mean '" + std::string(name) + "'?";
+      }
+      std::cerr << "imputa: unknown tag '" << *o.tag << "'; the tags are " << known << hint << "\n";
+      return input_error;
+    }
+  }
+  if ((o.tag || o.word) && !o.predicates) {
+    std::cerr << "imputa: --tag and WORD select predicates: add --predicates\n";
+    return input_error;
+  }
+  const bool listing = o.rules || o.predicates || o.doctrines;
+  if (!listing && !o.library) {
     std::cout << parse::shipped_library();
     return ok;
   }
@@ -104,12 +171,24 @@ int run_library(const LibraryOptions& o) {
   auto files = parse::load_text("<no case>", "", load_options, sources, diags);
   Program program = check::check(files, sources, diags);
   if (diags.has_errors()) {
-    diags.sort(sources);
-    for (const auto& d : diags.items()) std::cerr << render_diagnostic(d, sources);
+    print_diagnostics(diags, sources, CommonOptions{}, std::cerr);
     return input_error;
   }
-  if (!o.rules) std::cout << sources.files.front().text;
-  else std::cout << (o.format == "markdown" ? rules_markdown(program) : rules_text(program));
+  if (o.predicates) {
+    std::string listed = predicates_text(program, tag, o.word);
+    if (listed.empty()) {
+      std::cerr << "imputa: no predicate" << (o.tag ? " tagged " + *o.tag : "")
+                << (o.word ? " mentions '" + *o.word + "'" : "") << "\n";
+      return unmet;
+    }
+    std::cout << listed;
+  } else if (o.doctrines) {
+    std::cout << doctrines_text(program);
+  } else if (!o.rules) {
+    std::cout << sources.files.front().text;
+  } else {
+    std::cout << (o.format == "markdown" ? rules_markdown(program) : rules_text(program));
+  }
   return ok;
 }
 

@@ -100,13 +100,10 @@ void check_claim(Checker& c, const ast::Claim& claim) {
       if (check_date(c, field.date, field.span)) item.as_of = field.date;
       break;
     case K::drop:
-      if (resolve_name(c, field.name,
-                       mask(SymbolKind::fact_label) | mask(SymbolKind::evidence) | mask(SymbolKind::rule),
-                       "fact label, evidence item or rule"))
-        item.drops.push_back(field.name.text);
+      if (auto id = resolve_drop(c, field.name)) item.drops.push_back(*id);
       break;
     case K::assume: {
-      Scope scope = Scope::ground("'assume' takes a ground atom");
+      Scope scope = Scope::ground("'assume' must name the things it speaks of");
       resolve_atom(c, field.atom, scope, AtomUse::condition);
       item.assumes.push_back(field.atom);
       break;

@@ -66,14 +66,18 @@ std::vector<std::string> did_you_mean(const Checker& c, std::string_view name, K
   std::string_view best;
   std::size_t best_distance = 3;
   // The map is ordered, so a strict `<` keeps the alphabetically first of equals.
-  for (const auto& [candidate, symbol] : c.symbols) {
-    if ((kinds & mask(symbol.kind)) == 0 || candidate == name) continue;
+  auto consider = [&](std::string_view candidate) {
+    if (candidate == name) return;
     std::size_t d = edit_distance(name, candidate, 2);
-    if (d < best_distance) {
+    if (d < best_distance || (d == best_distance && candidate < best)) {
       best_distance = d;
       best = candidate;
     }
-  }
+  };
+  for (const auto& [candidate, symbol] : c.symbols)
+    if ((kinds & mask(symbol.kind)) != 0) consider(candidate);
+  if ((kinds & mask(SymbolKind::rule)) != 0)
+    for (const auto& [candidate, span] : c.library_rules) consider(candidate);
   return hint(best);
 }
 
@@ -105,7 +109,14 @@ std::string with_article(std::string_view noun) {
 bool resolve_name(Checker& c, const ast::Name& name, KindMask kinds, std::string_view what) {
   const Symbol* symbol = find_symbol(c, name.text);
   if (symbol == nullptr) {
-    c.diags.error("E002", name.span, "unknown " + std::string(what) + " '" + name.text + "'",
+    // A short closed list is worth showing whole: the standards, the families.
+    std::string known;
+    auto list = [&](const auto& map, std::string_view plural) {
+      for (const auto& [key, value] : map) known += (known.empty() ? "; the " + std::string(plural) + " are " : ", ") + key;
+    };
+    if (kinds == mask(SymbolKind::standard)) list(c.program.standards, "standards");
+    if (kinds == mask(SymbolKind::doctrine_family)) list(c.program.doctrines, "doctrine families");
+    c.diags.error("E002", name.span, "unknown " + std::string(what) + " '" + name.text + "'" + known,
                   did_you_mean(c, name.text, kinds));
     return false;
   }
@@ -135,6 +146,22 @@ bool resolve_doctrine_choice(Checker& c, const ast::Name& family, const ast::Nam
                     "'; its alternatives are " + listed,
                 did_you_mean(alternative.text, words));
   return false;
+}
+
+std::string library_rule_id(const Checker& c, std::string_view id) {
+  return (find_symbol(c, id) != nullptr ? "library:" : "") + std::string(id);
+}
+
+std::optional<std::string> resolve_drop(Checker& c, const ast::Name& name) {
+  const KindMask droppable = mask(SymbolKind::fact_label) | mask(SymbolKind::evidence) | mask(SymbolKind::rule);
+  const Symbol* symbol = find_symbol(c, name.text);
+  if (symbol != nullptr && (droppable & mask(symbol->kind)) != 0) {
+    c.used.insert(name.text);
+    return name.text;
+  }
+  if (c.library_rules.count(name.text)) return library_rule_id(c, name.text);
+  resolve_name(c, name, droppable, "fact label, evidence item or rule"); // reports E002
+  return std::nullopt;
 }
 
 std::string atom_text(const ast::Atom& atom) {

@@ -7,6 +7,7 @@
 #include "imputa/program.hpp"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -46,6 +47,9 @@ struct Checker {
 
   // All files share one namespace (language.md §3); the first declaration wins.
   std::map<std::string, Symbol, std::less<>> symbols;
+  // Library rule ids live apart (docs/decisions.md): a user's name never
+  // clashes with one; a shadowed library rule is known as `library:ID`.
+  std::map<std::string, SourceSpan, std::less<>> library_rules;
   // Names referenced anywhere (not merely declared), for W101.
   std::set<std::string, std::less<>> used;
   // Entity types a claim's free variable ranges over: those entities are used
@@ -82,6 +86,15 @@ bool resolve_name(Checker& c, const ast::Name& name, KindMask kinds, std::string
 // `FAMILY = ALTERNATIVE` in `use doctrine`, a rule's `when` and a claim's
 // `under`: reports E002 for an unknown family or an alternative it lacks.
 bool resolve_doctrine_choice(Checker& c, const ast::Name& family, const ast::Name& alternative);
+
+// The id under which the program knows library rule `id`: `library:ID` when a
+// user's declaration has taken the bare name, else the bare name.
+std::string library_rule_id(const Checker& c, std::string_view id);
+
+// What `drop NAME` leaves out: the user's fact label, evidence item or rule of
+// that name, else the library rule of that name. Reports E002 (with a hint)
+// when there is neither; returns the program's id of what is dropped.
+std::optional<std::string> resolve_drop(Checker& c, const ast::Name& name);
 
 // A ground atom as text, `performed_by(notpetya, gru)`, for messages.
 std::string atom_text(const ast::Atom& atom);

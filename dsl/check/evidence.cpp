@@ -61,7 +61,7 @@ void check_evidence(Checker& c, const ast::Evidence& ev) {
     switch (field.kind) {
     case K::supports:
     case K::contradicts: {
-      Scope scope = Scope::ground("evidence must bear on a ground atom");
+      Scope scope = Scope::ground("evidence must name the things it speaks of");
       const PredicateInfo* info = resolve_atom(c, field.atom, scope, AtomUse::condition);
       if (info != nullptr) warn_origin_on_link(c, ev, field.atom, *info);
       item.bearings.push_back(Bearing{field.atom, field.kind == K::supports});

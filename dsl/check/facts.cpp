@@ -11,7 +11,7 @@ void check_fact(Checker& c, const ast::Fact& fact) {
   if (fact.label) item.label = fact.label->text;
   item.numeric = fact.numeric;
   item.span = fact.span;
-  Scope scope = Scope::ground("a fact must be ground");
+  Scope scope = Scope::ground("a fact must name the things it speaks of");
   if (fact.numeric) {
     item.target = fact.target;
     resolve_atom(c, item.target, scope, AtomUse::valued);

@@ -23,7 +23,7 @@ struct Variable {
 // The variables of one fact, evidence line, rule or claim.
 struct Scope {
   // Set where variables are not allowed (facts, evidence, `assume`): the start
-  // of the E006 message, e.g. "a fact must be ground".
+  // of the E006 message, e.g. "a fact must name the things it speaks of".
   std::optional<std::string> ground_rule;
   std::map<std::string, Variable> variables;
   std::set<std::string> reported; // E006 once per variable name

@@ -88,13 +88,13 @@ bool concludes_from_origin_only(const Checker& c, const PredicateInfo& head, con
 
 void check_rule(Checker& c, const ast::Rule& rule) {
   RuleItem item;
-  item.id = rule.id.text;
+  item.from_library = in_library(c, rule.span);
+  item.id = item.from_library ? library_rule_id(c, rule.id.text) : rule.id.text;
   item.label = rule.label;
   item.cite = rule.cite;
   item.head = rule.head;
   item.body = rule.body;
   item.span = rule.span;
-  item.from_library = in_library(c, rule.span);
   if (rule.when_family && rule.when_alternative) {
     resolve_doctrine_choice(c, *rule.when_family, *rule.when_alternative);
     item.when_family = rule.when_family->text;

@@ -3,6 +3,7 @@
 // into the program.
 #include "check/passes.hpp"
 
+#include <algorithm>
 #include <type_traits>
 
 namespace imputa::check::detail {
@@ -10,13 +11,20 @@ namespace imputa::check::detail {
 namespace {
 
 // Registers `name`; reports E003 pointing at the earlier declaration.
+// The library's vocabulary (predicates, standards, doctrines) is a contract
+// the case is written in; saying so beats pointing into a file the user never read.
 bool declare(Checker& c, const ast::Name& name, SymbolKind kind) {
   auto [it, inserted] = c.symbols.try_emplace(name.text, Symbol{kind, name.span});
-  if (!inserted)
+  if (inserted) return true;
+  if (in_library(c, it->second.span) && !in_library(c, name.span))
+    c.diags.error("E003", name.span,
+                  "'" + name.text + "' is already " + describe(c, name.text, it->second) +
+                      " of the library (" + location(c, it->second.span) + "); choose another name");
+  else
     c.diags.error("E003", name.span,
                   "duplicate declaration of '" + name.text + "': already declared at " +
                       location(c, it->second.span));
-  return inserted;
+  return false;
 }
 
 std::optional<Tag> tag_from_name(std::string_view name) {
@@ -55,9 +63,16 @@ void declare_standard(Checker& c, const ast::StandardDecl& d) {
 void declare_doctrine(Checker& c, const ast::DoctrineDecl& d) {
   const bool fresh = declare(c, d.family, SymbolKind::doctrine_family);
   DoctrineInfo info{d.family.text, {}, d.description, d.span};
+  // An alternative is only ever written after its family (`control =
+  // overall_control`), so it is named within the family, not in the one
+  // namespace: a library alternative such as `collective` never takes a
+  // name from a case (docs/decisions.md).
   for (const auto& alternative : d.alternatives) {
-    declare(c, alternative, SymbolKind::doctrine_alternative);
-    info.alternatives.push_back(alternative.text);
+    if (std::find(info.alternatives.begin(), info.alternatives.end(), alternative.text) != info.alternatives.end())
+      c.diags.error("E003", alternative.span,
+                    "doctrine '" + d.family.text + "' lists the alternative '" + alternative.text + "' twice");
+    else
+      info.alternatives.push_back(alternative.text);
   }
   if (fresh) c.program.doctrines.emplace(d.family.text, std::move(info));
 }
@@ -102,7 +117,13 @@ void declare_statement(Checker& c, const ast::Statement& statement) {
         } else if constexpr (std::is_same_v<T, ast::Evidence>) {
           declare(c, s.id, SymbolKind::evidence);
         } else if constexpr (std::is_same_v<T, ast::Rule>) {
-          declare(c, s.id, SymbolKind::rule);
+          if (!in_library(c, s.id.span)) {
+            declare(c, s.id, SymbolKind::rule);
+          } else if (auto [it, fresh] = c.library_rules.try_emplace(s.id.text, s.id.span); !fresh) {
+            c.diags.error("E003", s.id.span,
+                          "duplicate declaration of '" + s.id.text + "': already declared at " +
+                              location(c, it->second));
+          }
         } else if constexpr (std::is_same_v<T, ast::Claim>) {
           declare(c, s.id, SymbolKind::claim);
         }

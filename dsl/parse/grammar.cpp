@@ -241,7 +241,7 @@ const x3::rule<struct atom_id, ast::Atom> atom = "an atom such as performed_by(o
 const auto atom_def = spanned(name[set<&ast::Atom::predicate>] >>
                        -('(' > (term[push<&ast::Atom::args>] % ',') > ')'));
 
-const x3::rule<struct operand_id, NumExpr> operand = "a number, a numeric atom or a variable";
+const x3::rule<struct operand_id, NumExpr> operand = "a number, a quantity such as harm(op), or a variable";
 const auto operand_def = number_value[([](auto& ctx) {
                            _val(ctx).kind = NumExpr::Kind::number;
                            _val(ctx).number = _attr(ctx).lo;
@@ -264,7 +264,7 @@ const auto operand_def = number_value[([](auto& ctx) {
                          })];
 
 // `NUMBER '*' numterm`, read as a loop so that a long product cannot exhaust the stack.
-const x3::rule<struct product_id, NumExpr> product = "a number, a numeric atom or a variable";
+const x3::rule<struct product_id, NumExpr> product = "a number, a quantity such as harm(op), or a variable";
 const auto product_def = (*(number_value >> '*') >> operand)[([](auto& ctx) {
   auto& factors = at_c<0>(_attr(ctx));
   if (factors.size() >= max_depth) throw TooDeep{factors[max_depth - 1].span};
@@ -285,7 +285,7 @@ const auto product_def = (*(number_value >> '*') >> operand)[([](auto& ctx) {
 })];
 
 const x3::rule<struct numexpr_id, NumExpr> numexpr = "an arithmetic expression";
-const x3::rule<struct signed_term_id, std::pair<char, NumExpr>> signed_term = "'+' or '-' and a term";
+const x3::rule<struct signed_term_id, std::pair<char, NumExpr>> signed_term = "'+' or '-' and a number or quantity";
 const auto signed_term_def = (x3::char_("+-") > product)[([](auto& ctx) {
   _val(ctx) = {at_c<0>(_attr(ctx)), std::move(at_c<1>(_attr(ctx)))};
 })];
@@ -395,7 +395,7 @@ const auto primary_def = ('(' > disjunction > ')')[assign] |
                          comparison[assign] | atom_formula[assign];
 
 // A rule body literal: an atom, `not atom`, or a comparison.
-const x3::rule<struct literal_id, Formula> literal = "an atom, 'not' atom, or a comparison";
+const x3::rule<struct literal_id, Formula> literal = "a condition such as organ_of(A, S), 'not' and a condition, or a comparison";
 const auto literal_def = (not_word > atom_formula)[([](auto& ctx) {
                            Formula n;
                            n.kind = Formula::Kind::negation;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 namespace imputa::parse {
 namespace {
@@ -171,6 +172,41 @@ std::vector<std::string> keyword_hint(const char* p, const char* end) {
   return {};
 }
 
+struct Kept {
+  ast::Statement statement;
+  const char* resume;
+};
+
+// A statement that failed only for want of its full stop, before a line that
+// opens the next statement: read again with the '.' put back after its last
+// word. The copy differs from the text only from that point on, so every
+// position in the statement read from it is a position in the text.
+std::optional<Kept> with_full_stop(const std::string& text, std::uint32_t file, const char* pos, const char* at,
+                                   const std::string& expected) {
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  if (expected.find("'.'") == std::string::npos) return std::nullopt;
+  const char* line_start = at;
+  while (line_start > begin && (line_start[-1] == ' ' || line_start[-1] == '\t')) --line_start;
+  // Before the next statement on a line of its own, or at the end of the file.
+  if (at != end && (line_start == begin || line_start[-1] != '\n' || !opens_statement(line_start, end)))
+    return std::nullopt;
+  const char* stop = line_start;
+  while (stop > pos && (stop[-1] == ' ' || stop[-1] == '\t' || stop[-1] == '\r' || stop[-1] == '\n')) --stop;
+  if (stop == pos) return std::nullopt;
+  const auto offset = static_cast<std::size_t>(stop - begin);
+  std::string copy = text.substr(0, offset) + "." + text.substr(offset);
+  detail::LineIndex copy_lines(file, copy);
+  const char* first = copy.data() + (pos - begin);
+  detail::StatementResult r = detail::parse_statement(first, copy.data() + copy.size(), copy_lines);
+  // Read exactly up to the full stop put back (phrase_parse may skip the space after it).
+  const char* dot_end = copy.data() + offset + 1;
+  if (r.status != detail::StatementResult::Status::statement || first < dot_end ||
+      first > copy.data() + (line_start - begin) + 1)
+    return std::nullopt;
+  return Kept{std::move(r.statement), stop};
+}
+
 } // namespace
 
 ast::File parse_file(const Sources& sources, std::uint32_t file, Diagnostics& diags) {
@@ -239,7 +275,14 @@ ast::File parse_file(const Sources& sources, std::uint32_t file, Diagnostics& di
                     {"texts in quotes are one line; write \\n for a line break"});
       else
         diags.error("E001", lines.span(at, tok_end), "expected " + r.expected + ", found " + found, std::move(hints));
-      pos = recover(pos, at, end);
+      if (auto kept = with_full_stop(text, file, pos, at, r.expected)) {
+        // Only the full stop was missing: keep the statement, so that what it
+        // declares is known and one mistake gives one error.
+        out.statements.push_back(std::move(kept->statement));
+        pos = kept->resume;
+      } else {
+        pos = recover(pos, at, end);
+      }
     }
     first_statement = false;
   }

@@ -53,6 +53,23 @@ namespace check {
 // errors were found; callers must not solve it then.
 Program check(const std::vector<ast::File>& files, const Sources& sources, Diagnostics& diags);
 
+// Words given outside any file (the command line: --drop, --claim, --standard,
+// --doctrine, --assume, a CLAIM argument), checked against a checked program as
+// the same word in a file is: E002 with "did you mean" at `span`.
+struct Word {
+  std::string text;
+  SourceSpan span;
+};
+// What `--drop NAME` leaves out, as the program knows it: the user's fact
+// label, evidence item or rule NAME, else the library rule NAME;
+// `library:NAME` always names the library rule (docs/decisions.md).
+std::optional<std::string> resolve_drop(const Program& program, const Word& name, Diagnostics& diags);
+bool resolve_claim(const Program& program, const Word& name, Diagnostics& diags);
+bool resolve_standard(const Program& program, const Word& name, Diagnostics& diags);
+bool resolve_doctrine(const Program& program, const Word& family, const Word& alternative, Diagnostics& diags);
+// A ground atom over declared entities of fitting types (`--assume`).
+bool resolve_ground_atom(const Program& program, const ast::Atom& atom, Diagnostics& diags);
+
 } // namespace check
 
 namespace format {

@@ -37,9 +37,27 @@ struct LimitedRun : RunResult {
 
 // Like run_imputa, but the child is killed by SIGALRM after `seconds`; with
 // `unprivileged`, a child of root runs as nobody so that file permissions bind.
+// A copy of the binary that an unprivileged user can run wherever the
+// checkout lives (a clone in /root or under `mktemp -d` is closed to others).
+std::string binary_for_anyone() {
+  static const std::string path = [] {
+    fs::path dir = temp_dir("binary-for-anyone");
+    fs::path copy = dir / "imputa";
+    fs::copy_file(IMPUTA_BINARY, copy, fs::copy_options::overwrite_existing);
+    const auto open = fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                      fs::perms::others_read | fs::perms::others_exec;
+    fs::permissions(copy, open);
+    for (fs::path p = dir; p != fs::temp_directory_path() && p.has_parent_path(); p = p.parent_path())
+      fs::permissions(p, open);
+    return copy.string();
+  }();
+  return path;
+}
+
 LimitedRun run_with_limit(const std::vector<std::string>& args, unsigned seconds, bool unprivileged = false) {
   fs::path dir = temp_dir("limited-run");
   fs::path out_path = dir / "out", err_path = dir / "err";
+  const std::string binary = unprivileged ? binary_for_anyone() : std::string(IMPUTA_BINARY);
   pid_t pid = fork();
   if (pid == 0) {
     int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -48,12 +66,12 @@ LimitedRun run_with_limit(const std::vector<std::string>& args, unsigned seconds
     dup2(err, 2);
     if (unprivileged && geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(126);
     std::vector<std::string> copy = args;
-    std::string binary = IMPUTA_BINARY;
-    std::vector<char*> argv{binary.data()};
+    std::string program = binary;
+    std::vector<char*> argv{program.data()};
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
     alarm(seconds); // survives exec: the default action ends the child
-    execv(binary.c_str(), argv.data());
+    execv(program.c_str(), argv.data());
     _exit(127);
   }
   auto start = std::chrono::steady_clock::now();

@@ -101,7 +101,7 @@ TEST(CheckNames, UnknownDoctrineFamilyAndAlternative) {
   EXPECT_EQ(describe(found[0]), "12:24 doctrine 'control' has no alternative 'efective_control'; its alternatives "
                                 "are effective_control, overall_control");
   EXPECT_EQ(found[0].hints, Hints{"did you mean 'effective_control'?"});
-  EXPECT_EQ(describe(found[1]), "13:18 unknown doctrine family 'contrl'");
+  EXPECT_EQ(describe(found[1]), "13:18 unknown doctrine family 'contrl'; the doctrine families are control");
   EXPECT_EQ(found[1].hints, Hints{"did you mean 'control'?"});
 }
 
@@ -123,6 +123,13 @@ TEST(CheckNames, UnknownStandardDropTargetAndRestatedEvidence) {
   EXPECT_EQ(describe(found[1]), "18:12 unknown standard 'clear_and_convincing'");
   EXPECT_EQ(describe(found[2]), "19:8 unknown fact label, evidence item or rule 'e7'");
   EXPECT_EQ(found[2].hints, Hints{"did you mean 'e1'?"});
+}
+
+TEST(CheckNames, UnknownStandardListsTheStandards) {
+  auto r = check_text("use standard clear_and_convincin.\n", true);
+  EXPECT_EQ(only(r, "E002"), "1:14 unknown standard 'clear_and_convincin'; the standards are beyond_reasonable_doubt, "
+                             "clear_and_convincing, fully_conclusive, preponderance, reasonable_suspicion");
+  EXPECT_EQ(hints(r, "E002"), Hints{"did you mean 'clear_and_convincing'?"});
 }
 
 TEST(CheckNames, AllErrorsAreReported) {
@@ -151,8 +158,93 @@ TEST(CheckNames, DuplicateOfALibraryName) {
   ASSERT_NE(at, std::string_view::npos);
   const auto line = 1 + std::count(library.begin(), library.begin() + static_cast<std::ptrdiff_t>(at), '\n');
   auto r = check_text("state attributable \"A state named like a predicate\".\n", true);
-  EXPECT_EQ(only(r, "E003"), "1:7 duplicate declaration of 'attributable': already declared at <library gge2015>:" +
-                                 std::to_string(line));
+  EXPECT_EQ(only(r, "E003"), "1:7 'attributable' is already a predicate of the library (<library gge2015>:" +
+                                 std::to_string(line) + "); choose another name");
+}
+
+// Library rule ids are the library's own business (docs/decisions.md): a
+// user's name never clashes with one, and the library rule stays in force.
+const std::string attack_case = "state vic \"Victim\".\n"
+                                "operation op \"The operation\".\n"
+                                "fact targets(op, vic).\n";
+
+const RuleItem* rule_named(const Program& p, std::string_view id) {
+  for (const auto& r : p.rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+TEST(CheckNames, AClaimMayTakeTheNameOfALibraryRule) {
+  auto r = check_text(attack_case + "claim attack_functionality \"The operation is an attack\" {\n"
+                                    "  holds attack(op)\n"
+                                    "}\n",
+                      true);
+  EXPECT_TRUE(with_code(r, "E003").empty()) << all(r);
+  EXPECT_FALSE(r.diags.has_errors()) << all(r);
+  const RuleItem* library = rule_named(r.program, "library:attack_functionality");
+  ASSERT_NE(library, nullptr) << "the shadowed library rule is known as library:ID";
+  EXPECT_TRUE(library->from_library);
+  EXPECT_EQ(rule_named(r.program, "attack_functionality"), nullptr);
+}
+
+TEST(CheckNames, AUserRuleMayTakeTheNameOfALibraryRule) {
+  auto r = check_text(attack_case + "rule art4_organ \"My own rule\": attack(Op) if targets(Op, vic).\n", true);
+  EXPECT_FALSE(r.diags.has_errors()) << all(r);
+  const RuleItem* mine = rule_named(r.program, "art4_organ");
+  const RuleItem* library = rule_named(r.program, "library:art4_organ");
+  ASSERT_NE(mine, nullptr);
+  ASSERT_NE(library, nullptr);
+  EXPECT_FALSE(mine->from_library);
+  EXPECT_TRUE(library->from_library);
+}
+
+TEST(CheckNames, UnshadowedLibraryRulesKeepTheirIds) {
+  auto r = check_text(attack_case, true);
+  EXPECT_NE(rule_named(r.program, "attack_functionality"), nullptr);
+  EXPECT_NE(rule_named(r.program, "art4_organ"), nullptr);
+}
+
+TEST(CheckNames, DropNamesTheUsersDeclarationFirstThenTheLibraryRule) {
+  auto r = check_text(attack_case + "rule art4_organ \"My own rule\": attack(Op) if targets(Op, vic).\n"
+                                    "claim attack_functionality \"The operation is an attack\" {\n"
+                                    "  holds attack(op)\n"
+                                    "  drop art4_organ\n"
+                                    "  drop attack_functionality\n"
+                                    "  drop attack_physical_damage\n"
+                                    "}\n",
+                      true);
+  EXPECT_FALSE(r.diags.has_errors()) << all(r);
+  ASSERT_EQ(r.program.claims.size(), 1u);
+  // The user's rule; the library rule shadowed by the claim's own name; a library rule.
+  EXPECT_EQ(r.program.claims[0].drops,
+            (std::vector<std::string>{"art4_organ", "library:attack_functionality", "attack_physical_damage"}));
+}
+
+// Alternatives are named within their family: the library's
+// `countermeasures_by = collective` leaves the name free for a case.
+TEST(CheckNames, AnEntityMayTakeTheNameOfADoctrineAlternative) {
+  auto r = check_text("actor collective \"A hacker collective\".\n"
+                      "state vic \"Victim\".\n"
+                      "operation op \"The operation\".\n"
+                      "fact performed_by(op, collective).\n"
+                      "use doctrine countermeasures_by = collective.\n",
+                      true);
+  EXPECT_FALSE(r.diags.has_errors()) << all(r);
+  EXPECT_EQ(r.program.doctrine.at("countermeasures_by"), "collective");
+}
+
+TEST(CheckNames, AnAlternativeTwiceInOneFamily) {
+  auto r = check_text("doctrine intent = specific | general | specific \"Mental element\".\n");
+  EXPECT_EQ(only(r, "E003"), "1:40 doctrine 'intent' lists the alternative 'specific' twice");
+}
+
+TEST(CheckNames, MisspeltDropSuggestsLibraryRulesToo) {
+  auto r = check_text(attack_case + "claim c \"The operation is an attack\" {\n"
+                                    "  holds attack(op)\n"
+                                    "  drop attack_functionalty\n"
+                                    "}\n",
+                      true);
+  EXPECT_EQ(hints(r, "E002"), Hints{"did you mean 'attack_functionality'?"}) << all(r);
 }
 
 class CheckImports : public ::testing::Test {

@@ -56,7 +56,7 @@ TEST(CheckTypes, EntityComparisonBetweenTypesThatNeverMeet) {
 
 TEST(CheckTypes, NonGroundFact) {
   auto r = check_text(vocabulary + "fact performed_by(notpetya, X).\n");
-  EXPECT_EQ(only(r, "E006"), "11:29 a fact must be ground, but 'X' is a variable");
+  EXPECT_EQ(only(r, "E006"), "11:29 a fact must name the things it speaks of, but 'X' is a variable");
 }
 
 TEST(CheckTypes, NonGroundEvidence) {
@@ -64,7 +64,7 @@ TEST(CheckTypes, NonGroundEvidence) {
                                    "  supports performed_by(notpetya, A)\n"
                                    "  confidence likely\n"
                                    "}\n");
-  EXPECT_EQ(only(r, "E006"), "12:35 evidence must bear on a ground atom, but 'A' is a variable");
+  EXPECT_EQ(only(r, "E006"), "12:35 evidence must name the things it speaks of, but 'A' is a variable");
 }
 
 TEST(CheckTypes, NonGroundAssumption) {
@@ -72,7 +72,7 @@ TEST(CheckTypes, NonGroundAssumption) {
                                    "  holds attributable(notpetya, rus)\n"
                                    "  assume organ_of(gru, S)\n"
                                    "}\n");
-  EXPECT_EQ(only(r, "E006"), "13:24 'assume' takes a ground atom, but 'S' is a variable");
+  EXPECT_EQ(only(r, "E006"), "13:24 'assume' must name the things it speaks of, but 'S' is a variable");
 }
 
 TEST(CheckTypes, ClaimsMayHaveVariables) {

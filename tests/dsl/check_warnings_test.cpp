@@ -25,6 +25,19 @@ TEST(CheckWarnings, UnusedDeclarations) {
   EXPECT_FALSE(r.diags.has_errors());
 }
 
+// docs/limits.md: declaring an actor the case says nothing about keeps
+// "someone else did it" open; named unidentified..., it passes --werror.
+TEST(CheckWarnings, AnUnidentifiedEntityIsNeverUnused) {
+  auto r = check_text("actor unidentified_actor \"An actor the case cannot name\".\n"
+                      "state unidentified \"A state the case cannot name\".\n"
+                      "actor bystander \"An actor the case says nothing about\".\n");
+  auto found = with_code(r, "W101");
+  ASSERT_EQ(found.size(), 1u) << all(r);
+  EXPECT_EQ(describe(found[0]), "3:7 'bystander' (an actor) is declared but never used");
+  EXPECT_EQ(found[0].hints,
+            std::vector<std::string>{"if it is there to keep \"someone else did it\" open, call it unidentified_bystander"});
+}
+
 TEST(CheckWarnings, LibraryDeclarationsAreNeverUnused) {
   auto r = check_text("", true);
   EXPECT_TRUE(with_code(r, "W101").empty()) << all(r);

@@ -152,6 +152,38 @@ TEST(Parse, RecoversAtTheNextStatementAndReportsEveryError) {
   EXPECT_EQ(statement<ast::SourceDecl>(p, 1).id.text, "s");
 }
 
+// A missing full stop before the next statement: one error, and the
+// statement is kept, so what it declares causes no knock-on errors.
+TEST(Parse, AMissingFullStopIsOneErrorAndKeepsTheStatement) {
+  auto p = parse_text("state victim \"The victim\".\n"
+                      "state rus \"Russian Federation\"\n"
+                      "actor gru \"GRU\".\n"
+                      "fact organ_of(gru, rus)   \n"
+                      "\n"
+                      "claim c \"x\" {\n  holds organ_of(gru, rus)\n}\n");
+  EXPECT_EQ(rendered(p), "case.imputa:3:1: error: expected '.' to end the statement, found 'actor' [E001]\n"
+                         "  actor gru \"GRU\".\n"
+                         "  ^\n"
+                         "case.imputa:6:1: error: expected '.' to end the statement, found 'claim' [E001]\n"
+                         "  claim c \"x\" {\n"
+                         "  ^\n");
+  ASSERT_EQ(p.file.statements.size(), 5u);
+  const auto& rus = statement<ast::EntityDecl>(p, 1);
+  EXPECT_EQ(rus.id.text, "rus");
+  EXPECT_EQ(rus.id.span.line, 2u);
+  EXPECT_EQ(rus.id.span.column, 7u);
+  EXPECT_EQ(statement<ast::EntityDecl>(p, 2).id.text, "gru");
+  EXPECT_EQ(std::get<ast::Fact>(p.file.statements.at(3)).formula.atom.predicate.text, "organ_of");
+}
+
+TEST(Parse, AMissingFullStopAtTheEndOfTheFile) {
+  auto p = parse_text("state rus \"Russian Federation\"\n");
+  ASSERT_EQ(p.diags.items().size(), 1u) << rendered(p);
+  EXPECT_EQ(p.diags.items()[0].message, "expected '.' to end the statement, found the end of the file");
+  ASSERT_EQ(p.file.statements.size(), 1u);
+  EXPECT_EQ(statement<ast::EntityDecl>(p, 0).id.text, "rus");
+}
+
 TEST(Parse, CaseHeaderMustComeFirst) {
   auto p = parse_text("state a \"A\".\ncase c \"late\"\n");
   ASSERT_EQ(p.diags.items().size(), 1u);
