@@ -1,6 +1,58 @@
 // Grounding: claim and premise atoms first, then rule bodies joined from their
-// most selective literal (closed and numeric atoms enumerate only what premises
-// state), checked for cycles (E009) and size (E013).
+// most selective literal (closed base atoms enumerate only what premises
+// state; number atoms range over every entity, semantics.md §1), checked for
+// cycles (E009) and size (E013).
+//
+// Why the shortcuts keep every verdict (docs/decisions.md, "Solver"; the
+// reference is GroundOptions::shortcuts = false, every entity apart, and
+// tests/solver/generated_cases_test.cpp compares the two on random
+// multi-entity cases, tests/solver/soundness_test.cpp on the cases below).
+//
+// 1. Representatives (anonymous_variable, emit). In an instance of a rule, a
+//    body-only variable whose atoms there are open base atoms nobody
+//    mentions (or, behind such an open link, open descriptions the case
+//    states and could not contest) makes the instances for all such
+//    entities alike. One instance with a representative ("<another actor>")
+//    stands for their disjunction. That disjunction takes exactly the values
+//    the representative's instance can take, whatever the rest of the case
+//    says, when (a) one covered entity has none of its atoms there anywhere
+//    else in the ground program, so the disjunction can be true through it
+//    alone, and (b) every covered entity has an open link of its own there,
+//    so each instance can be false through it: then neither value constrains
+//    anything else, exactly like the representative's fresh atoms.
+//    split_representatives() checks (a) and (b) once all instances are
+//    known and gives every entity that breaks them an instance of its own.
+//    Issue 14, S1: `q(O) if pb(O, Y)` with `fact not q(o)` and a claim on
+//    r(a) through `r(Y) if pb(o, Y)`: pb(o, a) is in r(a)'s instance, so
+//    "not q(o)" must reach it (REFUTED, not NOT_ESTABLISHED).
+//    There is one representative per instance of the other variables (S2:
+//    per head, rule and variable, the first instance, with a false body, hid
+//    the one with size(a2) = 7), and an entity another variable of the
+//    instance is bound to is never "another" (allied(a, a) is not
+//    allied(a, <another actor>)).
+// 2. Binding the last variable from what the case mentions (bind_last). The
+//    entities premises or claims mention in the instance's atoms, and those
+//    bound elsewhere in it, are joined one by one; then one entity the case
+//    says nothing about there makes the representative's instance, which
+//    would stand for every other one under 1 anyway. Where that cannot be
+//    shown (a number atom, a closed atom the instance needs, a conclusion
+//    the entity does not only pass through) the whole domain is walked.
+// 3. Conclusions an entity only passes through (transparent positions): a
+//    derived atom that depends on the entity only through open base atoms
+//    nobody mentions is one more unmentioned atom for 1 and 2; (a) then
+//    follows those conclusions down to their base atoms.
+// 4. A closed base atom nothing can make true (no fact, proven literal or
+//    assumption names it) is false, so a body that needs it positively is
+//    false and is not ground (language.md E009 prunes these bodies too).
+//
+// Gone since issue 14: "nothing can make it true" (dropping conclusions
+// whose every instance needs such a closed atom, and the instances and
+// negations that need them). It compared the placeholder of an unbound
+// argument with head constants (S3: allied(a1, _) under allied(X, a1) looked
+// impossible, so not cx(a1) was ESTABLISHED), and dropping a false
+// conclusion's bodies dropped its links (S4: the fact cx(a2) needs some
+// allied(Y, a2), so allied(a1, a2) shares its conflict: INCONSISTENT). A
+// false conclusion now keeps its bodies; each is false by its own closed atom.
 #include "ground/ground.hpp"
 
 #include "imputa/judge.hpp"
@@ -36,7 +88,8 @@ std::optional<ast::Term> entity_term(const ast::NumExpr& e, const Program& p) {
 
 class Grounder {
 public:
-  Grounder(const Program& p, Diagnostics& diags, bool shortcuts) : p_(p), diags_(diags), shortcuts_(shortcuts) {
+  Grounder(const Program& p, Diagnostics& diags, const GroundOptions& options)
+      : p_(p), diags_(diags), shortcuts_(options.shortcuts), deadline_(options.deadline) {
     for (const auto& [name, e] : p.entities) {
       domains_[e.type].push_back(name);
       if (e.type == EntityType::state) domains_[EntityType::actor].push_back(name);
@@ -53,7 +106,10 @@ public:
                    r.rule->span, "split the rule into smaller rules");
         continue;
       }
-      rules_by_head_[p.rules[i].head.predicate.text].push_back(std::move(r));
+      // A rule no claim can have in force is not ground; its head stays
+      // derived, false wherever none of its rules is in force (semantics.md §1).
+      auto& by_head = rules_by_head_[p.rules[i].head.predicate.text];
+      if (!options.may_be_in_force || options.may_be_in_force(p.rules[i])) by_head.push_back(std::move(r));
     }
     find_transparent_positions();
   }
@@ -75,18 +131,29 @@ public:
       for (std::size_t i = 0; i < atom.args.size(); ++i) mentioned_by_arg_[mention_key(atom.predicate, i, atom.args[i])].push_back(a);
     }
     find_contested();
-    while (!work_.empty() && ok()) {
-      AtomId a = work_.back();
-      work_.pop_back();
-      expand(a);
+    for (;;) {
+      while (!work_.empty() && ok()) {
+        AtomId a = work_.back();
+        work_.pop_back();
+        expand(a);
+      }
+      // A representative stands only for entities whose atoms there occur
+      // nowhere else; those found elsewhere are judged on their own (S1).
+      if (!ok() || !shortcuts_ || !split_representatives()) break;
     }
-    if (ok() && shortcuts_) drop_impossible();
     if (ok()) check_cycles();
+    g_.timed_out = timed_out_;
     return std::move(g_);
   }
 
 private:
-  bool ok() const { return !failed_; }
+  bool ok() const { return !failed_ && !timed_out_; }
+
+  // Every phase respects the time limit: looked at every 1024 steps.
+  void tick() {
+    if (!deadline_ || (++ticks_ & 1023u) != 0) return;
+    if (std::chrono::steady_clock::now() >= *deadline_) timed_out_ = true;
+  }
 
   void fail_limit(const std::string& what, SourceSpan at,
                   std::string hint = "narrow the rule's variables with more selective conditions, or split the case") {
@@ -195,6 +262,13 @@ private:
       fail_limit("grounding this case needs more than " + std::to_string(max_ground_atoms) + " ground atoms",
                  pred == p_.predicates.end() ? SourceSpan{} : pred->second.span);
     if (rules_by_head_.count(predicate)) work_.push_back(it->second);
+    const auto& interned = g_.atoms.back().args;
+    for (std::size_t i = 0; i < interned.size(); ++i) {
+      std::vector<std::string> pattern = interned;
+      pattern[i] = hole;
+      by_pattern_[atom_text(predicate, pattern)].emplace_back(interned[i], it->second);
+    }
+    tick();
     return it->second;
   }
 
@@ -299,12 +373,41 @@ private:
   }
 
   // Free variables of a claim range over their domains, one grounding each.
+  // Each `_` is a variable of its own; a variable only in comparisons
+  // (`holds X != a`) ranges over every entity (semantics.md §1).
   void ground_claim(std::size_t i) {
     const ClaimItem& claim = p_.claims[i];
+    ast::Formula formula = claim.formula;
+    int anonymous = 0;
+    std::set<std::string> untyped;
+    std::function<void(ast::NumExpr&)> visit_num = [&](ast::NumExpr& e) {
+      if (e.kind == ast::NumExpr::Kind::atom)
+        for (auto& t : e.atom.args)
+          if (t.variable && t.name == "_") t.name = "_" + std::to_string(anonymous++);
+      for (auto& o : e.operands) visit_num(o);
+    };
+    std::function<void(ast::Formula&)> visit = [&](ast::Formula& f) {
+      if (f.kind == ast::Formula::Kind::atom)
+        for (auto& t : f.atom.args)
+          if (t.variable && t.name == "_") t.name = "_" + std::to_string(anonymous++);
+      if (f.kind == ast::Formula::Kind::comparison) {
+        visit_num(f.comparison.lhs);
+        visit_num(f.comparison.rhs);
+        for (const ast::NumExpr* e : {&f.comparison.lhs, &f.comparison.rhs})
+          if (auto t = entity_term(*e, p_); t && t->variable) untyped.insert(t->name);
+      }
+      for (auto& o : f.operands) visit(o);
+    };
+    visit(formula);
     std::map<std::string, EntityType> types;
-    note_types(claim.formula, types);
+    note_types(formula, types);
     std::vector<std::string> vars;
     for (const auto& [v, _] : types) vars.push_back(v);
+    std::vector<std::string> everything; // every entity, for a variable only in comparisons
+    for (const auto& [name, _] : p_.entities) everything.push_back(name);
+    std::sort(everything.begin(), everything.end());
+    for (const auto& v : untyped)
+      if (!types.count(v)) vars.push_back(v);
     if (vars.size() > max_variables) {
       fail_limit("claim '" + claim.id + "' has " + std::to_string(vars.size()) + " free variables; the limit is " +
                      std::to_string(max_variables),
@@ -318,12 +421,13 @@ private:
         ClaimInstance inst;
         inst.claim = i;
         inst.bindings = b;
-        inst.formula = ground_formula(claim.formula, b);
+        inst.formula = ground_formula(formula, b);
         inst.text = to_string(g_, inst.formula);
         g_.claims.push_back(std::move(inst));
         return;
       }
-      for (const auto& e : domains_[types[vars[k]]]) {
+      auto type = types.find(vars[k]);
+      for (const auto& e : type == types.end() ? everything : domains_[type->second]) {
         b[vars[k]] = e;
         each(k + 1);
       }
@@ -340,7 +444,9 @@ private:
   };
 
   void generators(const ast::NumExpr& e, std::vector<Generator>& out) const {
-    if (e.kind == ast::NumExpr::Kind::atom && !e.atom.args.empty()) out.push_back({&e.atom, true});
+    // A number atom ranges over every entity of its types (semantics.md §1: an
+    // entity with no numeric fact has an unknown value, not none).
+    if (e.kind == ast::NumExpr::Kind::atom && !e.atom.args.empty()) out.push_back({&e.atom, false});
     for (const auto& o : e.operands) generators(o, out);
   }
 
@@ -501,8 +607,11 @@ private:
     auto type = r.types.find(var);
     if (type == r.types.end()) return false;
     std::set<std::string> named; // entities to judge one by one
+    // An entity another variable of the instance is bound to is not "another"
+    // one: with X = Y, allied(X, Y) is allied(a, a), not allied(a, <another>).
+    for (const auto& [name, value] : b)
+      if (name != var) named.insert(value);
     std::vector<std::pair<std::string, std::size_t>> descriptions; // atoms about the entity alone: predicate, arity
-    bool never = false;                     // the instance is false for every entity not named
     bool open_link = false;                 // a condition linking the entity to the others, open to proof
     for (const auto& l : r.body) {
       bool positive = false;
@@ -530,13 +639,7 @@ private:
       if (pred == p_.predicates.end() || pred->second.numeric) return false;
       if (rules_by_head_.count(a->predicate.text)) {
         if (mentioned_values_through(a->predicate.text, pattern, named)) continue;
-        // A condition no rule instance can make true, whatever the entity
-        // (`lawful_self_defence(op, s, _)` for an operation that responds to
-        // nothing): only entities the case mentions there can matter.
-        if (!positive || !never_true(a->predicate.text, pattern, 0)) return false;
-        mentioned_values(a->predicate.text, pattern, named);
-        never = true;
-        continue;
+        return false;
       }
       bool closed = pred->second.has(Tag::closed);
       if (closed && positive) return false; // joined from what premises state, not from the domain
@@ -563,10 +666,6 @@ private:
       b[var] = e;
       join(r, gens, used, b, def);
     }
-    if (never) {
-      b.erase(var);
-      return true;
-    }
     auto described = [&](const std::string& e) {
       return std::any_of(descriptions.begin(), descriptions.end(), [&](const auto& d) {
         return mentioned(d.first, std::vector<std::string>(d.second, e)).has_value();
@@ -590,63 +689,6 @@ private:
       join(r, gens, used, b, def);
     }
     b.erase(var);
-    return true;
-  }
-
-  // No instance of any rule for `predicate(pattern)` can hold, whatever the
-  // hole stands for: each needs a closed base atom that no premise can make
-  // true for any value of the variables it leaves open, or such a condition.
-  bool never_true(const std::string& predicate, const std::vector<std::string>& pattern, int depth) const {
-    if (depth > 8) return false; // rules that loop through predicates: assume it can
-    // Remembered per pattern: rules that share conditions would otherwise be
-    // walked once per path, exponentially many in a hostile file.
-    std::string key = atom_text(predicate, pattern);
-    if (auto it = never_memo_.find(key); it != never_memo_.end()) return it->second;
-    bool result = never_true_uncached(predicate, pattern, depth);
-    never_memo_.emplace(std::move(key), result);
-    return result;
-  }
-
-  bool never_true_uncached(const std::string& predicate, const std::vector<std::string>& pattern, int depth) const {
-    auto rules = rules_by_head_.find(predicate);
-    if (rules == rules_by_head_.end()) return false;
-    for (const auto& r : rules->second) {
-      Binding b;
-      if (!unify(r.head, pattern, b)) continue;
-      bool blocked = false;
-      for (const auto& l : r.body) {
-        if (blocked || l.kind != ast::Formula::Kind::atom) continue;
-        const ast::Atom& a = l.atom;
-        auto args = args_of(a, b);
-        if (rules_by_head_.count(a.predicate.text)) {
-          bool open_vars = false; // unbound variables would need a hole each: leave it
-          for (const auto& t : a.args) open_vars = open_vars || (t.variable && !b.count(t.name));
-          blocked = !open_vars && never_true(a.predicate.text, args, depth + 1);
-          continue;
-        }
-        auto pred = p_.predicates.find(a.predicate.text);
-        if (pred == p_.predicates.end() || !pred->second.has(Tag::closed) || pred->second.numeric) continue;
-        auto possible = possible_.find(a.predicate.text);
-        if (possible == possible_.end()) {
-          blocked = true;
-          continue;
-        }
-        bool any = false;
-        for (const auto& tuple : possible->second) {
-          bool match = tuple.size() == args.size();
-          for (std::size_t i = 0; match && i < args.size(); ++i) {
-            bool bound = !a.args[i].variable || b.count(a.args[i].name);
-            if (bound && args[i] != hole) match = tuple[i] == args[i];
-          }
-          if (match) {
-            any = true;
-            break;
-          }
-        }
-        blocked = !any;
-      }
-      if (!blocked) return false;
-    }
     return true;
   }
 
@@ -761,6 +803,9 @@ private:
       bool head = std::any_of(r.head.args.begin(), r.head.args.end(),
                               [&](const ast::Term& t) { return t.variable && t.name == var; });
       if (head) continue;
+      // Bound to the same entity as another variable: not interchangeable.
+      if (std::any_of(b.begin(), b.end(), [&](const auto& other) { return other.first != var && other.second == value; }))
+        continue;
       bool anonymous = true, occurs = false, unmentioned = true, open_link = false;
       auto visit_atom = [&](const ast::Atom& a, bool positive) {
         if (!anonymous) return;
@@ -815,7 +860,8 @@ private:
   // (each position is decided once, depth first; no deep recursion).
   void find_transparent_positions() {
     for (const auto& [name, rules] : rules_by_head_)
-      for (std::size_t i = 0; i < rules.front().head.args.size(); ++i) transparent_at(name, i, 0);
+      if (!rules.empty())
+        for (std::size_t i = 0; i < rules.front().head.args.size(); ++i) transparent_at(name, i, 0);
   }
 
   static constexpr int max_depth = 200;
@@ -823,7 +869,7 @@ private:
 
   bool transparent_at(const std::string& predicate, std::size_t i, int depth) {
     auto rules = rules_by_head_.find(predicate);
-    if (rules == rules_by_head_.end()) return false;
+    if (rules == rules_by_head_.end() || rules->second.empty()) return false;
     auto& state = seen_[predicate];
     state.resize(std::max(state.size(), rules->second.front().head.args.size()), Seen::no);
     if (i >= state.size()) return false;
@@ -883,37 +929,6 @@ private:
     return mentioned_values_through(predicate, args, values) && !values.count(value);
   }
 
-  // A derived atom that no rule instance can make true (every body needs a
-  // closed atom nothing states, or another such atom), that nothing in the
-  // case mentions, is false: the bodies that need it go, and so does the
-  // negation of it (but for a closed one, whose burden of proof the report
-  // names). `lawful_self_defence(op, s, t)` for an operation that
-  // responds to nothing would otherwise sit in every cone once per state.
-  void drop_impossible() {
-    std::vector<bool> impossible(g_.atoms.size(), false);
-    auto positive_on = [&](const Formula& f) { return f.kind == Formula::Kind::atom && impossible[f.atom]; };
-    // `not precluded(op, s)` stays: the report says that nobody proved it.
-    auto negated_on = [&](const Formula& f) {
-      if (f.kind != Formula::Kind::negation || f.operands[0].kind != Formula::Kind::atom) return false;
-      AtomId a = f.operands[0].atom;
-      return impossible[a] && !(g_.atoms[a].info && g_.atoms[a].info->has(Tag::closed));
-    };
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (auto& def : g_.definitions) {
-        if (impossible[def.head]) continue;
-        std::erase_if(def.bodies, [&](const Body& body) {
-          return std::any_of(body.literals.begin(), body.literals.end(), positive_on);
-        });
-        for (auto& body : def.bodies) std::erase_if(body.literals, negated_on);
-        if (def.bodies.empty() && def.naive_origin.empty() && def.head >= mentioned_) {
-          impossible[def.head] = true;
-          changed = true;
-        }
-      }
-    }
-  }
-
   // `V != S` (or `V = S`) with V the variable and S bound to another entity:
   // the representative compares with S exactly as every anonymous value but S
   // itself does, so the comparison does not tell them apart.
@@ -971,11 +986,241 @@ private:
           described_.push_back({&r, b, var});
           return;
         }
-        if (!represented_.insert({def.head, r.index, var}).second) return; // judged once already
+        // One representative per instance of the other variables (S2: not
+        // per head and rule, which let the first instance hide the rest).
+        if (!represented_.insert(instance_key(def.head, r.index, b, var)).second) return; // judged once already
         b[var] = representative(type->second);
+        std::size_t before = def.bodies.size();
+        emit_body(r, b, def);
+        if (def.bodies.size() > before) {
+          Representative rec{def.head, &r, b, var, b[var], {}, {}};
+          for (const auto& l : def.bodies.back().literals) {
+            collect_atoms(l, rec.atoms);
+            // An open link: a positive, open base atom with the representative.
+            if (l.kind != Formula::Kind::atom) continue;
+            const Atom& atom = g_.atoms[l.atom];
+            if (atom.info && !atom.info->numeric && !atom.info->has(Tag::closed) && !rules_by_head_.count(atom.predicate) &&
+                std::find(atom.args.begin(), atom.args.end(), rec.rep) != atom.args.end())
+              rec.links.push_back(l.atom);
+          }
+          representatives_.push_back(std::move(rec));
+        }
+        return;
       }
     }
     emit_body(r, b, def);
+  }
+
+  // Atoms through which a premise's component reaches further: conclusions
+  // (their completions link them to their bodies), atoms of a fact with
+  // more than one atom, and conditions of a conclusion that a premise bears
+  // on, or one above it (the conclusions a claim's cone follows upwards).
+  // With `constrained_out`: the conclusions a premise bears on, or one above.
+  std::vector<char> connecting_atoms(std::vector<char>* constrained_out = nullptr) const {
+    const std::size_t n = g_.atoms.size();
+    std::vector<char> constrained(n, 0), connects(n, 0);
+    std::vector<AtomId> stack;
+    for (const auto& f : g_.facts) {
+      stack.insert(stack.end(), f.atoms.begin(), f.atoms.end());
+      if (f.atoms.size() > 1)
+        for (AtomId a : f.atoms) connects[a] = 1;
+    }
+    for (const auto& num : g_.numeric) stack.push_back(num.atom);
+    stack.insert(stack.end(), g_.assumed.begin(), g_.assumed.end());
+    for (const auto& e : p_.evidence)
+      for (const auto& b : e.bearings)
+        if (auto id = g_.index.find(atom_text(b.atom.predicate.text, args_of(b.atom, {}))); id != g_.index.end())
+          stack.push_back(id->second);
+    while (!stack.empty()) {
+      AtomId a = stack.back();
+      stack.pop_back();
+      if (constrained[a]) continue;
+      constrained[a] = 1;
+      if (auto d = g_.definition_of.find(a); d != g_.definition_of.end())
+        for (const auto& body : g_.definitions[d->second].bodies)
+          for (const auto& l : body.literals) collect_atoms(l, stack);
+    }
+    for (const auto& d : g_.definitions) {
+      connects[d.head] = 1;
+      if (!constrained[d.head]) continue;
+      std::vector<AtomId> atoms;
+      for (const auto& body : d.bodies)
+        for (const auto& l : body.literals) collect_atoms(l, atoms);
+      for (AtomId a : atoms) connects[a] = 1;
+    }
+    if (constrained_out) *constrained_out = std::move(constrained);
+    return connects;
+  }
+
+  // The instance of `rule` for `head` with binding `b`, leaving out `skip`.
+  static std::string instance_key(AtomId head, std::size_t rule, const Binding& b, const std::string& skip = {}) {
+    std::string key = std::to_string(head) + '\x02' + std::to_string(rule);
+    for (const auto& [var, value] : b)
+      if (var != skip) key += '\x02' + var + '\x03' + value;
+    return key;
+  }
+
+  // S1: a representative stands for the entities of its domain that no
+  // instance names explicitly (the covered ones). The disjunction of their
+  // instances behaves as the representative's instance does (it can be true
+  // or false whatever the rest of the case says, and constrains nothing
+  // else) when
+  //  (a) some covered entity e* has none of its atoms there (through the
+  //      conclusions it passes through, too) anywhere else in the ground
+  //      program: the disjunction can be made true through e* alone; and
+  //  (b) every covered entity has an open link of its own there (a positive,
+  //      open base atom no other instance, claim or premise grounds): each
+  //      instance can be made false through it, whatever the atoms it shares
+  //      with the rest of the case (organ_of(x, rus) in a campaign); and
+  //  (c) no atom of a covered entity's instance joins, elsewhere, the
+  //      component of a premise (connecting_atoms()): such an atom links the
+  //      instance, and the claims above it, to that premise (§4), as
+  //      p(op0) in `d1(O, B) if p(O), ..., not p(O)` links a conflict with
+  //      the fact d1(op0, a3) to every instance that needs p(op0). Under
+  //      a conclusion a premise bears on, any atom of the entity there that
+  //      exists elsewhere counts: a claim reaching it climbs to the premise
+  //      through the entity's own instance.
+  // An entity that breaks (b) (S1: pb(o, a) also in r(a)'s instance, so
+  // "not q(o)" must reach r(a)) gets its own instance; without an e* for
+  // (a), every entity with an atom elsewhere does, and a representative left
+  // standing for no entity goes. Returns whether any instance was added (new
+  // atoms then need expanding).
+  bool split_representatives() {
+    bool changed = false;
+    std::vector<char> constrained;
+    const std::vector<char> connects = connecting_atoms(&constrained);
+    for (auto& rec : representatives_) {
+      if (!ok()) return changed;
+      if (rec.retired) continue;
+      const auto& domain = domains_[rec.rule->types.at(rec.var)];
+      auto substituted = [&](AtomId a, const std::string& e) {
+        auto args = g_.atoms[a].args;
+        for (auto& x : args)
+          if (x == rec.rep) x = e;
+        return args;
+      };
+      auto exists = [&](AtomId a, const std::string& e) -> std::optional<AtomId> {
+        auto args = substituted(a, e);
+        auto it = g_.index.find(atom_text(g_.atoms[a].predicate, args));
+        if (it == g_.index.end()) return std::nullopt;
+        return it->second;
+      };
+      auto emitted = [&](const std::string& e) {
+        Binding b = rec.binding;
+        b[rec.var] = e;
+        return emitted_.count(instance_key(rec.head, rec.rule->index, b)) != 0;
+      };
+      // (b): entities every open link of which some other instance grounds.
+      std::optional<std::set<std::string>> without_own_link;
+      for (AtomId l : rec.links) {
+        std::set<std::string> here;
+        const Atom& atom = g_.atoms[l];
+        if (std::count(atom.args.begin(), atom.args.end(), rec.rep) == 1) {
+          auto pattern = atom.args;
+          std::replace(pattern.begin(), pattern.end(), rec.rep, hole);
+          if (auto it = by_pattern_.find(atom_text(atom.predicate, pattern)); it != by_pattern_.end())
+            for (const auto& [e, _] : it->second)
+              if (e != rec.rep && std::binary_search(domain.begin(), domain.end(), e)) here.insert(e);
+        } else {
+          for (const auto& e : domain)
+            if (exists(l, e)) here.insert(e);
+        }
+        if (!without_own_link) {
+          without_own_link = std::move(here);
+        } else {
+          std::set<std::string> both;
+          std::set_intersection(without_own_link->begin(), without_own_link->end(), here.begin(), here.end(),
+                                std::inserter(both, both.end()));
+          without_own_link = std::move(both);
+        }
+      }
+      // The atoms with the representative, through the conclusions it passes through.
+      std::vector<AtomId> stack = rec.atoms, with_rep;
+      std::unordered_set<AtomId> seen;
+      while (!stack.empty()) {
+        AtomId a = stack.back();
+        stack.pop_back();
+        if (!seen.insert(a).second) continue;
+        const auto& args = g_.atoms[a].args;
+        if (std::find(args.begin(), args.end(), rec.rep) == args.end()) continue;
+        with_rep.push_back(a);
+        if (auto d = g_.definition_of.find(a); d != g_.definition_of.end())
+          for (const auto& body : g_.definitions[d->second].bodies)
+            for (const auto& l : body.literals) collect_atoms(l, stack);
+      }
+      // An atom of e's instance found elsewhere; a description the case states
+      // (vetted by anonymous_variable) does not count.
+      auto elsewhere = [&](const std::string& e) {
+        return std::any_of(with_rep.begin(), with_rep.end(), [&](AtomId a) {
+          auto id = exists(a, e);
+          if (!id) return false;
+          const auto& args = g_.atoms[*id].args;
+          bool description = *id < mentioned_ && std::all_of(args.begin(), args.end(), [&](const std::string& x) { return x == e; });
+          return !description;
+        });
+      };
+      // (a): looked for in domain order, usually found at once. Not even a
+      // description may exist for it: `not group(X)` with `fact group(g)`
+      // makes g's instance false, so g cannot make the disjunction true.
+      bool fresh_one = std::any_of(domain.begin(), domain.end(), [&](const std::string& e) {
+        return e != rec.rep && !emitted(e) &&
+               std::none_of(with_rep.begin(), with_rep.end(), [&](AtomId a) { return exists(a, e).has_value(); });
+      });
+      std::set<std::string> split;
+      if (fresh_one && without_own_link) {
+        for (const auto& e : *without_own_link)
+          if (!emitted(e)) split.insert(e);
+      } else {
+        for (const auto& e : domain)
+          if (!emitted(e) && elsewhere(e)) split.insert(e);
+      }
+      // (c): an atom of a covered entity's instance that joins a premise's
+      // component elsewhere must stay joined to this instance (§4).
+      for (AtomId a : with_rep) {
+        const Atom atom = g_.atoms[a];
+        auto consider = [&](const std::string& e, AtomId id) {
+          // An atom made in this round is looked at in the next one.
+          // Under a conclusion a premise bears on, any atom of the entity's
+          // there that exists links it: a claim reaching that atom climbs
+          // to the premise through the entity's own instance (seed 5789).
+          const bool above = rec.head < constrained.size() && constrained[rec.head];
+          if (id >= connects.size() || !(connects[id] || above) || e == rec.rep || split.count(e) || !std::binary_search(domain.begin(), domain.end(), e)) return;
+          if (!emitted(e)) split.insert(e);
+        };
+        if (std::count(atom.args.begin(), atom.args.end(), rec.rep) == 1) {
+          auto pattern = atom.args;
+          std::replace(pattern.begin(), pattern.end(), rec.rep, hole);
+          if (auto it = by_pattern_.find(atom_text(atom.predicate, pattern)); it != by_pattern_.end())
+            for (const auto& [e, id] : it->second) consider(e, id);
+        } else {
+          for (const auto& e : domain)
+            if (auto id = exists(a, e)) consider(e, *id);
+        }
+      }
+      if (split.empty()) continue;
+      for (const auto& e : split) {
+        Binding b = rec.binding;
+        b[rec.var] = e;
+        Definition extra;
+        extra.head = rec.head;
+        emit_body(*rec.rule, b, extra);
+        auto& bodies = g_.definitions[g_.definition_of.at(rec.head)].bodies;
+        for (auto& body : extra.bodies) bodies.push_back(std::move(body));
+      }
+      changed = true;
+      // A representative that no longer stands for any entity goes.
+      if (std::all_of(domain.begin(), domain.end(), emitted)) {
+        rec.retired = true;
+        auto& bodies = g_.definitions[g_.definition_of.at(rec.head)].bodies;
+        std::erase_if(bodies, [&](const Body& body) {
+          if (body.rule != rec.rule->index) return false;
+          std::vector<AtomId> atoms;
+          for (const auto& l : body.literals) collect_atoms(l, atoms);
+          return atoms == rec.atoms;
+        });
+      }
+    }
+    return changed;
   }
 
   // Atoms a premise could make false, or make true only together with
@@ -1003,7 +1248,7 @@ private:
     auto pending = std::move(described_);
     described_.clear();
     for (auto& d : pending)
-      if (!represented_.count({def.head, d.rule->index, d.var})) emit_body(*d.rule, d.binding, def);
+      if (!represented_.count(instance_key(def.head, d.rule->index, d.binding, d.var))) emit_body(*d.rule, d.binding, def);
   }
 
   void emit_body(const PreparedRule& r, const Binding& b, Definition& def) {
@@ -1013,6 +1258,8 @@ private:
                  r.rule->span);
       return;
     }
+    tick();
+    if (shortcuts_) emitted_.insert(instance_key(def.head, r.index, b));
     Body body;
     body.rule = r.index;
     for (const auto& l : r.body) {
@@ -1088,11 +1335,26 @@ private:
   std::vector<bool> expanded_;
   std::size_t instances_ = 0;
   std::size_t mentioned_ = 0;
-  std::set<std::tuple<AtomId, std::size_t, std::string>> represented_;
+  std::unordered_set<std::string> represented_;  // instance_key without the represented variable
+  struct Representative {
+    AtomId head = 0;
+    const PreparedRule* rule = nullptr;
+    Binding binding; // the variable bound to the representative
+    std::string var, rep;
+    std::vector<AtomId> atoms; // of the representative's body
+    std::vector<AtomId> links; // its open links: positive open base atoms with the representative
+    bool retired = false;
+  };
+  std::vector<Representative> representatives_;
+  std::unordered_set<std::string> emitted_; // instance_key of every instance emitted by name
+  // Atom text with one hole -> the entities there, with their atoms.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, AtomId>>> by_pattern_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  std::uint32_t ticks_ = 0;
+  bool timed_out_ = false;
   std::map<std::string, std::vector<Seen>> seen_;        // derived predicate -> its positions, transparent or not
   static inline const std::string hole = "\x01";        // a variable's place in an atom pattern
   mutable std::unordered_map<std::string, std::optional<std::set<std::string>>> through_memo_;
-  mutable std::unordered_map<std::string, bool> never_memo_;
   // Atoms a premise or claim mentions, by predicate and by (predicate, position, entity).
   std::unordered_map<std::string, std::vector<AtomId>> mentioned_by_predicate_, mentioned_by_arg_;
   std::vector<bool> contested_;                                            // by mentioned atom id
@@ -1180,8 +1442,8 @@ std::vector<AtomId> dependencies(const GroundProgram& g, const Formula& f) {
 }
 
 GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra_assumptions, Diagnostics& diags,
-                     bool shortcuts) {
-  Grounder grounder(program, diags, shortcuts);
+                     const GroundOptions& options) {
+  Grounder grounder(program, diags, options);
   return grounder.run(extra_assumptions);
 }
 

@@ -5,7 +5,10 @@
 #include "imputa/diagnostic.hpp"
 #include "imputa/program.hpp"
 
+#include <chrono>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -91,6 +94,7 @@ struct GroundProgram {
   std::vector<NumericPremise> numeric;
   std::vector<ClaimInstance> claims;
   std::vector<AtomId> assumed; // atoms of every `assume` (claims and options)
+  bool timed_out = false;      // the deadline passed while grounding: judge nothing (UNKNOWN)
 
   std::optional<AtomId> find(const std::string& text) const {
     auto it = index.find(text);
@@ -99,12 +103,20 @@ struct GroundProgram {
   bool derived(AtomId a) const { return definition_of.count(a) != 0; }
 };
 
+struct GroundOptions {
+  // Representatives for interchangeable entities and binding from what the
+  // case mentions (off: every entity apart, the reference for tests).
+  bool shortcuts = true;
+  // Rules that may be in force for some claim (unset: all). A rule no claim
+  // can use is not ground; its head stays derived (false where no rule is in force).
+  std::function<bool(const RuleItem&)> may_be_in_force;
+  // Grounding stops here and sets GroundProgram::timed_out.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+};
+
 // Grounds the program; E009 (cycles) and E013 (limits) go to `diags`.
-// `shortcuts`: representatives for interchangeable entities, binding from
-// what the case mentions, dropping conclusions nothing can make true (off:
-// every entity apart, for tests).
 GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra_assumptions,
-                     Diagnostics& diags, bool shortcuts = true);
+                     Diagnostics& diags, const GroundOptions& options = {});
 
 // Atoms a formula mentions, in order of first mention.
 void collect_atoms(const Formula& f, std::vector<AtomId>& out);

@@ -46,7 +46,14 @@ std::vector<StandardInfo> ranked_standards(const Program& p) {
   return out;
 }
 
-// A claim's cone (§4): the atoms its verdict can depend on. From the claim's
+// The atoms a claim's cone (§4) can reach under any setting: what is encoded
+// for it. The cone itself is taken per setting in ClaimJudge::premises_for(),
+// over these atoms, through the premises in force for the claim only (its
+// doctrines, drops, an accusation's exclusions, literals proven at its
+// standard on each reading), so a rule the claim does not use, a fact it
+// drops or evidence below its standard cannot join it to a conflict (issue
+// 14: four claims of one file, all INCONSISTENT before, are ESTABLISHED,
+// ESTABLISHED, NOT_ESTABLISHED, NOT_ESTABLISHED). From the claim's
 // atoms, follow rules down to their conditions, facts across to the atoms they
 // mention, and rules up to a conclusion only when something constrains that
 // conclusion or one above it (a premise on it). A conclusion nothing
@@ -162,25 +169,27 @@ struct Shared {
 
 class ClaimJudge {
 public:
+  // The claim's time limit starts before encoding: encoding counts too.
   ClaimJudge(const Shared& s, const ground::ClaimInstance& inst, Setting setting, std::vector<AtomId> cone)
       : s_(s), inst_(inst), setting_(std::move(setting)), cone_(std::move(cone)),
         cone_facts_(Shared::gather(s.facts_of, cone_)), cone_numeric_(Shared::gather(s.numeric_of, cone_)),
-        session_(s.program, s.g, cone_, cone_facts_, cone_numeric_) {
+        start_(smt::Clock::now()), deadline_(start_ + s.options.timeout),
+        session_(s.program, s.g, cone_, cone_facts_, cone_numeric_, deadline_) {
     goal_ = session_.goal(inst.formula);
-    order_burden_atoms();
+    ground::collect_atoms(inst.formula, claim_atoms_);
     std::vector<std::pair<std::size_t, AtomId>> on_cone; // (literal index, its atom), in file order
     for (AtomId a : cone_)
       for (std::size_t i : s_.literals_of[a]) on_cone.emplace_back(i, a);
     std::sort(on_cone.begin(), on_cone.end());
     for (const auto& [i, a] : on_cone) cone_literals_.emplace_back(s_.evidence.literals()[i], a);
+    index_cone();
   }
 
   ClaimGroundingReport run() {
     ClaimGroundingReport r;
     r.bindings = inst_.bindings;
     r.formula = inst_.text;
-    auto start = smt::Clock::now();
-    deadline_ = start + s_.options.timeout;
+    auto start = start_;
     r.verdict = decide(setting_.standard, setting_.drops);
     if (r.verdict == Verdict::unknown) r.unknown_reason = unknown_reason();
     if (s_.options.reasons && r.verdict != Verdict::unknown) {
@@ -231,34 +240,131 @@ private:
     return it != setting_.doctrine.end() && it->second == "disclosed_evidence";
   }
 
-  // Closed derived atoms of the cone, each after the atoms it depends on.
-  void order_burden_atoms() {
-    std::set<AtomId> seen;
-    std::function<void(AtomId)> visit = [&](AtomId a) {
-      if (!seen.insert(a).second) return;
-      auto d = s_.g.definition_of.find(a);
-      if (d == s_.g.definition_of.end()) return;
-      std::vector<AtomId> deps;
-      for (const auto& b : s_.g.definitions[d->second].bodies)
-        for (const auto& l : b.literals) ground::collect_atoms(l, deps);
-      for (AtomId x : deps) visit(x);
-      const auto* info = s_.g.atoms[a].info;
-      if (info && info->has(Tag::closed)) burden_atoms_.push_back(a);
+  // Local indexes of the cone's atoms, and what connects them (§4): the
+  // bodies of each definition by rule, the conclusions above each atom, the
+  // fact and numeric premises on it, the evidence literals on it.
+  void index_cone() {
+    const std::size_t n = cone_.size();
+    bodies_.resize(n);
+    naive_of_.resize(n);
+    parents_.resize(n);
+    facts_on_.resize(n);
+    numeric_on_.resize(n);
+    literals_on_.resize(n);
+    auto local = [&](AtomId a) -> std::optional<std::size_t> {
+      auto it = std::lower_bound(cone_.begin(), cone_.end(), a);
+      if (it == cone_.end() || *it != a) return std::nullopt;
+      return static_cast<std::size_t>(it - cone_.begin());
     };
-    for (AtomId a : cone_) visit(a);
+    for (std::size_t i = 0; i < n; ++i) {
+      auto d = s_.g.definition_of.find(cone_[i]);
+      if (d == s_.g.definition_of.end()) continue;
+      const auto& def = s_.g.definitions[d->second];
+      for (const auto& body : def.bodies) {
+        std::vector<AtomId> atoms;
+        for (const auto& l : body.literals) ground::collect_atoms(l, atoms);
+        std::vector<std::size_t> locals;
+        for (AtomId a : atoms)
+          if (auto j = local(a)) {
+            locals.push_back(*j);
+            parents_[*j].emplace_back(i, body.rule);
+          }
+        bodies_[i].emplace_back(body.rule, std::move(locals));
+      }
+      for (AtomId a : def.naive_origin)
+        if (auto j = local(a)) {
+          naive_of_[i].push_back(*j);
+          naive_parents_.emplace(*j, i);
+        }
+    }
+    for (std::size_t k : cone_facts_)
+      for (AtomId a : s_.g.facts[k].atoms)
+        if (auto j = local(a)) facts_on_[*j].push_back(k);
+    for (std::size_t k : cone_numeric_)
+      if (auto j = local(s_.g.numeric[k].atom)) numeric_on_[*j].push_back(k);
+    for (std::size_t x = 0; x < cone_literals_.size(); ++x)
+      if (auto j = local(cone_literals_[x].second)) literals_on_[*j].push_back(x);
   }
 
-  // The premises of §§4-5, as assumptions. `unknown` is set if deciding a
-  // burden-of-proof atom ran out of time.
-  std::vector<Lit> premises(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
-                            bool& unknown) {
+  bool burden_atom(AtomId a) const {
+    const auto* info = s_.g.atoms[a].info;
+    return info && info->has(Tag::closed) && s_.g.derived(a);
+  }
+
+  // How a rule's instances stand in these premises.
+  enum class RuleUse { out, open, in };
+  RuleUse rule_use(std::size_t r, Premises which, const std::set<std::string>& drops) const {
+    const RuleItem& rule = s_.program.rules[r];
+    if (!session_.rule_in_cone(r) || !rule_active(rule, drops)) return RuleUse::out;
+    if (rule.origin_only && setting_.mode == ClaimMode::accusation && which != Premises::naive) return RuleUse::open;
+    return RuleUse::in;
+  }
+
+  // The premises of §§4-5 for the atoms `roots`, as assumptions: those in
+  // force (rules of the claim's doctrines and not dropped, facts kept, for an
+  // accusation after §5's exclusions, literals proven at the standard on
+  // this reading), restricted to the ones connected to `roots` through
+  // premises in force. `link`: a closed derived atom being decided, read
+  // through its completion; every other one is a premise of its own, its
+  // value decided the same way (§1, the burden of proof), and connects
+  // nothing further. `unknown` is set if a check ran out of time.
+  std::vector<Lit> premises_for(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
+                                const StandardInfo& standard, const std::set<std::string>& drops, bool& unknown) {
     const bool naive = which == Premises::naive;
     const bool accusation = setting_.mode == ClaimMode::accusation;
+    std::vector<RuleUse> use(s_.program.rules.size());
+    for (std::size_t r = 0; r < use.size(); ++r) use[r] = rule_use(r, which, drops);
+    auto fact_kept = [&](std::size_t k) {
+      const FactItem& fact = s_.program.facts[s_.g.facts[k].fact];
+      if (fact.label && drops.count(*fact.label)) return false;
+      return !(accusation && s_.g.facts[k].mentions_link && !naive);
+    };
+    auto numeric_kept = [&](std::size_t k) {
+      const FactItem& fact = s_.program.facts[s_.g.numeric[k].fact];
+      return !(fact.label && drops.count(*fact.label));
+    };
+    auto config = weigh_config(standard, drops, naive && accusation);
+    auto reading = which == Premises::favourable ? weigh::Reading::favourable : weigh::Reading::cautious;
+    std::vector<char> proven(cone_literals_.size(), -1); // -1 not weighed yet
+    auto is_proven = [&](std::size_t x) {
+      if (proven[x] < 0) proven[x] = s_.evidence.proven(cone_literals_[x].first, config, reading) ? 1 : 0;
+      return proven[x] == 1;
+    };
+    // The component of `roots` (§4), over the cone's local indexes.
+    std::vector<char> in(cone_.size(), 0);
+    std::set<std::size_t> facts_used;
+    std::vector<std::size_t> stack;
+    for (AtomId a : roots)
+      if (auto it = std::lower_bound(cone_.begin(), cone_.end(), a); it != cone_.end() && *it == a)
+        stack.push_back(static_cast<std::size_t>(it - cone_.begin()));
+    while (!stack.empty()) {
+      std::size_t i = stack.back();
+      stack.pop_back();
+      if (in[i]) continue;
+      in[i] = 1;
+      for (std::size_t k : facts_on_[i])
+        if (fact_kept(k) && facts_used.insert(k).second)
+          for (AtomId a : s_.g.facts[k].atoms) stack.push_back(static_cast<std::size_t>(
+              std::lower_bound(cone_.begin(), cone_.end(), a) - cone_.begin()));
+      const bool opaque = burden_atom(cone_[i]) && cone_[i] != link; // its value is the premise
+      if (!opaque) {
+        for (const auto& [rule, atoms] : bodies_[i])
+          if (use[rule] == RuleUse::in) stack.insert(stack.end(), atoms.begin(), atoms.end());
+        if (naive) stack.insert(stack.end(), naive_of_[i].begin(), naive_of_[i].end());
+      }
+      for (const auto& [p, rule] : parents_[i])
+        if (use[rule] == RuleUse::in && !(burden_atom(cone_[p]) && cone_[p] != link)) stack.push_back(p);
+      if (naive)
+        for (auto [it, end] = naive_parents_.equal_range(i); it != end; ++it)
+          if (!(burden_atom(cone_[it->second]) && cone_[it->second] != link)) stack.push_back(it->second);
+    }
+    last_component_.clear();
+    for (std::size_t i = 0; i < cone_.size(); ++i)
+      if (in[i]) last_component_.push_back(cone_[i]);
     std::vector<Lit> lits;
-    for (std::size_t r = 0; r < s_.program.rules.size(); ++r) {
-      const RuleItem& rule = s_.program.rules[r];
-      if (!session_.rule_in_cone(r) || !rule_active(rule, drops)) continue;
-      if (rule.origin_only && accusation) {
+    for (std::size_t r = 0; r < use.size(); ++r) {
+      if (use[r] == RuleUse::out) continue;
+      if (s_.program.rules[r].origin_only && accusation) {
         lits.push_back({session_.rule_open(r), true});
         if (naive) lits.push_back({session_.rule(r), true});
       } else {
@@ -266,44 +372,83 @@ private:
       }
     }
     if (naive) lits.push_back({session_.naive_origin(), true});
-    for (Selector p : session_.presumptions()) lits.push_back({p, true});
-    for (std::size_t k : cone_facts_) {
-      auto sel = session_.fact(k);
-      const FactItem& fact = s_.program.facts[s_.g.facts[k].fact];
-      if (fact.label && drops.count(*fact.label)) continue;
-      if (accusation && s_.g.facts[k].mentions_link && !naive) continue;
-      lits.push_back({*sel, true});
+    for (std::size_t k : facts_used) lits.push_back({*session_.fact(k), true});
+    std::vector<AtomId> burdens;
+    for (std::size_t i = 0; i < cone_.size(); ++i) {
+      if (!in[i]) continue;
+      for (std::size_t k : numeric_on_[i])
+        if (numeric_kept(k)) lits.push_back({*session_.numeric(k), true});
+      for (std::size_t x : literals_on_[i])
+        if (is_proven(x)) lits.push_back({session_.proof(cone_[i], cone_literals_[x].first.positive), true});
+      if (burden_atom(cone_[i]) && cone_[i] != link) burdens.push_back(cone_[i]);
+      if (auto p = session_.presumption(cone_[i])) lits.push_back({*p, true}); // closed base atoms (§1)
     }
-    for (std::size_t k : cone_numeric_) {
-      auto sel = session_.numeric(k);
-      const FactItem& fact = s_.program.facts[s_.g.numeric[k].fact];
-      if (fact.label && drops.count(*fact.label)) continue;
-      lits.push_back({*sel, true});
-    }
-    auto config = weigh_config(standard, drops, naive && accusation);
-    auto reading = which == Premises::favourable ? weigh::Reading::favourable : weigh::Reading::cautious;
-    for (const auto& [literal, atom] : cone_literals_)
-      if (s_.evidence.proven(literal, config, reading)) lits.push_back({session_.proof(atom, literal.positive), true});
     for (AtomId a : setting_.assumes)
-      if (in_cone(a)) lits.push_back({session_.assumption(a), true});
+      if (in_cone(a) && in[static_cast<std::size_t>(std::lower_bound(cone_.begin(), cone_.end(), a) - cone_.begin())])
+        lits.push_back({session_.assumption(a), true});
+    if (link) lits.push_back({session_.definition(*link), true});
+    // Burden of proof (§1): a closed derived atom holds exactly when it is
+    // established on the same premises: all of them, facts and evidence too.
+    // Bottom-up: deciding `link`, only the closed atoms below it have values
+    // yet; one beside it (say, in the same body above) stays open.
+    if (link) {
+      const auto& below = below_of(*link);
+      std::erase_if(burdens, [&](AtomId a) { return !std::binary_search(below.begin(), below.end(), a); });
+    }
+    for (AtomId a : burdens) {
+      auto value = established(a, which, standard, drops);
+      if (!value) {
+        unknown = true;
+        return lits;
+      }
+      lits.push_back({session_.burden(a, *value), true});
+    }
     std::sort(lits.begin(), lits.end());
     lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
-    // Burden of proof (§1): a closed derived atom is true exactly when
-    // established. The same base premises always decide the same way: cached.
-    auto cached = with_burden_.find(lits);
-    if (cached != with_burden_.end()) return cached->second;
-    std::vector<Lit> full = lits;
-    for (AtomId a : burden_atoms_) {
-      Answer answer = check_with(full, Lit{session_.definition_goal(a), false});
-      if (answer == Answer::unknown) {
-        unknown = true;
-        return full; // not cached: an unknown is not an answer
-      }
-      full.push_back({session_.burden(a, answer == Answer::unsat), true});
+    return lits;
+  }
+
+  std::vector<Lit> premises(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
+                            bool& unknown) {
+    return premises_for(claim_atoms_, std::nullopt, which, standard, drops, unknown);
+  }
+
+  // Whether the closed derived atom `a` is ESTABLISHED (§4) on its premises
+  // read through its own completion; nullopt if a check ran out of time.
+  std::optional<bool> established(AtomId a, Premises which, const StandardInfo& standard,
+                                  const std::set<std::string>& drops) {
+    auto key = std::make_tuple(a, static_cast<int>(which), standard.name, drops);
+    if (auto it = burden_cache_.find(key); it != burden_cache_.end()) return it->second;
+    bool unknown = false;
+    auto lits = premises_for({a}, a, which, standard, drops, unknown);
+    if (unknown) return std::nullopt;
+    Answer consistent = check_with(lits, std::nullopt);
+    if (consistent == Answer::unknown) return std::nullopt;
+    bool value = false;
+    if (consistent == Answer::sat) {
+      Answer entailed = check_with(lits, Lit{atom_goal(a), false});
+      if (entailed == Answer::unknown) return std::nullopt;
+      value = entailed == Answer::unsat;
     }
-    std::sort(full.begin(), full.end());
-    with_burden_.emplace(std::move(lits), full);
-    return full;
+    burden_cache_.emplace(std::move(key), value);
+    return value;
+  }
+
+  // The atoms `a` depends on through rule instances (sorted).
+  const std::vector<AtomId>& below_of(AtomId a) {
+    if (auto it = below_.find(a); it != below_.end()) return it->second;
+    ground::Formula f;
+    f.kind = ground::Formula::Kind::atom;
+    f.atom = a;
+    return below_[a] = ground::dependencies(s_.g, f);
+  }
+
+  Selector atom_goal(AtomId a) {
+    if (auto it = atom_goals_.find(a); it != atom_goals_.end()) return it->second;
+    ground::Formula f;
+    f.kind = ground::Formula::Kind::atom;
+    f.atom = a;
+    return atom_goals_[a] = session_.goal(f);
   }
 
   // A check whose model and core are not needed: answers are cached, since the
@@ -321,6 +466,7 @@ private:
   Verdict decide(const StandardInfo& standard, const std::set<std::string>& drops) {
     bool unknown = false;
     P_ = premises(Premises::cautious, standard, drops, unknown);
+    P_component_ = last_component_;
     if (unknown) return Verdict::unknown;
     Answer consistent = check_with(P_, std::nullopt);
     if (consistent == Answer::unknown) return Verdict::unknown;
@@ -522,15 +668,17 @@ private:
         for (const Lit& l : *m) {
           const auto& info = session_.info(l.selector);
           if (info.kind != smt::SelectorInfo::Kind::burden_true) continue;
-          std::vector<Lit> rest;
-          for (const Lit& x : P) {
-            const auto& xi = session_.info(x.selector);
-            bool same_atom = (xi.kind == smt::SelectorInfo::Kind::burden_true ||
-                              xi.kind == smt::SelectorInfo::Kind::burden_false) && xi.atom == info.atom;
-            if (!same_atom) rest.push_back(x);
-          }
-          if (auto sub = minimize(rest, {Lit{session_.definition_goal(info.atom), false}})) {
-            std::erase_if(*sub, [&](const Lit& x) { return session_.info(x.selector).kind == smt::SelectorInfo::Kind::goal; });
+          bool unknown = false;
+          std::vector<Lit> rest = premises_for({info.atom}, info.atom, Premises::cautious, setting_.standard,
+                                               setting_.drops, unknown);
+          if (unknown) continue;
+          Lit through{session_.definition(info.atom), true};
+          std::erase(rest, through);
+          if (auto sub = minimize(rest, {through, Lit{atom_goal(info.atom), false}})) {
+            std::erase_if(*sub, [&](const Lit& x) {
+              auto k = session_.info(x.selector).kind;
+              return k == smt::SelectorInfo::Kind::goal || k == smt::SelectorInfo::Kind::definition;
+            });
             for (auto& p : describe(*sub, setting_.standard, false)) {
               p.because_of = s_.g.atoms[info.atom].text;
               r.support.push_back(std::move(p));
@@ -670,8 +818,10 @@ private:
     }
     const std::map<AtomId, bool> agreed = stated_values(kept_facts);
     std::vector<Literal> out;
+    // Atoms outside the component of P are no premise's business (§4): their
+    // values in a model say nothing about the case.
     for (const auto& [a, v] : model)
-      if (v || mentioned.count(a)) {
+      if ((v || mentioned.count(a)) && std::binary_search(P_component_.begin(), P_component_.end(), a)) {
         const auto& atom = s_.g.atoms[a];
         auto st = agreed.find(a);
         out.push_back({atom.text, v, atom.predicate, atom.args, st != agreed.end() && st->second == v});
@@ -792,6 +942,16 @@ private:
     for (const Lit& l : *m) {
       if (l.selector == goal_ || in_p.count(l)) continue;
       const auto& info = session_.info(l.selector);
+      // P's component can be smaller than the naive premises' (§4 on each
+      // reading): a premise of P outside it is not one §28(f) warns against.
+      const auto* atom_info = s_.g.atoms[info.atom].info;
+      if (info.kind == smt::SelectorInfo::Kind::proof &&
+          (!atom_info || !(atom_info->has(Tag::link) || atom_info->has(Tag::attribution)) ||
+           s_.evidence.proven({s_.g.atoms[info.atom].text, info.positive},
+                              weigh_config(setting_.standard, setting_.drops, false), weigh::Reading::cautious)))
+        continue;
+      if (info.kind == smt::SelectorInfo::Kind::fact && !s_.g.facts[info.index].mentions_link) continue;
+      if (info.kind == smt::SelectorInfo::Kind::rule && !s_.program.rules[info.index].origin_only) continue;
       switch (info.kind) {
       case smt::SelectorInfo::Kind::fact: kinds.insert("a stipulated link or attribution fact, not substantiated by evidence"); break;
       case smt::SelectorInfo::Kind::proof: {
@@ -853,6 +1013,7 @@ private:
 
   void critical_evidence(ClaimGroundingReport& r) {
     auto saved = P_;
+    auto saved_component = P_component_;
     for (std::size_t i : cone_items()) {
       // Cached answers never reach Z3's deadline: look at the clock here too.
       if (smt::Clock::now() >= deadline_) break;
@@ -863,6 +1024,7 @@ private:
       if (v != r.verdict) r.critical_evidence.push_back(s_.evidence.item(i).id);
     }
     P_ = saved;
+    P_component_ = saved_component;
     // By id, not file order: moving statements must not change the report (§7).
     std::sort(r.critical_evidence.begin(), r.critical_evidence.end());
   }
@@ -1013,14 +1175,23 @@ private:
   Setting setting_;
   std::vector<AtomId> cone_;
   std::vector<std::size_t> cone_facts_, cone_numeric_; // fact premises encoded for the cone
+  smt::Clock::time_point start_, deadline_;
   smt::Session session_;
   Selector goal_ = 0;
-  smt::Clock::time_point deadline_;
-  std::vector<AtomId> burden_atoms_;
+  std::vector<AtomId> claim_atoms_;
+  // The cone's connections, by local index (index_cone()).
+  std::vector<std::vector<std::pair<std::size_t, std::vector<std::size_t>>>> bodies_; // (rule, atoms) per body
+  std::vector<std::vector<std::size_t>> naive_of_;
+  std::multimap<std::size_t, std::size_t> naive_parents_;
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> parents_;             // (conclusion, rule)
+  std::vector<std::vector<std::size_t>> facts_on_, numeric_on_, literals_on_;
+  std::map<std::tuple<AtomId, int, std::string, std::set<std::string>>, bool> burden_cache_;
+  std::map<AtomId, Selector> atom_goals_;
+  std::map<AtomId, std::vector<AtomId>> below_;
+  std::vector<AtomId> last_component_, P_component_; // sorted atoms of the last premises' component, and of P's
   std::vector<AtomId> dependencies_;
   std::vector<Lit> P_;
   std::vector<std::pair<weigh::LiteralKey, AtomId>> cone_literals_; // evidence literals on cone atoms
-  std::map<std::vector<Lit>, std::vector<Lit>> with_burden_;       // base premises -> with burden atoms
   std::map<std::vector<Lit>, Answer> answers_;
 };
 
@@ -1067,7 +1238,32 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   auto ms_since = [](std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
   };
-  ground::GroundProgram g = ground::ground(program, options.assume, diags, !options.every_entity_apart);
+  // Rules no judged claim can have in force are not ground (semantics.md §1).
+  std::vector<std::pair<std::map<std::string, std::string>, std::set<std::string>>> in_force; // doctrine, drops
+  for (const auto& claim : program.claims) {
+    if (!options.claims.empty() && std::find(options.claims.begin(), options.claims.end(), claim.id) == options.claims.end())
+      continue;
+    auto doctrine = program.doctrine;
+    for (const auto& [f, a] : options.doctrine) doctrine[f] = a;
+    for (const auto& [f, a] : claim.under) doctrine[f] = a;
+    if (options.doctrine_overrides_claims)
+      for (const auto& [f, a] : options.doctrine) doctrine[f] = a;
+    std::set<std::string> drops(options.drop.begin(), options.drop.end());
+    drops.insert(claim.drops.begin(), claim.drops.end());
+    in_force.emplace_back(std::move(doctrine), std::move(drops));
+  }
+  ground::GroundOptions grounding;
+  grounding.shortcuts = !options.every_entity_apart;
+  grounding.deadline = started + options.timeout; // grounding respects the time limit too
+  grounding.may_be_in_force = [&](const RuleItem& rule) {
+    return std::any_of(in_force.begin(), in_force.end(), [&](const auto& setting) {
+      if (setting.second.count(rule.id)) return false;
+      if (!rule.when_family) return true;
+      auto it = setting.first.find(*rule.when_family);
+      return it != setting.first.end() && it->second == *rule.when_alternative;
+    });
+  };
+  ground::GroundProgram g = ground::ground(program, options.assume, diags, grounding);
   if (diags.has_errors()) return report;
   report.ground_atoms = g.atoms.size();
   weigh::EvidenceIndex evidence(program);
@@ -1124,9 +1320,17 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   auto worker = [&] {
     for (std::size_t k; (k = next.fetch_add(1)) < selected.size();) {
       const auto& inst = g.claims[selected[k]];
-      Setting setting = setting_for(program, g, program.claims[inst.claim], options);
-      ClaimJudge judge(shared, inst, std::move(setting), cones[k]);
-      results[k] = judge.run();
+      if (g.timed_out) { // grounding did not finish: nothing is judged on half a program
+        results[k].bindings = inst.bindings;
+        results[k].formula = inst.text;
+        results[k].verdict = Verdict::unknown;
+        results[k].unknown_reason = "the time limit of " + std::to_string(options.timeout.count()) +
+                                    " ms was reached while grounding the case";
+      } else {
+        Setting setting = setting_for(program, g, program.claims[inst.claim], options);
+        ClaimJudge judge(shared, inst, std::move(setting), cones[k]);
+        results[k] = judge.run();
+      }
       if (options.progress) {
         std::lock_guard lock(progress_mutex);
         options.progress(++done, selected.size());

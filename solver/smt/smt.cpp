@@ -33,7 +33,7 @@ struct Session::Impl {
   std::map<std::pair<ground::AtomId, bool>, Selector> burden_sel;
   std::map<ground::AtomId, z3::expr> shadow; // closed derived atoms: their completion
   std::map<ground::AtomId, std::vector<Selector>> closed_reasons; // closed base atoms
-  std::vector<Selector> presumption_sel;                         // one per closed base atom of the cone
+  std::map<ground::AtomId, Selector> presumption_sel;            // one per closed base atom of the cone
   std::map<std::size_t, std::vector<z3::expr>> rule_bodies;      // rule -> its ground bodies on the cone
   std::map<std::size_t, Selector> applies_sel;
   std::vector<Lit> last_assumptions;
@@ -42,6 +42,8 @@ struct Session::Impl {
   std::optional<z3::model> model; // kept from the last check asked to keep one
   std::optional<std::vector<Lit>> last_core;
   std::vector<z3::expr> negated; // !selector, made once per selector
+  std::map<ground::AtomId, Selector> definition_link_sel;
+  bool incomplete = false;
 
   // Watchdog: interrupts Z3 when the armed deadline passes.
   std::mutex mutex;
@@ -52,14 +54,14 @@ struct Session::Impl {
   std::thread watchdog;
 
   Impl(const Program& p, const ground::GroundProgram& ground, const std::vector<ground::AtomId>& cone,
-       const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numerics)
+       const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numerics, Clock::time_point deadline)
       : program(p), g(ground), solver(ctx), watchdog([this] { watch(); }) {
     z3::params params(ctx);
     params.set("model", true);
     params.set("unsat_core", true);
     params.set("ctrl_c", false); // no SIGINT handler swapped in and out at every check
     solver.set(params);
-    encode(cone, facts, numerics);
+    encode(cone, facts, numerics, deadline);
   }
 
   z3::expr& atom(ground::AtomId a) {
@@ -159,7 +161,13 @@ struct Session::Impl {
   }
 
   void encode(const std::vector<ground::AtomId>& cone, const std::vector<std::size_t>& facts,
-              const std::vector<std::size_t>& numerics) {
+              const std::vector<std::size_t>& numerics, Clock::time_point deadline) {
+    // Encoding counts against the claim's time limit too: looked at every 256 definitions.
+    std::size_t steps = 0;
+    auto late = [&] {
+      if ((++steps & 255u) == 0 && Clock::now() >= deadline) incomplete = true;
+      return incomplete;
+    };
     auto inside = [&](ground::AtomId a) { return std::binary_search(cone.begin(), cone.end(), a); };
     for (std::size_t r = 0; r < program.rules.size(); ++r) {
       rule_sel.push_back(new_selector({SelectorInfo::Kind::rule, r, 0, true}));
@@ -178,8 +186,10 @@ struct Session::Impl {
     }
     for (auto a : g.assumed)
       if (inside(a)) assumption(a);
-    for (auto a : cone)
+    for (auto a : cone) {
+      if (late()) return;
       if (auto d = g.definition_of.find(a); d != g.definition_of.end()) encode_definition(g.definitions[d->second]);
+    }
     // Closed base atoms are false unless a kept fact, a proven literal or an assumption makes them true.
     for (auto a : cone) {
       const auto* info = g.atoms[a].info;
@@ -188,7 +198,7 @@ struct Session::Impl {
       z3::expr_vector reasons(ctx);
       for (Selector s : closed_reasons[a]) reasons.push_back(selectors[s]);
       Selector p = new_selector({SelectorInfo::Kind::presumption, 0, a, false});
-      presumption_sel.push_back(p);
+      presumption_sel.emplace(a, p);
       solver.add(z3::implies(selectors[p], z3::implies(atom(a), z3::mk_or(reasons))));
     }
   }
@@ -249,8 +259,20 @@ struct Session::Impl {
 };
 
 Session::Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone,
-                 const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric)
-    : impl_(std::make_unique<Impl>(program, g, cone, facts, numeric)) {}
+                 const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric, Clock::time_point deadline)
+    : impl_(std::make_unique<Impl>(program, g, cone, facts, numeric, deadline)) {}
+
+bool Session::incomplete() const { return impl_->incomplete; }
+
+Selector Session::definition(ground::AtomId a) {
+  auto& im = *impl_;
+  auto [it, fresh] = im.definition_link_sel.try_emplace(a, 0);
+  if (!fresh) return it->second;
+  it->second = im.new_selector({SelectorInfo::Kind::definition, 0, a, true});
+  auto sh = im.shadow.find(a);
+  if (sh != im.shadow.end()) im.solver.add(z3::implies(im.selectors[it->second], im.atom(a) == sh->second));
+  return it->second;
+}
 Session::~Session() = default;
 
 Selector Session::rule(std::size_t r) const { return impl_->rule_sel.at(r); }
@@ -311,7 +333,10 @@ Selector Session::literal(ground::AtomId a, bool positive) {
   return it->second;
 }
 
-const std::vector<Selector>& Session::presumptions() const { return impl_->presumption_sel; }
+std::optional<Selector> Session::presumption(ground::AtomId a) const {
+  auto it = impl_->presumption_sel.find(a);
+  return it == impl_->presumption_sel.end() ? std::nullopt : std::optional<Selector>(it->second);
+}
 
 std::optional<Selector> Session::rule_applies(std::size_t r) {
   auto& im = *impl_;
@@ -332,7 +357,7 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
   auto& im = *impl_;
   im.last_core.reset();
   im.last = z3::unknown;
-  if (Clock::now() >= deadline) return Answer::unknown;
+  if (im.incomplete || Clock::now() >= deadline) return Answer::unknown;
   z3::expr_vector lits(im.ctx);
   std::vector<bool> given(im.selectors.size(), false);
   for (const auto& l : assumptions) {

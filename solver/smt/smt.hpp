@@ -30,7 +30,7 @@ struct SelectorInfo {
   // presumption: a closed base atom is false unless a premise makes it true
   // (semantics §1), behind a selector so that a support can name it.
   enum class Kind { rule, rule_open, naive_origin, fact, numeric, proof, assumption, burden_true, burden_false, goal, literal,
-                    presumption };
+                    definition, presumption };
   Kind kind = Kind::rule;
   std::size_t index = 0;        // rule, fact premise, numeric premise index
   ground::AtomId atom = 0;      // proof, assumption, burden, literal
@@ -43,8 +43,9 @@ public:
   // ids): one claim's connected component, with the fact and numeric premises
   // on it (indexes, ascending). A fresh context per claim keeps every answer
   // independent of what was checked before (deterministic output).
+  // Encoding stops at `deadline` (every check is then UNKNOWN).
   Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone,
-          const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric);
+          const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric, Clock::time_point deadline);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -65,11 +66,17 @@ public:
   Selector goal(const ground::Formula& f);
   // A selector equivalent to the atom's shadow completion (closed derived atoms), or the atom itself.
   Selector definition_goal(ground::AtomId atom);
+  // A premise tying a closed derived atom to its completion, for deciding
+  // whether it is established (its burden of proof, semantics.md §1).
+  Selector definition(ground::AtomId atom);
+  // Encoding did not finish before the deadline.
+  bool incomplete() const;
   // A selector equivalent to an open base literal (for would-establish sets).
   Selector literal(ground::AtomId atom, bool positive);
 
-  // The presumptions of the closed base atoms of the cone, in atom order.
-  const std::vector<Selector>& presumptions() const;
+  // The presumption of a closed base atom of the cone (false unless a premise
+  // makes it true), or nullopt for any other atom.
+  std::optional<Selector> presumption(ground::AtomId atom) const;
   // A goal equivalent to "some ground instance of the rule applies" (some body
   // of it, on the cone, holds), or nullopt if it has none on the cone.
   std::optional<Selector> rule_applies(std::size_t rule);

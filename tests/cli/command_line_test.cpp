@@ -3,6 +3,7 @@
 // a CLAIM argument stops the run (exit 2) with "did you mean", in every command
 // that judges (check, explain, compare, graph); and those commands accept the
 // same judging options with the same checks.
+#include "small_case.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -24,26 +25,7 @@ const std::string& case_path() {
   static const std::string path = [] {
     fs::path dir = testing::temp_dir("command-line");
     fs::path file = dir / "case.imputa";
-    testing::write_file(file, R"(state victim "The victim state".
-state rus "Russian Federation".
-actor gru "GRU".
-operation op "The operation".
-source cert "The victim's CERT".
-
-fact f_organ: organ_of(gru, rus).
-fact f_target: targets(op, victim).
-
-evidence e_icca forensic "Malware shared with earlier GRU tools" {
-  supports performed_by(op, gru)
-  confidence highly_likely
-  source cert
-}
-
-claim attribution "The operation is an act of Russia" {
-  holds attributable(op, rus)
-  expect established
-}
-)");
+    testing::write_file(file, testing::small_case);
     return file.string();
   }();
   return path;

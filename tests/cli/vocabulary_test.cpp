@@ -1,6 +1,7 @@
 // Finding the vocabulary and the smaller conveniences of issue 16: `library
 // --predicates/--doctrines`, `help language`, `compare` grouping rows that
 // do not differ, `fmt --check` showing its diff, `--drop library:RULE`.
+#include "small_case.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -53,26 +54,7 @@ TEST(Vocabulary, HelpLanguageFitsOnOneScreen) {
   EXPECT_LE(count(r.out, "\n"), 40u);
 }
 
-const std::string small_case = R"(state victim "The victim state".
-state rus "Russian Federation".
-actor gru "GRU".
-operation op "The operation".
-source cert "The victim's CERT".
-
-fact f_organ: organ_of(gru, rus).
-fact f_target: targets(op, victim).
-
-evidence e_icca forensic "Malware shared with earlier GRU tools" {
-  supports performed_by(op, gru)
-  confidence highly_likely
-  source cert
-}
-
-claim attribution "The operation is an act of Russia" {
-  holds attributable(op, rus)
-  expect established
-}
-)";
+using testing::small_case;
 
 TEST(Vocabulary, CompareGroupsRowsThatDoNotDiffer) {
   fs::path file = testing::temp_dir("compare-grouped") / "case.imputa";

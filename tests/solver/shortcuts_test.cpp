@@ -12,26 +12,14 @@
 namespace imputa::testing {
 namespace {
 
-// Every grounding's verdict, by claim id and bindings.
-std::map<std::string, Verdict> verdicts(const Report& report) {
-  std::map<std::string, Verdict> out;
-  for (const auto& c : report.claims)
-    for (const auto& g : c.groundings) {
-      std::string key = c.id;
-      for (const auto& [var, value] : g.bindings) key += " " + var + "=" + value;
-      out[key] = g.verdict;
-    }
-  return out;
-}
-
 void expect_same_verdicts(const Program& program, const std::string& what) {
   JudgeOptions quick;
   quick.reasons = false;
   JudgeOptions apart = quick;
   apart.every_entity_apart = true;
   Diagnostics d1, d2;
-  auto with = verdicts(judge(program, quick, d1));
-  auto without = verdicts(judge(program, apart, d2));
+  auto with = verdicts_by_grounding(judge(program, quick, d1));
+  auto without = verdicts_by_grounding(judge(program, apart, d2));
   ASSERT_FALSE(d1.has_errors() || d2.has_errors()) << what;
   EXPECT_EQ(with.size(), without.size()) << what;
   for (const auto& [key, v] : without) {

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,18 @@ inline Judged judge_text(const std::string& text, const JudgeOptions& options = 
   j.report = judge(j.program, options, j.diags);
   j.ok = !j.diags.has_errors();
   return j;
+}
+
+// Every grounding's verdict, by claim id and bindings ("c S=rus").
+inline std::map<std::string, Verdict> verdicts_by_grounding(const Report& report) {
+  std::map<std::string, Verdict> out;
+  for (const auto& c : report.claims)
+    for (const auto& g : c.groundings) {
+      std::string key = c.id;
+      for (const auto& [var, value] : g.bindings) key += " " + var + "=" + value;
+      out[key] = g.verdict;
+    }
+  return out;
 }
 
 // One claim re-judged alone, with extra drops and assumptions.
