@@ -73,7 +73,9 @@ TEST_P(EveryJudgingCommand, RefusesMisspeltWordsWithAHint) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("command line:1:"), std::string::npos);
     EXPECT_NE(r.err.find(c.message), std::string::npos);
-    if (!c.hint.empty()) EXPECT_NE(r.err.find("hint: " + c.hint), std::string::npos);
+    if (!c.hint.empty()) {
+      EXPECT_NE(r.err.find("hint: " + c.hint), std::string::npos);
+    }
     EXPECT_EQ(r.out, "");
   }
 }

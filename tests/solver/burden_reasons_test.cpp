@@ -66,8 +66,11 @@ TEST(BurdenReasons, ARefutationListsTheFactsNotTheRulesThatDoNotApply) {
   EXPECT_EQ(closed, (std::vector<std::string>{"attack_if_conflict", "violation_if_attack"}));
   EXPECT_TRUE(std::any_of(g.support.begin(), g.support.end(), [](const PremiseRef& p) { return p.id == "f3"; }));
   // In an establishment the rules that carry it apply.
-  for (const auto& p : j.grounding("wrongful_cm").support)
-    if (p.kind == PremiseRef::Kind::rule) EXPECT_TRUE(p.applies) << p.id;
+  for (const auto& p : j.grounding("wrongful_cm").support) {
+    if (p.kind == PremiseRef::Kind::rule) {
+      EXPECT_TRUE(p.applies) << p.id;
+    }
+  }
 }
 
 TEST(BurdenReasons, ARefutationByTheDoctrineNamesTheFamilyAndTheOtherView) {
