@@ -147,19 +147,6 @@ TEST(Limits, NegationsNestedThroughParenthesesAreRefused) {
   expect_refused(file, "E013");
 }
 
-// Sanitizers multiply memory and time: the grounding limits are tested in plain builds.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool sanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool sanitized = true;
-#else
-constexpr bool sanitized = false;
-#endif
-#else
-constexpr bool sanitized = false;
-#endif
-
 // 60 actors, a `linked` fact to join on, `rule`, and a claim holding `claim`.
 std::string wide_case(const std::string& rule, const std::string& claim) {
   std::string text = "predicate linked(actor, actor) \"x\".\npredicate chained(actor) \"x\".\n"
@@ -174,7 +161,7 @@ std::string wide_case(const std::string& rule, const std::string& claim) {
 // time limit covers grounding too, so it is set high enough for the size
 // limit to be what stops it (here and below).
 TEST(Limits, ClaimWithFiveVariablesStopsWithE013) {
-  if (sanitized) GTEST_SKIP() << "gigabytes under ASan";
+  if (testing::sanitized) GTEST_SKIP() << "gigabytes under ASan";
   fs::path file = temp_dir("limits-claim-grounding") / "wide.imputa";
   write_file(file, wide_case("rule r \"r\": wide(A, B, C, D, E) if linked(A, B), linked(C, D), linked(E, A).",
                              "wide(A, B, C, D, E)"));
@@ -189,7 +176,7 @@ TEST(Limits, ClaimWithFiveVariablesStopsWithE013) {
 // stops with E013 at max_rule_instances (solver/ground/ground.hpp), within
 // memory.
 TEST(Limits, RuleWithFiveVariablesStopsWithE013InBoundedMemory) {
-  if (sanitized) GTEST_SKIP() << "gigabytes under ASan";
+  if (testing::sanitized) GTEST_SKIP() << "gigabytes under ASan";
   fs::path file = temp_dir("limits-rule-grounding") / "wide.imputa";
   write_file(file, wide_case("rule chain_rule \"five free variables\": chained(A) if linked(A, B), linked(B, C), "
                              "linked(C, D), linked(D, E), linked(E, F).",
@@ -301,7 +288,7 @@ TEST(Limits, TwentyThousandWayDisjunctionsStayWithinMemory) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("ESTABLISHED"), std::string::npos);
   EXPECT_LT(r.seconds, 10.0);
-  if (!sanitized) {
+  if (!testing::sanitized) {
     EXPECT_LT(r.peak_rss_mib, 600);
   }
 }

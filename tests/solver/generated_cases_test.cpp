@@ -6,6 +6,7 @@
 // under a second. 100 cases in CI; IMPUTA_GENERATED_CASES=5000 (and
 // IMPUTA_GENERATED_SEED=first seed) for a longer run by hand.
 #include "solver_helpers.hpp"
+#include "test_support.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -248,23 +249,11 @@ private:
   bool numeric_ = false;
 };
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool sanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool sanitized = true;
-#else
-constexpr bool sanitized = false;
-#endif
-#else
-constexpr bool sanitized = false;
-#endif
-
 TEST(GeneratedCases, ShortcutsAgreeWithEveryEntityApart) {
   const char* count = std::getenv("IMPUTA_GENERATED_CASES");
   const char* first = std::getenv("IMPUTA_GENERATED_SEED");
   // Sanitizers multiply time: fewer cases there, and the time bound holds in plain builds only.
-  const unsigned cases = count ? static_cast<unsigned>(std::strtoul(count, nullptr, 10)) : sanitized ? 30u : 100u;
+  const unsigned cases = count ? static_cast<unsigned>(std::strtoul(count, nullptr, 10)) : testing::sanitized ? 30u : 100u;
   const unsigned seed0 = first ? static_cast<unsigned>(std::strtoul(first, nullptr, 10)) : 1u;
   unsigned judged = 0, refused = 0, groundings = 0, disagreements = 0, slow = 0, unknown = 0, slowest_seed = 0, slowest_ground_seed = 0;
   double slowest_ground_ms = 0, slowest_case_ms = 0;
@@ -295,7 +284,7 @@ TEST(GeneratedCases, ShortcutsAgreeWithEveryEntityApart) {
       slowest_ground_ms = std::max(with.report.ground_ms, reference.report.ground_ms);
       slowest_ground_seed = seed;
     }
-    if (!sanitized && with.report.ground_ms > 1000) {
+    if (!testing::sanitized && with.report.ground_ms > 1000) {
       ++slow;
       ADD_FAILURE() << "seed " << seed << ": grounding took " << with.report.ground_ms << " ms\n" << text;
     }

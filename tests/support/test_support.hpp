@@ -7,6 +7,20 @@
 
 namespace imputa::testing {
 
+// Built with AddressSanitizer: sanitizers multiply memory and time, so time
+// and memory bounds are checked in plain builds only.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool sanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool sanitized = true;
+#else
+inline constexpr bool sanitized = false;
+#endif
+#else
+inline constexpr bool sanitized = false;
+#endif
+
 // The repository root (tests run from anywhere).
 std::filesystem::path source_dir();
 
