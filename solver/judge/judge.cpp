@@ -959,7 +959,7 @@ private:
         weigh::LiteralKey key{s_.g.atoms[info.atom].text, info.positive};
         auto config = weigh_config(setting_.standard, setting_.drops, false);
         for (const auto& id : s_.evidence.weigh(key, config).discounted) {
-          const auto& kind = item_by_id(id).kind;
+          const auto& kind = item_by_id(id)->kind;
           kinds.insert(kind == "origin" ? "origin evidence counted for who did it or for whom"
                                         : "official statements counted for who did it or for whom, though the "
                                           "evidence behind them is not disclosed (substantiation = disclosed evidence)");
@@ -1063,7 +1063,7 @@ private:
     for (const auto& [literal, _] : cone_literals_) {
       for (const auto& id : s_.evidence.weigh(literal, config).discounted) {
         const std::string what = (literal.positive ? "" : "the denial of ") + literal.atom;
-        if (item_by_id(id).kind == "origin")
+        if (item_by_id(id)->kind == "origin")
           r.notes.push_back({id, literal.atom,
                              "GGE 2015 §28(f): evidence '" + id + "' shows where the operation came from; it is not "
                              "counted for " + what + " (origin is not attribution)"});
@@ -1082,9 +1082,11 @@ private:
                      [](const Note& a, const Note& b) { return std::tie(a.evidence, a.atom) < std::tie(b.evidence, b.atom); });
   }
 
-  const EvidenceItem& item_by_id(const std::string& id) const {
-    return *std::find_if(s_.program.evidence.begin(), s_.program.evidence.end(),
-                         [&](const EvidenceItem& e) { return e.id == id; });
+  // The evidence item with this id, or nullptr.
+  const EvidenceItem* item_by_id(const std::string& id) const {
+    auto it = std::find_if(s_.program.evidence.begin(), s_.program.evidence.end(),
+                           [&](const EvidenceItem& e) { return e.id == id; });
+    return it == s_.program.evidence.end() ? nullptr : &*it;
   }
 
   // Reads selectors back as the facts, evidence and rules a lawyer can check.
@@ -1132,9 +1134,8 @@ private:
         // Premises are proven on the cautious reading: name only the items needed there.
         auto needed = s_.evidence.sufficient(key, config, weigh::Reading::cautious);
         for (const auto& id : needed.empty() ? w.carrying : needed) {
-          auto it = std::find_if(s_.program.evidence.begin(), s_.program.evidence.end(),
-                                 [&](const EvidenceItem& e) { return e.id == id; });
-          if (it == s_.program.evidence.end()) continue;
+          const EvidenceItem* it = item_by_id(id);
+          if (!it) continue;
           PremiseRef p{PremiseRef::Kind::evidence, it->id, it->summary, it->cites,
                        std::string(info.positive ? "supports " : "contradicts ") + key.atom + " (confidence " +
                            interval(it->lo, it->hi) + ", weight " + interval(w.lo, w.hi) + ")",

@@ -209,8 +209,9 @@ struct Session::Impl {
     for (const auto& body : def.bodies) {
       z3::expr_vector parts(ctx);
       for (const auto& l : body.literals) parts.push_back(formula(l));
-      rule_bodies[body.rule].push_back(z3::mk_and(parts));
-      ways.push_back(selectors[rule_sel[body.rule]] && z3::mk_and(parts));
+      z3::expr conditions = z3::mk_and(parts);
+      rule_bodies[body.rule].push_back(conditions);
+      ways.push_back(selectors[rule_sel[body.rule]] && conditions);
       rules.insert(body.rule);
     }
     // A rule read as open: an unknown stands in for its bodies, so that it can
