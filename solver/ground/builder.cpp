@@ -1,0 +1,150 @@
+// The ground program under construction (builder.hpp).
+#include "ground/builder.hpp"
+
+namespace imputa::ground {
+namespace {
+
+Formula constant(bool value) {
+  Formula f;
+  f.kind = value ? Formula::Kind::truth : Formula::Kind::falsity;
+  return f;
+}
+
+// `a = b` or `a != b` between entities is decided while grounding.
+std::optional<Formula> entity_comparison(const ast::Formula& f, const Binding& b, const Program& p) {
+  auto l = entity_term(f.comparison.lhs, p), r = entity_term(f.comparison.rhs, p);
+  if (!l || !r) return std::nullopt;
+  auto value = [&](const ast::Term& t) {
+    if (!t.variable) return t.name;
+    auto it = b.find(t.name);
+    return it == b.end() ? t.name : it->second;
+  };
+  bool equal = value(*l) == value(*r);
+  return constant(f.comparison.op == ast::CmpOp::eq ? equal : !equal);
+}
+
+Formula::Kind connective(ast::Formula::Kind k) {
+  return k == ast::Formula::Kind::negation      ? Formula::Kind::negation
+         : k == ast::Formula::Kind::conjunction ? Formula::Kind::conjunction
+                                                : Formula::Kind::disjunction;
+}
+
+} // namespace
+
+Builder::Builder(const Program& p, const RuleBook& rules, Budget& budget, bool record_instances)
+    : p_(p), rules_(rules), budget_(budget), record_instances_(record_instances) {}
+
+AtomId Builder::intern(const std::string& predicate, std::vector<std::string> args) {
+  std::string text = atom_text(predicate, args);
+  auto [it, fresh] = g_.index.try_emplace(text, static_cast<AtomId>(g_.atoms.size()));
+  if (!fresh) return it->second;
+  auto pred = p_.predicates.find(predicate);
+  g_.atoms.push_back(Atom{predicate, std::move(args), std::move(text),
+                          pred == p_.predicates.end() ? nullptr : &pred->second});
+  if (g_.atoms.size() > max_ground_atoms)
+    budget_.fail_limit("grounding this case needs more than " + std::to_string(max_ground_atoms) + " ground atoms",
+                       pred == p_.predicates.end() ? SourceSpan{} : pred->second.span);
+  if (rules_.derived(predicate)) work_.push_back(it->second);
+  const auto& interned = g_.atoms.back().args;
+  for (std::size_t i = 0; i < interned.size(); ++i) {
+    Pattern pattern = interned;
+    pattern[i] = hole;
+    by_pattern_[pattern_text(predicate, pattern)].emplace_back(interned[i], it->second);
+  }
+  budget_.tick();
+  return it->second;
+}
+
+std::optional<AtomId> Builder::find(const std::string& predicate, const std::vector<std::string>& args) const {
+  return g_.find(atom_text(predicate, args));
+}
+
+NumTerm Builder::number(const ast::NumExpr& e, const Binding& b) {
+  NumTerm t;
+  switch (e.kind) {
+  case ast::NumExpr::Kind::number:
+    t.kind = NumTerm::Kind::number;
+    t.value = e.number;
+    break;
+  case ast::NumExpr::Kind::atom:
+    t.kind = NumTerm::Kind::atom;
+    t.atom = intern(e.atom.predicate.text, args_of(e.atom, b));
+    break;
+  case ast::NumExpr::Kind::variable: // the checks reject a variable in arithmetic
+    t.kind = NumTerm::Kind::number;
+    break;
+  case ast::NumExpr::Kind::add:
+  case ast::NumExpr::Kind::sub:
+  case ast::NumExpr::Kind::mul:
+    t.kind = e.kind == ast::NumExpr::Kind::add   ? NumTerm::Kind::add
+             : e.kind == ast::NumExpr::Kind::sub ? NumTerm::Kind::sub
+                                                 : NumTerm::Kind::mul;
+    for (const auto& o : e.operands) t.operands.push_back(number(o, b));
+    break;
+  }
+  return t;
+}
+
+Formula Builder::formula(const ast::Formula& f, const Binding& b) {
+  Formula out;
+  switch (f.kind) {
+  case ast::Formula::Kind::atom:
+    out.kind = Formula::Kind::atom;
+    out.atom = intern(f.atom.predicate.text, args_of(f.atom, b));
+    return out;
+  case ast::Formula::Kind::comparison:
+    if (auto decided = entity_comparison(f, b, p_)) return *decided;
+    out.kind = Formula::Kind::comparison;
+    out.op = f.comparison.op;
+    out.lhs = number(f.comparison.lhs, b);
+    out.rhs = number(f.comparison.rhs, b);
+    return out;
+  case ast::Formula::Kind::negation:
+  case ast::Formula::Kind::conjunction:
+  case ast::Formula::Kind::disjunction:
+    out.kind = connective(f.kind);
+    for (const auto& o : f.operands) out.operands.push_back(formula(o, b));
+    return out;
+  case ast::Formula::Kind::truth: return constant(true);
+  case ast::Formula::Kind::falsity: return constant(false);
+  }
+  return out;
+}
+
+void Builder::emit_body(const PreparedRule& r, const Binding& b, Definition& def) {
+  if (!budget_.count_instance(max_rule_instances)) {
+    budget_.fail_limit("grounding this case needs more than " + std::to_string(max_rule_instances) +
+                           " rule instances (rule '" + r.rule->id + "' has too many variable combinations)",
+                       r.rule->span);
+    return;
+  }
+  budget_.tick();
+  if (record_instances_) emitted_.insert(instance_key(def.head, r.index, b));
+  Body body;
+  body.rule = r.index;
+  for (const auto& l : r.body) {
+    Formula f = formula(l, b);
+    if (f.kind == Formula::Kind::truth) continue;
+    if (f.kind == Formula::Kind::falsity) return;
+    body.literals.push_back(std::move(f));
+  }
+  def.bodies.push_back(std::move(body));
+}
+
+bool Builder::emitted(AtomId head, std::size_t rule, const Binding& b) const {
+  return emitted_.count(instance_key(head, rule, b)) != 0;
+}
+
+std::optional<AtomId> Builder::take_work() {
+  if (work_.empty()) return std::nullopt;
+  AtomId a = work_.back();
+  work_.pop_back();
+  return a;
+}
+
+const std::vector<std::pair<std::string, AtomId>>* Builder::at_hole(const std::string& pattern_text) const {
+  auto it = by_pattern_.find(pattern_text);
+  return it == by_pattern_.end() ? nullptr : &it->second;
+}
+
+} // namespace imputa::ground

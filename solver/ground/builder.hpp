@@ -1,0 +1,57 @@
+// The ground program under construction: each atom interned once (its id
+// is its place in the order of first mention), formulas ground under a
+// binding, rule instances emitted and counted against E013, and the derived
+// atoms still to expand.
+#pragma once
+
+#include "ground/rules.hpp"
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace imputa::ground {
+
+class Builder {
+public:
+  // `record_instances`: remember every instance emitted (for the representatives).
+  Builder(const Program& p, const RuleBook& rules, Budget& budget, bool record_instances);
+
+  GroundProgram& program() { return g_; }
+  const GroundProgram& program() const { return g_; }
+  Budget& budget() { return budget_; }
+
+  AtomId intern(const std::string& predicate, std::vector<std::string> args);
+  std::optional<AtomId> find(const std::string& predicate, const std::vector<std::string>& args) const;
+  Formula formula(const ast::Formula& f, const Binding& b);
+
+  // Grounds the body of `r` under `b` into `def`; a body with a false literal
+  // is left out. Nothing once past E013's limit on rule instances.
+  void emit_body(const PreparedRule& r, const Binding& b, Definition& def);
+  // Whether emit_body() emitted this instance (record_instances only).
+  bool emitted(AtomId head, std::size_t rule, const Binding& b) const;
+
+  // The next derived atom interned and not yet taken, if any.
+  std::optional<AtomId> take_work();
+
+  // Entities at the hole of `pattern_text` (one hole), with their atoms.
+  const std::vector<std::pair<std::string, AtomId>>* at_hole(const std::string& pattern_text) const;
+
+private:
+  NumTerm number(const ast::NumExpr& e, const Binding& b);
+
+  const Program& p_;
+  const RuleBook& rules_;
+  Budget& budget_;
+  bool record_instances_;
+  GroundProgram g_;
+  std::vector<AtomId> work_;
+  std::unordered_set<std::string> emitted_; // instance_key of every instance emitted
+  // Atom text with one hole -> the entities there, with their atoms.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, AtomId>>> by_pattern_;
+};
+
+} // namespace imputa::ground

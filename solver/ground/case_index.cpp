@@ -1,0 +1,111 @@
+// What the case says something about (case_index.hpp).
+#include "ground/case_index.hpp"
+
+#include <algorithm>
+
+namespace imputa::ground {
+
+CaseIndex::CaseIndex(const Program& p, const RuleBook& rules, const TransparentPositions& transparent,
+                     const GroundProgram& g)
+    : rules_(rules), transparent_(transparent), g_(g), seeded_(static_cast<AtomId>(g.atoms.size())) {
+  for (AtomId a = 0; a < seeded_; ++a) {
+    const auto& atom = g_.atoms[a];
+    by_predicate_[atom.predicate].push_back(a);
+    for (std::size_t i = 0; i < atom.args.size(); ++i) by_argument_[mention_key(atom.predicate, i, atom.args[i])].push_back(a);
+  }
+  find_contested(p);
+}
+
+void CaseIndex::find_contested(const Program& p) {
+  contested_.assign(seeded_, false);
+  for (const auto& f : g_.facts)
+    if (f.formula.kind != Formula::Kind::atom)
+      for (AtomId a : f.atoms) contested_[a] = true;
+  for (const auto& e : p.evidence)
+    for (const auto& b : e.bearings)
+      if (!b.supports)
+        if (auto id = mentioned(b.atom.predicate.text, args_of(b.atom, {}))) contested_[*id] = true;
+  for (AtomId a = 0; a < seeded_; ++a)
+    if (contested_[a]) contested_by_predicate_[g_.atoms[a].predicate].push_back(a);
+}
+
+std::optional<AtomId> CaseIndex::mentioned(const std::string& predicate, const std::vector<std::string>& args) const {
+  auto id = g_.find(atom_text(predicate, args));
+  if (!id || *id >= seeded_) return std::nullopt;
+  return id;
+}
+
+const std::vector<AtomId>& CaseIndex::contested_of(const std::string& predicate) const {
+  static const std::vector<AtomId> none;
+  auto it = contested_by_predicate_.find(predicate);
+  return it == contested_by_predicate_.end() ? none : it->second;
+}
+
+void CaseIndex::values(const std::string& predicate, const Pattern& pattern, std::set<std::string>& out) const {
+  // Look up by the first known entity: a handful of atoms, not all of the predicate's.
+  auto bound = std::find_if(pattern.begin(), pattern.end(), [&](const std::string& x) { return x != hole; });
+  auto it = bound == pattern.end()
+                ? by_predicate_.find(predicate)
+                : by_argument_.find(mention_key(predicate, static_cast<std::size_t>(bound - pattern.begin()), *bound));
+  if (it == by_predicate_.end() || it == by_argument_.end()) return;
+  for (AtomId id : it->second) {
+    const auto& args = g_.atoms[id].args;
+    if (args.size() != pattern.size()) continue;
+    std::optional<std::string> value;
+    bool match = true;
+    for (std::size_t i = 0; i < args.size() && match; ++i) {
+      if (pattern[i] != hole) match = args[i] == pattern[i];
+      else if (!value) value = args[i];
+      else match = *value == args[i];
+    }
+    if (match && value) out.insert(*value);
+  }
+}
+
+bool CaseIndex::values_through(const std::string& predicate, const Pattern& pattern, std::set<std::string>& out) const {
+  std::string key = pattern_text(predicate, pattern);
+  auto it = through_memo_.find(key);
+  if (it == through_memo_.end()) {
+    std::set<std::string> found;
+    bool ok = values_through_uncached(predicate, pattern, found);
+    it = through_memo_.emplace(std::move(key), ok ? std::optional(std::move(found)) : std::nullopt).first;
+  }
+  if (!it->second) return false;
+  out.insert(it->second->begin(), it->second->end());
+  return true;
+}
+
+bool CaseIndex::values_through_uncached(const std::string& predicate, const Pattern& pattern,
+                                        std::set<std::string>& out) const {
+  if (!rules_.derived(predicate)) return false;
+  for (std::size_t i = 0; i < pattern.size(); ++i)
+    if (pattern[i] == hole && !transparent_.at(predicate, i)) return false;
+  values(predicate, pattern, out);
+  for (const auto& r : rules_.by_head.at(predicate)) {
+    Binding b;
+    if (!unify(r.head, pattern, b)) continue;
+    for (const auto& l : r.body) {
+      bool positive = false;
+      const ast::Atom* a = literal_atom(l, positive);
+      if (!a) continue;
+      auto inner = args_of(*a, b);
+      if (std::find(inner.begin(), inner.end(), hole) == inner.end()) continue;
+      if (rules_.derived(a->predicate.text)) {
+        if (!values_through(a->predicate.text, inner, out)) return false;
+      } else {
+        values(a->predicate.text, inner, out);
+      }
+    }
+  }
+  return true;
+}
+
+bool CaseIndex::unmentioned_through(const std::string& predicate, std::vector<std::string> args,
+                                    const std::string& value) const {
+  for (auto& x : args)
+    if (x == value) x = hole;
+  std::set<std::string> found;
+  return values_through(predicate, args, found) && !found.count(value);
+}
+
+} // namespace imputa::ground

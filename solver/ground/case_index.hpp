@@ -1,0 +1,61 @@
+// What the case says something about: the atoms premises and claims mention
+// (those seed() interned), found by predicate and by argument, and those a
+// premise contests. Built once seeding is done; read-only afterwards (the
+// memo of values_through() aside, which only caches).
+#pragma once
+
+#include "ground/builder.hpp"
+#include "ground/transparent.hpp"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace imputa::ground {
+
+class CaseIndex {
+public:
+  // Every atom `g` holds now is one the case mentions; atoms interned later
+  // (by rule instances) are not, whatever their text.
+  CaseIndex(const Program& p, const RuleBook& rules, const TransparentPositions& transparent, const GroundProgram& g);
+
+  // The id of this atom if a premise or claim mentions it.
+  std::optional<AtomId> mentioned(const std::string& predicate, const std::vector<std::string>& args) const;
+  bool mentioned(AtomId a) const { return a < seeded_; }
+
+  // A premise could make the atom false, or true only together with
+  // something else: in a negation or a disjunction of a fact, or
+  // contradicted by evidence.
+  bool contested(AtomId a) const { return a < seeded_ && contested_[a]; }
+  const std::vector<AtomId>& contested_of(const std::string& predicate) const;
+
+  // Values at the hole of `pattern` (one or more holes, all one entity) of
+  // the atoms of `predicate` a premise or claim mentions.
+  void values(const std::string& predicate, const Pattern& pattern, std::set<std::string>& out) const;
+
+  // The same for a derived predicate: values that make it, or an atom it
+  // depends on through transparent positions, mentioned. False if a hole is
+  // not at a transparent position.
+  bool values_through(const std::string& predicate, const Pattern& pattern, std::set<std::string>& out) const;
+
+  // The derived atom `predicate(args)` depends on `value` only through atoms
+  // no premise or claim mentions (and is not mentioned itself).
+  bool unmentioned_through(const std::string& predicate, std::vector<std::string> args, const std::string& value) const;
+
+private:
+  bool values_through_uncached(const std::string& predicate, const Pattern& pattern, std::set<std::string>& out) const;
+  void find_contested(const Program& p);
+
+  const RuleBook& rules_;
+  const TransparentPositions& transparent_;
+  const GroundProgram& g_; // only atoms below seeded_ are read
+  AtomId seeded_ = 0;
+  std::unordered_map<std::string, std::vector<AtomId>> by_predicate_, by_argument_; // mention_key
+  std::vector<bool> contested_;
+  std::unordered_map<std::string, std::vector<AtomId>> contested_by_predicate_;
+  mutable std::unordered_map<std::string, std::optional<std::set<std::string>>> through_memo_; // by pattern text
+};
+
+} // namespace imputa::ground

@@ -1,0 +1,100 @@
+// Instantiation: each derived atom interned gets its definition, every
+// ground body of every rule for it that may be in force, joined from the
+// body's most selective literal; never the full cross product of domains.
+//
+// Shortcuts (GroundOptions::shortcuts; off, every entity is judged apart):
+//  - Representatives (representatives.hpp): entities the case says nothing
+//    about in an instance are judged once, through "<another actor>".
+//  - Binding the last variable from what the case mentions (bind_last): the
+//    entities premises or claims mention in the instance's atoms, and those
+//    bound elsewhere in it, are joined one by one; then one entity the case
+//    says nothing about there makes the representative's instance, which
+//    would stand for every other one anyway. Where that cannot be shown (a
+//    number atom, a closed atom the instance needs, a conclusion the entity
+//    does not only pass through) the whole domain is walked.
+//  - Transparent positions (transparent.hpp): a derived atom that depends on
+//    the entity only through open base atoms nobody mentions is one more
+//    unmentioned atom for both.
+//  - A closed base atom nothing can make true (no fact, proven literal or
+//    assumption names it) is false, so a body that needs it positively is
+//    false and is not ground.
+// Gone since issue 14, "nothing can make it true" for conclusions: it
+// compared the placeholder of an unbound argument with head constants (S3:
+// allied(a1, _) under allied(X, a1) looked impossible, so not cx(a1) was
+// ESTABLISHED), and dropping a false conclusion's bodies dropped its links
+// (S4: the fact cx(a2) needs some allied(Y, a2), so allied(a1, a2) shares its
+// conflict: INCONSISTENT). A false conclusion keeps its bodies; each is false
+// by its own closed atom.
+#pragma once
+
+#include "ground/case_index.hpp"
+#include "ground/representatives.hpp"
+#include "ground/seed.hpp"
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace imputa::ground {
+
+class Instantiator {
+public:
+  Instantiator(const Program& p, const RuleBook& rules, const PossibleAtoms& possible, const CaseIndex& index,
+               Builder& builder, Representatives& representatives, bool shortcuts);
+
+  // Expands every derived atom interned and not yet expanded (and those its
+  // instances intern), until none is left or grounding stops.
+  void expand_pending();
+
+private:
+  // An instance set aside for an entity the case describes but never
+  // connects: the representative's own instance covers it, if there is one.
+  struct SetAside {
+    const PreparedRule* rule = nullptr;
+    Binding binding;
+    std::string var;
+  };
+  // The definition of the atom being expanded, as it grows.
+  struct Expansion {
+    Definition def;
+    std::vector<SetAside> set_aside;
+  };
+  // One rule joined for it.
+  struct RuleJoin {
+    const PreparedRule& rule;
+    std::vector<Generator> gens;
+    std::vector<bool> used;
+    Expansion& out;
+  };
+  // What the last variable of an instance meets in its body (bind_last).
+  struct LastVariable {
+    std::set<std::string> named; // entities to judge one by one
+    std::vector<std::pair<std::string, std::size_t>> descriptions; // atoms about the entity alone: predicate, arity
+    bool open_link = false; // a condition linking the entity to the others, open to proof
+  };
+
+  void expand(AtomId id);
+  void join(RuleJoin& j, Binding& b);
+  void join_possible(RuleJoin& j, const Generator& gen, const Binding& b);
+  void bind_all(RuleJoin& j, Binding& b, const std::vector<std::string>& vars, std::size_t k);
+  bool bind_last(RuleJoin& j, Binding& b, const std::string& var);
+  std::optional<LastVariable> survey_last(const PreparedRule& r, const Binding& b, const std::string& var) const;
+  bool survey_literal(const ast::Formula& l, const Binding& b, const std::string& var, LastVariable& s) const;
+  bool join_one_unnamed(RuleJoin& j, Binding& b, const std::string& var, const LastVariable& s,
+                        const std::vector<std::string>& domain);
+  void emit(const PreparedRule& r, const Binding& given, Expansion& x);
+  void settle_set_aside(Expansion& x);
+  bool possible(const ast::Atom& a, const Binding& b) const;
+
+  const Program& p_;
+  const RuleBook& rules_;
+  const PossibleAtoms& possible_;
+  const CaseIndex& index_;
+  Builder& builder_;
+  Representatives& representatives_;
+  bool shortcuts_;
+  std::vector<bool> expanded_;
+};
+
+} // namespace imputa::ground

@@ -1,0 +1,41 @@
+// Keys the grounder looks atoms and rule instances up by. Entity and variable
+// names are identifiers (letters, digits, `_`) and representatives are
+// "<another ...>", so control characters can never occur in them: they mark
+// the structure of a key without escaping.
+#pragma once
+
+#include "imputa/judge.hpp" // atom_text: the one spelling of an atom
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace imputa::ground {
+
+// Variable -> the entity it is bound to.
+using Binding = std::map<std::string, std::string>;
+
+// An atom with some arguments left open: `hole` stands at each open place
+// ("organ_of(\x01, rus)" is every organ of rus).
+inline const std::string hole = "\x01";
+using Pattern = std::vector<std::string>;
+
+inline std::string pattern_text(const std::string& predicate, const Pattern& pattern) {
+  return atom_text(predicate, pattern);
+}
+
+// One argument of a mentioned atom: (predicate, position, entity).
+inline std::string mention_key(const std::string& predicate, std::size_t position, const std::string& entity) {
+  return predicate + '\x02' + std::to_string(position) + '\x02' + entity;
+}
+
+// The instance of rule number `rule` for the atom `head` under `b`, leaving
+// out the variable `skip` (the key of a representative's instance).
+inline std::string instance_key(std::uint32_t head, std::size_t rule, const Binding& b, const std::string& skip = {}) {
+  std::string key = std::to_string(head) + '\x02' + std::to_string(rule);
+  for (const auto& [var, value] : b)
+    if (var != skip) key += '\x02' + var + '\x03' + value;
+  return key;
+}
+
+} // namespace imputa::ground

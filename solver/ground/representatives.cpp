@@ -1,0 +1,317 @@
+// Representatives: which variable one can stand for, and splitting off the
+// entities it cannot (the argument is in representatives.hpp).
+#include "ground/representatives.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <set>
+#include <unordered_set>
+
+namespace imputa::ground {
+namespace {
+
+// `V != S` (or `V = S`) with V the variable and S bound to another entity:
+// the representative compares with S exactly as every anonymous value but S
+// itself does, so the comparison does not tell them apart.
+bool comparison_ignores(const Program& p, const ast::Formula& f, const std::string& var, const std::string& value,
+                        const Binding& b) {
+  if (f.kind != ast::Formula::Kind::comparison) return false;
+  auto l = entity_term(f.comparison.lhs, p), r = entity_term(f.comparison.rhs, p);
+  if (!l || !r) return false;
+  const ast::Term* other = l->variable && l->name == var ? &*r : r->variable && r->name == var ? &*l : nullptr;
+  if (!other || (other->variable && other->name == var)) return false;
+  std::string other_value = other->name;
+  if (other->variable) {
+    auto it = b.find(other->name);
+    if (it == b.end()) return false;
+    other_value = it->second;
+  }
+  return other_value != value;
+}
+
+// What an instance's atoms say about one variable bound to `value`.
+struct Survey {
+  bool anonymous = true;  // nothing singles the entity out
+  bool occurs = false;    // in some atom of the body
+  bool unmentioned = true; // no premise or claim mentions an atom it is in
+  bool open_link = false; // an unmentioned, positive, open link is a condition
+};
+
+void survey_atom(const Program& p, const RuleBook& rules, const CaseIndex& index, const ast::Atom& a, bool positive,
+                 const std::string& var, const std::string& value, const Binding& b, Survey& s) {
+  if (!s.anonymous || !has_variable(a, var)) return;
+  s.occurs = true;
+  auto pred = p.predicates.find(a.predicate.text);
+  if (pred == p.predicates.end() || pred->second.numeric) {
+    s.anonymous = false;
+    return;
+  }
+  if (rules.derived(a.predicate.text)) {
+    // A conclusion that depends on the entity only through atoms nobody mentions.
+    if (!index.unmentioned_through(a.predicate.text, args_of(a, b), value)) s.anonymous = false;
+    s.unmentioned = s.unmentioned && s.anonymous;
+    return;
+  }
+  bool link = std::any_of(a.args.begin(), a.args.end(), [&](const ast::Term& t) { return !t.variable || t.name != var; });
+  bool closed = pred->second.has(Tag::closed);
+  auto id = index.mentioned(a.predicate.text, args_of(a, b));
+  if (!id) {
+    if (link && positive && !closed) s.open_link = true;
+    return;
+  }
+  s.unmentioned = false;
+  // A stated link singles the entity out, and so does a closed fact about it
+  // that the instance needs (the representative's is false), and a
+  // description that could conflict with the rest of the case.
+  if (link || (closed && positive) || index.contested(*id)) s.anonymous = false;
+}
+
+} // namespace
+
+std::optional<std::pair<std::string, bool>> anonymous_variable(const Program& p, const RuleBook& rules,
+                                                               const CaseIndex& index, const PreparedRule& r,
+                                                               const Binding& b) {
+  std::optional<std::pair<std::string, bool>> found;
+  for (const auto& [var, value] : b) {
+    if (has_variable(r.head, var)) continue;
+    // Bound to the same entity as another variable: not interchangeable.
+    if (std::any_of(b.begin(), b.end(), [&](const auto& other) { return other.first != var && other.second == value; }))
+      continue;
+    Survey s;
+    for (const auto& l : r.body) {
+      bool positive = false;
+      if (const ast::Atom* a = literal_atom(l, positive)) survey_atom(p, rules, index, *a, positive, var, value, b, s);
+      else if (mentions_variable(l, var) && !comparison_ignores(p, l, var, value, b)) s.anonymous = false;
+    }
+    if (!s.anonymous || !s.occurs || (!s.unmentioned && !s.open_link)) continue;
+    if (found) return std::nullopt; // two at once: judged one by one
+    found = {var, s.unmentioned};
+  }
+  return found;
+}
+
+bool Representatives::claim(AtomId head, std::size_t rule, const Binding& b, const std::string& var) {
+  return claimed_.insert(instance_key(head, rule, b, var)).second;
+}
+
+bool Representatives::claimed(AtomId head, std::size_t rule, const Binding& b, const std::string& var) const {
+  return claimed_.count(instance_key(head, rule, b, var)) != 0;
+}
+
+void Representatives::record(AtomId head, const PreparedRule& r, const Binding& b, const std::string& var,
+                             const Body& body, const GroundProgram& g, const RuleBook& rules) {
+  Record rec{head, &r, b, var, b.at(var), {}, {}};
+  for (const auto& l : body.literals) {
+    collect_atoms(l, rec.atoms);
+    // An open link: a positive, open base atom with the representative.
+    if (l.kind != Formula::Kind::atom) continue;
+    const Atom& atom = g.atoms[l.atom];
+    if (atom.info && !atom.info->numeric && !atom.info->has(Tag::closed) && !rules.derived(atom.predicate) &&
+        std::find(atom.args.begin(), atom.args.end(), rec.rep) != atom.args.end())
+      rec.links.push_back(l.atom);
+  }
+  records_.push_back(std::move(rec));
+}
+
+bool Representatives::split(const Program& p, const RuleBook& rules, const CaseIndex& index, Builder& builder) {
+  bool changed = false;
+  std::vector<char> constrained;
+  const std::vector<char> connects = connecting_atoms(p, builder.program(), &constrained);
+  for (auto& rec : records_) {
+    if (!builder.budget().ok()) return changed;
+    if (rec.retired) continue;
+    changed = split_one(rec, rules, index, builder, connects, constrained) || changed;
+  }
+  return changed;
+}
+
+// The entities of a representative's domain and their instances' atoms:
+// `exists(a, e)` is atom a with e in the representative's place, if grounded.
+class Representatives::Covered {
+public:
+  Covered(const Record& rec, const RuleBook& rules, const Builder& builder)
+      : rec_(rec), builder_(builder), domain_(rules.domain(rec.rule->types.at(rec.var))) {}
+
+  const std::vector<std::string>& domain() const { return domain_; }
+  bool in_domain(const std::string& e) const { return std::binary_search(domain_.begin(), domain_.end(), e); }
+
+  std::optional<AtomId> exists(AtomId a, const std::string& e) const {
+    const auto& atom = builder_.program().atoms[a];
+    auto args = atom.args;
+    for (auto& x : args)
+      if (x == rec_.rep) x = e;
+    return builder_.find(atom.predicate, args);
+  }
+  // e has an instance of its own.
+  bool emitted(const std::string& e) const {
+    Binding b = rec_.binding;
+    b[rec_.var] = e;
+    return builder_.emitted(rec_.head, rec_.rule->index, b);
+  }
+  // Calls f(e, id) for each entity e and atom id that is `a` with e in the
+  // representative's place.
+  template <typename F>
+  void each_instance(AtomId a, F f) const {
+    const auto& atom = builder_.program().atoms[a];
+    if (std::count(atom.args.begin(), atom.args.end(), rec_.rep) == 1) {
+      auto pattern = atom.args;
+      std::replace(pattern.begin(), pattern.end(), rec_.rep, hole);
+      if (const auto* found = builder_.at_hole(pattern_text(atom.predicate, pattern)))
+        for (const auto& [e, id] : *found) f(e, id);
+    } else {
+      for (const auto& e : domain_)
+        if (auto id = exists(a, e)) f(e, *id);
+    }
+  }
+
+  // (b): the entities every open link of which some other instance grounds.
+  std::optional<std::set<std::string>> without_own_link() const {
+    std::optional<std::set<std::string>> out;
+    for (AtomId l : rec_.links) {
+      std::set<std::string> here;
+      each_instance(l, [&](const std::string& e, AtomId) {
+        if (e != rec_.rep && in_domain(e)) here.insert(e);
+      });
+      if (!out) {
+        out = std::move(here);
+        continue;
+      }
+      std::set<std::string> both;
+      std::set_intersection(out->begin(), out->end(), here.begin(), here.end(), std::inserter(both, both.end()));
+      out = std::move(both);
+    }
+    return out;
+  }
+
+  // The atoms with the representative, through the conclusions it passes through.
+  std::vector<AtomId> atoms_with_representative() const {
+    const GroundProgram& g = builder_.program();
+    std::vector<AtomId> stack = rec_.atoms, out;
+    std::unordered_set<AtomId> seen;
+    while (!stack.empty()) {
+      AtomId a = stack.back();
+      stack.pop_back();
+      if (!seen.insert(a).second) continue;
+      const auto& args = g.atoms[a].args;
+      if (std::find(args.begin(), args.end(), rec_.rep) == args.end()) continue;
+      out.push_back(a);
+      if (auto d = g.definition_of.find(a); d != g.definition_of.end())
+        for (const auto& body : g.definitions[d->second].bodies)
+          for (const auto& l : body.literals) collect_atoms(l, stack);
+    }
+    return out;
+  }
+
+  // An atom of e's instance found elsewhere; a description the case states
+  // (vetted by anonymous_variable) does not count.
+  bool elsewhere(const std::vector<AtomId>& with_rep, const std::string& e, const CaseIndex& index) const {
+    return std::any_of(with_rep.begin(), with_rep.end(), [&](AtomId a) {
+      auto id = exists(a, e);
+      if (!id) return false;
+      const auto& args = builder_.program().atoms[*id].args;
+      bool description = index.mentioned(*id) && std::all_of(args.begin(), args.end(), [&](const std::string& x) { return x == e; });
+      return !description;
+    });
+  }
+
+  // (a): looked for in domain order, usually found at once. Not even a
+  // description may exist for it: `not group(X)` with `fact group(g)` makes
+  // g's instance false, so g cannot make the disjunction true.
+  bool fresh_one(const std::vector<AtomId>& with_rep) const {
+    return std::any_of(domain_.begin(), domain_.end(), [&](const std::string& e) {
+      return e != rec_.rep && !emitted(e) &&
+             std::none_of(with_rep.begin(), with_rep.end(), [&](AtomId a) { return exists(a, e).has_value(); });
+    });
+  }
+
+private:
+  const Record& rec_;
+  const Builder& builder_;
+  const std::vector<std::string>& domain_;
+};
+
+bool Representatives::split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder,
+                                const std::vector<char>& connects, const std::vector<char>& constrained) {
+  const Covered covered(rec, rules, builder);
+  const auto without_own_link = covered.without_own_link();
+  const std::vector<AtomId> with_rep = covered.atoms_with_representative();
+  std::set<std::string> split;
+  if (covered.fresh_one(with_rep) && without_own_link) {
+    for (const auto& e : *without_own_link)
+      if (!covered.emitted(e)) split.insert(e);
+  } else {
+    for (const auto& e : covered.domain())
+      if (!covered.emitted(e) && covered.elsewhere(with_rep, e, index)) split.insert(e);
+  }
+  // (c): an atom of a covered entity's instance that joins a premise's
+  // component elsewhere must stay joined to this instance. An atom made in
+  // this round is looked at in the next one.
+  const bool above = rec.head < constrained.size() && constrained[rec.head];
+  for (AtomId a : with_rep)
+    covered.each_instance(a, [&](const std::string& e, AtomId id) {
+      if (id >= connects.size() || !(connects[id] || above) || e == rec.rep || split.count(e) || !covered.in_domain(e))
+        return;
+      if (!covered.emitted(e)) split.insert(e);
+    });
+  if (split.empty()) return false;
+  GroundProgram& g = builder.program();
+  for (const auto& e : split) {
+    Binding b = rec.binding;
+    b[rec.var] = e;
+    Definition extra;
+    extra.head = rec.head;
+    builder.emit_body(*rec.rule, b, extra);
+    auto& bodies = g.definitions[g.definition_of.at(rec.head)].bodies;
+    for (auto& body : extra.bodies) bodies.push_back(std::move(body));
+  }
+  // A representative that no longer stands for any entity goes.
+  const auto& domain = covered.domain();
+  if (std::all_of(domain.begin(), domain.end(), [&](const std::string& e) { return covered.emitted(e); })) {
+    rec.retired = true;
+    auto& bodies = g.definitions[g.definition_of.at(rec.head)].bodies;
+    std::erase_if(bodies, [&](const Body& body) {
+      if (body.rule != rec.rule->index) return false;
+      std::vector<AtomId> atoms;
+      for (const auto& l : body.literals) collect_atoms(l, atoms);
+      return atoms == rec.atoms;
+    });
+  }
+  return true;
+}
+
+std::vector<char> connecting_atoms(const Program& p, const GroundProgram& g, std::vector<char>* constrained_out) {
+  const std::size_t n = g.atoms.size();
+  std::vector<char> constrained(n, 0), connects(n, 0);
+  std::vector<AtomId> stack;
+  for (const auto& f : g.facts) {
+    stack.insert(stack.end(), f.atoms.begin(), f.atoms.end());
+    if (f.atoms.size() > 1)
+      for (AtomId a : f.atoms) connects[a] = 1;
+  }
+  for (const auto& num : g.numeric) stack.push_back(num.atom);
+  stack.insert(stack.end(), g.assumed.begin(), g.assumed.end());
+  for (const auto& e : p.evidence)
+    for (const auto& b : e.bearings)
+      if (auto id = g.find(atom_text(b.atom.predicate.text, args_of(b.atom, {})))) stack.push_back(*id);
+  while (!stack.empty()) {
+    AtomId a = stack.back();
+    stack.pop_back();
+    if (constrained[a]) continue;
+    constrained[a] = 1;
+    if (auto d = g.definition_of.find(a); d != g.definition_of.end())
+      for (const auto& body : g.definitions[d->second].bodies)
+        for (const auto& l : body.literals) collect_atoms(l, stack);
+  }
+  for (const auto& d : g.definitions) {
+    connects[d.head] = 1;
+    if (!constrained[d.head]) continue;
+    std::vector<AtomId> atoms;
+    for (const auto& body : d.bodies)
+      for (const auto& l : body.literals) collect_atoms(l, atoms);
+    for (AtomId a : atoms) connects[a] = 1;
+  }
+  if (constrained_out) *constrained_out = std::move(constrained);
+  return connects;
+}
+
+} // namespace imputa::ground

@@ -1,0 +1,72 @@
+// The rules made ready for joining (anonymous variables renamed apart,
+// variable types known, grouped by head), the entity domains, and the
+// questions the grounder asks of a rule's AST.
+#pragma once
+
+#include "ground/ground.hpp"
+#include "ground/limits.hpp"
+#include "ground/pattern.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace imputa::ground {
+
+using ast::EntityType;
+
+struct PreparedRule {
+  std::size_t index = 0; // in Program::rules
+  const RuleItem* rule = nullptr;
+  ast::Atom head;
+  std::vector<ast::Formula> body;
+  std::map<std::string, EntityType> types;
+};
+
+// An atom a join can bind variables from: a positive atom, or a number atom
+// inside a comparison.
+struct Generator {
+  const ast::Atom* atom = nullptr;
+  bool enumerate_possible = false; // a closed base predicate: only what premises state
+};
+
+// Read-only once built.
+struct RuleBook {
+  std::map<EntityType, std::vector<std::string>> domains; // sorted; states are actors too
+  std::map<std::string, std::vector<PreparedRule>> by_head; // rules that may be in force
+
+  bool derived(const std::string& predicate) const { return by_head.count(predicate) != 0; }
+  const std::vector<std::string>& domain(EntityType t) const;
+  std::vector<Generator> generators(const Program& p, const PreparedRule& r) const;
+};
+
+// Prepares every rule that may be in force; a rule too large to join is E013.
+RuleBook prepare_rules(const Program& p, const GroundOptions& options, Budget& budget);
+
+// Records the entity type of each variable of `f` (a variable in both an
+// actor and a state position ranges over states).
+void note_types(const Program& p, const ast::Formula& f, std::map<std::string, EntityType>& types);
+
+// An entity constant or a variable standing in a comparison (`V != S`, `O = ukr`).
+std::optional<ast::Term> entity_term(const ast::NumExpr& e, const Program& p);
+
+// The atom of a literal `a` or `not a`, and its sign; nullptr for anything else.
+const ast::Atom* literal_atom(const ast::Formula& l, bool& positive);
+
+bool mentions_variable(const ast::Formula& f, const std::string& var);
+bool has_variable(const ast::Atom& a, const std::string& var);
+
+// The atom's arguments under `b`; an unbound variable stays as its name.
+std::vector<std::string> args_of(const ast::Atom& a, const Binding& b);
+
+// Extends `b` so that `head` reads `args`; false if it cannot.
+bool unify(const ast::Atom& head, const std::vector<std::string>& args, Binding& b);
+
+// Variables of `a` that `b` does not bind.
+std::size_t unbound(const ast::Atom& a, const Binding& b);
+
+// "<another actor>": the entity a representative's instance is about.
+std::string representative_name(EntityType t);
+
+} // namespace imputa::ground
