@@ -1,4 +1,4 @@
-// The static checks of language.md §6 as a pipeline of passes: declare every
+// The static checks of docs/language.md §10 as a pipeline of passes: declare every
 // name, read the selections, check each statement, then whole-program warnings.
 #include "check/passes.hpp"
 #include "imputa/dsl.hpp"

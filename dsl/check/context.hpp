@@ -1,4 +1,4 @@
-// Shared state of the static checks (language.md §6): the one namespace of
+// Shared state of the static checks (docs/language.md §10): the one namespace of
 // declared names, the program being built, and the helpers every pass uses.
 #pragma once
 
@@ -45,7 +45,7 @@ struct Checker {
   Diagnostics& diags;
   Program program;
 
-  // All files share one namespace (language.md §3); the first declaration wins.
+  // All files share one namespace (docs/language.md §2); the first declaration wins.
   std::map<std::string, Symbol, std::less<>> symbols;
   // Library rule ids live apart (docs/decisions.md): a user's name never
   // clashes with one; a shadowed library rule is known as `library:ID`.
@@ -69,7 +69,7 @@ std::string with_article(ast::EntityType type);
 std::string describe(const Checker& c, std::string_view name, const Symbol& symbol);
 
 // A value of type `actual` may stand where `declared` is expected: the same
-// type, or a state where an actor is expected (language.md §3).
+// type, or a state where an actor is expected (docs/language.md §3).
 bool fits(ast::EntityType declared, ast::EntityType actual);
 
 // "did you mean 'x'?" for the closest declared name of a fitting kind

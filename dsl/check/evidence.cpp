@@ -1,5 +1,5 @@
 // Evidence items: what each supports or contradicts, how strongly, from which
-// source (language.md §3, semantics.md §3), and W103 for origin evidence on
+// source (docs/language.md §4, docs/semantics.md §3), and W103 for origin evidence on
 // link or attribution atoms (GGE 2015 §28(f)).
 #include "check/passes.hpp"
 #include "check/resolve.hpp"

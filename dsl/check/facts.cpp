@@ -1,5 +1,5 @@
 // Facts: ground formulas stipulated as true, or values of number predicates
-// (semantics.md §2).
+// (docs/semantics.md §2).
 #include "check/passes.hpp"
 #include "check/resolve.hpp"
 #include "check/values.hpp"

@@ -1,5 +1,5 @@
 // The passes of the static checks, in the order check() runs them
-// (language.md §6). Each reads the syntax tree and fills the program.
+// (docs/language.md §10). Each reads the syntax tree and fills the program.
 #pragma once
 
 #include "check/context.hpp"

@@ -129,7 +129,7 @@ void resolve_number(Checker& c, const ast::NumExpr& e, Scope& scope) {
                       "with '<', '>' or used in arithmetic");
     return;
   case Kind::mul:
-    // Products stay linear (language.md §4: NUMBER '*' numterm).
+    // Products stay linear (docs/language.md §12: product = { NUMBER "*" } operand).
     if (e.operands.size() == 2 && e.operands[0].kind != Kind::number && e.operands[1].kind != Kind::number)
       c.diags.error("E008", e.span, "a product needs a plain number on one side, as in '2 * harm(op)'");
     [[fallthrough]];

@@ -1,5 +1,5 @@
 // The top-level file's case header and `use` selections, with the program's
-// defaults: standard, doctrine per family, corroboration (language.md §3).
+// defaults: standard, doctrine per family, corroboration (docs/language.md §3, §8).
 #include "check/passes.hpp"
 
 namespace imputa::check::detail {

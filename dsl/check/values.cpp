@@ -1,5 +1,5 @@
 // Validating written values: calendar dates, intervals, confidences and the
-// PHIA probability yardstick (semantics.md §3).
+// PHIA probability yardstick (docs/semantics.md §3).
 #include "check/values.hpp"
 
 #include <cstdio>
@@ -12,7 +12,7 @@ Rational hundredths(int n) { return Rational(n, 100); }
 
 struct PhiaEntry {
   std::string_view name;
-  int lo, hi; // in hundredths, exactly as the table of semantics.md §3
+  int lo, hi; // in hundredths, exactly as the table of docs/semantics.md §3
 };
 
 constexpr PhiaEntry phia_table[] = {

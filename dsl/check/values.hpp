@@ -1,5 +1,5 @@
-// Validating written values (language.md §2, §6 E011): calendar dates,
-// intervals, confidences and the PHIA yardstick of semantics.md §3.
+// Validating written values (docs/language.md §2, §10 E011): calendar dates,
+// intervals, confidences and the PHIA yardstick of docs/semantics.md §3.
 #pragma once
 
 #include "check/context.hpp"

@@ -34,7 +34,7 @@ std::set<std::string> claim_dependencies(const Program& program) {
   }
   for (bool grew = true; grew;) {
     const std::size_t before = relevant.size();
-    // An accusation is also weighed on the naive premises (semantics.md §5),
+    // An accusation is also weighed on the naive premises (docs/semantics.md §5),
     // whose inference from origin to attribution makes origin evidence bear on it.
     if (accusation && relevant.count("attributable")) {
       relevant.insert("originates_in");
@@ -101,7 +101,7 @@ void warn_unused(Checker& c) {
 }
 
 void warn_stipulated_and_supported(Checker& c) {
-  // A fact's top-level conjuncts are stipulated one by one (semantics.md §5).
+  // A fact's top-level conjuncts are stipulated one by one (docs/semantics.md §5).
   std::map<std::string, SourceSpan> stipulated;
   auto collect = [&](const ast::Formula& f, const SourceSpan& span, auto& self) -> void {
     if (f.kind == ast::Formula::Kind::atom) stipulated.try_emplace(atom_text(f.atom), span);

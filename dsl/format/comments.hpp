@@ -1,5 +1,5 @@
 // Where each `# ...` comment of a file goes in the formatted text: before or
-// after which statement, block field or rule literal (language.md §7).
+// after which statement, block field or rule literal (docs/language.md §13).
 #pragma once
 
 #include "imputa/ast.hpp"

@@ -1,4 +1,4 @@
-// `imputa fmt`: one file in canonical layout (language.md §7), comments kept.
+// `imputa fmt`: one file in canonical layout (docs/language.md §13), comments kept.
 //
 // Layout, decided here and documented in docs/:
 // - Statements keep their source order, one per line (a rule may wrap, see

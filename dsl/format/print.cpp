@@ -39,7 +39,7 @@ void pad(std::string& out, int n, std::size_t digits) {
   out += s;
 }
 
-// Where a sub-formula stands, loosest first (language.md §4: `or` < `and` <
+// Where a sub-formula stands, loosest first (docs/language.md §6: `or` < `and` <
 // `not`). Under `not` a comparison is parenthesised too: `not (v(x) < 5)`
 // cannot be misread as `(not v(x)) < 5`, by a parser or a reader.
 enum class Level { disjunction, conjunction, unary, negated };

@@ -1,4 +1,4 @@
-// The case language's grammar (language.md §§2-5) in Boost.Spirit X3. This is
+// The case language's grammar (docs/language.md §12) in Boost.Spirit X3. This is
 // the only translation unit that includes X3: keep it that way, it compiles slowly.
 #include "grammar.hpp"
 

@@ -34,7 +34,7 @@ struct StatementResult {
   SourceSpan too_deep_at; // too_deep: where the chain passed the limit
 };
 
-// A reserved word of language.md §2 (cannot be used as a name).
+// A reserved word of docs/language.md §11 (cannot be used as a name).
 bool is_reserved(std::string_view word);
 
 // Skips white space and comments, then parses one statement (or the case
