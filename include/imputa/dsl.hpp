@@ -13,7 +13,7 @@
 
 namespace imputa {
 
-// Limits of language.md §6 (E013).
+// Limits of docs/language.md §10 (E013).
 inline constexpr std::size_t max_file_bytes = 8u * 1024u * 1024u;
 inline constexpr std::size_t max_nesting = 256;
 
@@ -48,7 +48,7 @@ std::vector<ast::File> load_text(const std::string& path, std::string text,
 
 namespace check {
 
-// Resolves names and runs the static checks of language.md §6 over the loaded
+// Resolves names and runs the static checks of docs/language.md §10 over the loaded
 // files (the last one is the top-level file). Returns the program even when
 // errors were found; callers must not solve it then.
 Program check(const std::vector<ast::File>& files, const Sources& sources, Diagnostics& diags);
@@ -74,7 +74,7 @@ bool resolve_ground_atom(const Program& program, const ast::Atom& atom, Diagnost
 
 namespace format {
 
-// Canonical layout of one file (language.md §7), comments kept in place.
+// Canonical layout of one file (docs/language.md §13), comments kept in place.
 std::string format_file(const ast::File& file, const Sources& sources);
 
 } // namespace format

@@ -1,5 +1,5 @@
 // Judging claims: premises at a standard of proof, Z3, verdicts and the reasons
-// for them (semantics.md). Values in, values out: nothing here prints.
+// for them (docs/semantics.md). Values in, values out: nothing here prints.
 #pragma once
 
 #include "imputa/diagnostic.hpp"
@@ -53,7 +53,7 @@ struct Literal {
   }
 };
 
-// A verdict that turns on a burden of proof or a presumption (semantics §1):
+// A verdict that turns on a burden of proof or a presumption (docs/semantics.md §1):
 // a closed atom the support needs, fixed by who must prove it.
 struct Burden {
   std::string atom;        // "precluded(cm, rur)"

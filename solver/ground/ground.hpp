@@ -1,4 +1,4 @@
-// Relevance-driven grounding (semantics.md §1): from the claims' and premises'
+// Relevance-driven grounding (docs/semantics.md §1): from the claims' and premises'
 // atoms, follow rule heads to bodies, never the full cross product of domains.
 #pragma once
 
@@ -17,7 +17,7 @@ namespace imputa::ground {
 
 using AtomId = std::uint32_t;
 
-// Limits of language.md E013.
+// Limits of docs/language.md §10 (E013).
 inline constexpr std::size_t max_ground_atoms = 1'000'000;
 inline constexpr std::size_t max_rule_instances = 500'000;
 // Conditions (atoms to join) of one rule, and variables of a rule or claim.

@@ -1,6 +1,6 @@
 // Z3 encoding: Booleans and Reals for ground atoms, Clark completion with a
 // selector on every rule, closed predicates, and checks bounded by a watchdog
-// that interrupts Z3 (Z3 4.8.12's own `timeout` can deadlock: stack-notes.md).
+// that interrupts Z3 (Z3 4.8.12's own `timeout` can deadlock: docs/building.md).
 #include "smt/smt.hpp"
 
 #include <z3++.h>
@@ -36,11 +36,7 @@ struct Session::Impl {
   std::map<ground::AtomId, Selector> presumption_sel;            // one per closed base atom of the cone
   std::map<std::size_t, std::vector<z3::expr>> rule_bodies;      // rule -> its ground bodies on the cone
   std::map<std::size_t, Selector> applies_sel;
-  std::vector<Lit> last_assumptions;
-  // The last check's answer; its core is read only when asked for.
-  z3::check_result last = z3::unknown;
   std::optional<z3::model> model; // kept from the last check asked to keep one
-  std::optional<std::vector<Lit>> last_core;
   std::vector<z3::expr> negated; // !selector, made once per selector
   std::map<ground::AtomId, Selector> definition_link_sel;
   bool incomplete = false;
@@ -58,7 +54,6 @@ struct Session::Impl {
       : program(p), g(ground), solver(ctx), watchdog([this] { watch(); }) {
     z3::params params(ctx);
     params.set("model", true);
-    params.set("unsat_core", true);
     params.set("ctrl_c", false); // no SIGINT handler swapped in and out at every check
     solver.set(params);
     encode(cone, facts, numerics, deadline);
@@ -356,8 +351,6 @@ const SelectorInfo& Session::info(Selector s) const { return impl_->infos.at(s);
 
 Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point deadline, bool keep_model) {
   auto& im = *impl_;
-  im.last_core.reset();
-  im.last = z3::unknown;
   if (im.incomplete || Clock::now() >= deadline) return Answer::unknown;
   z3::expr_vector lits(im.ctx);
   std::vector<bool> given(im.selectors.size(), false);
@@ -372,7 +365,6 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
     K k = im.infos[s].kind;
     if (!given[s] && k != K::goal && k != K::literal) lits.push_back(im.negated[s]);
   }
-  im.last_assumptions = assumptions;
 
   im.running = true;
   if (im.armed != deadline) {
@@ -389,28 +381,10 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
     r = z3::unknown; // interrupted, or Z3 gave up: never a guess
   }
   im.running = false;
-  im.last = r;
   if (r == z3::sat && keep_model) im.model = im.solver.get_model();
   if (r == z3::sat) return Answer::sat;
   if (r == z3::unsat) return Answer::unsat;
   return Answer::unknown;
-}
-
-std::vector<Lit> Session::core() const {
-  auto& im = *impl_;
-  if (im.last != z3::unsat) return {};
-  if (!im.last_core) {
-    std::unordered_map<unsigned, Lit> by_id;
-    for (const auto& l : im.last_assumptions)
-      by_id.emplace((l.positive ? im.selectors[l.selector] : im.negated[l.selector]).id(), l);
-    std::vector<Lit> out;
-    z3::expr_vector core = im.solver.unsat_core();
-    for (unsigned i = 0; i < core.size(); ++i)
-      if (auto it = by_id.find(core[i].id()); it != by_id.end()) out.push_back(it->second);
-    std::sort(out.begin(), out.end());
-    im.last_core = std::move(out);
-  }
-  return *im.last_core;
 }
 
 bool Session::value(ground::AtomId a) const {

@@ -25,10 +25,10 @@ struct Lit {
 
 enum class Answer { sat, unsat, unknown };
 
-// What each selector stands for, so that cores can be read back as reasons.
+// What each selector stands for, so that minimal sets of selectors can be read back as reasons.
 struct SelectorInfo {
   // presumption: a closed base atom is false unless a premise makes it true
-  // (semantics §1), behind a selector so that a support can name it.
+  // (docs/semantics.md §1), behind a selector so that a support can name it.
   enum class Kind { rule, rule_open, naive_origin, fact, numeric, proof, assumption, burden_true, burden_false, goal, literal,
                     definition, presumption };
   Kind kind = Kind::rule;
@@ -67,7 +67,7 @@ public:
   // A selector equivalent to the atom's shadow completion (closed derived atoms), or the atom itself.
   Selector definition_goal(ground::AtomId atom);
   // A premise tying a closed derived atom to its completion, for deciding
-  // whether it is established (its burden of proof, semantics.md §1).
+  // whether it is established (its burden of proof, docs/semantics.md §1).
   Selector definition(ground::AtomId atom);
   // Encoding did not finish before the deadline.
   bool incomplete() const;
@@ -87,8 +87,6 @@ public:
   // With `keep_model`, a SAT answer's model is kept for value() until the
   // next SAT answer that keeps one (other answers leave it in place).
   Answer check(const std::vector<Lit>& assumptions, Clock::time_point deadline, bool keep_model = false);
-  // After UNSAT: the assumptions in the core.
-  std::vector<Lit> core() const;
   // A Boolean atom's value in the kept model. An atom the model leaves free
   // reads as false, a value under which the model still satisfies everything.
   bool value(ground::AtomId atom) const;

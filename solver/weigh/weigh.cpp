@@ -148,7 +148,7 @@ std::vector<std::string> EvidenceIndex::sufficient(const LiteralKey& literal, co
     return reading == Reading::cautious ? e.lo : e.hi;
   };
   // Ties go to the smaller id, never to file order: moving statements must
-  // not change the report (semantics.md §7).
+  // not change the report (docs/semantics.md §7).
   auto stronger = [&](std::size_t a, std::size_t b) {
     if (end(a) != end(b)) return end(b) < end(a);
     return program_->evidence[a].id < program_->evidence[b].id;

@@ -1,4 +1,4 @@
-// Evidence weighing (semantics.md §3): plain exact arithmetic before Z3 sees
+// Evidence weighing (docs/semantics.md §3): plain exact arithmetic before Z3 sees
 // anything. Which literals are proven at a standard, on which reading, and
 // which items carry them.
 #pragma once
@@ -55,7 +55,7 @@ public:
 
   // The fewest items that alone give the literal a weight at the threshold on
   // the reading (strongest bodies first, one item each): what a reason names,
-  // so that every item it names is needed (semantics.md §6). Empty if the
+  // so that every item it names is needed (docs/semantics.md §6). Empty if the
   // literal is not proven on that reading.
   std::vector<std::string> sufficient(const LiteralKey& literal, const Config& config, Reading reading) const;
 
@@ -66,7 +66,6 @@ public:
   const std::vector<std::size_t>& items(const LiteralKey& literal) const;
 
   const EvidenceItem& item(std::size_t i) const { return program_->evidence[i]; }
-  std::size_t body_of(std::size_t item) const { return body_[item]; }
 
 private:
   // Items that count for the literal under `config` (not dropped, not later
