@@ -45,7 +45,8 @@ std::string slurp(int fd) {
 }
 } // namespace
 
-RunResult run_imputa(const std::vector<std::string>& args, const std::string& stdin_text) {
+RunResult run_program(const std::string& binary, const std::vector<std::string>& args, const std::string& stdin_text,
+                      const fs::path& working_dir) {
   // stdout and stderr go to temporary files so that large outputs cannot deadlock pipes.
   fs::path dir = fs::temp_directory_path() / ("imputa-run-" + std::to_string(getpid()));
   fs::create_directories(dir);
@@ -59,13 +60,14 @@ RunResult run_imputa(const std::vector<std::string>& args, const std::string& st
     dup2(in, 0);
     dup2(out, 1);
     dup2(err, 2);
+    if (!working_dir.empty() && chdir(working_dir.c_str()) != 0) _exit(126);
     std::vector<char*> argv;
-    std::string binary = IMPUTA_BINARY;
-    argv.push_back(binary.data());
+    std::string program = binary;
+    argv.push_back(program.data());
     std::vector<std::string> copy = args;
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
-    execv(binary.c_str(), argv.data());
+    execv(program.c_str(), argv.data());
     _exit(127);
   }
   int status = 0;
@@ -79,6 +81,10 @@ RunResult run_imputa(const std::vector<std::string>& args, const std::string& st
   r.err = slurp(fd);
   close(fd);
   return r;
+}
+
+RunResult run_imputa(const std::vector<std::string>& args, const std::string& stdin_text, const fs::path& working_dir) {
+  return run_program(IMPUTA_BINARY, args, stdin_text, working_dir);
 }
 
 std::vector<fs::path> imputa_files(const std::vector<std::string>& subdirs) {

@@ -36,8 +36,14 @@ struct RunResult {
   std::string err; // stderr
 };
 
-// Runs the built `imputa` binary with `args` (no shell), capturing both streams.
-RunResult run_imputa(const std::vector<std::string>& args, const std::string& stdin_text = "");
+// Runs `binary` with `args` (no shell), capturing both streams; in
+// `working_dir` when one is given, so that relative paths print as a user types them.
+RunResult run_program(const std::string& binary, const std::vector<std::string>& args,
+                      const std::string& stdin_text = "", const std::filesystem::path& working_dir = {});
+
+// Runs the built `imputa` binary, as run_program does.
+RunResult run_imputa(const std::vector<std::string>& args, const std::string& stdin_text = "",
+                     const std::filesystem::path& working_dir = {});
 
 // Every tracked `*.imputa` file under the given repo subdirectories.
 std::vector<std::filesystem::path> imputa_files(const std::vector<std::string>& subdirs);
