@@ -177,8 +177,7 @@ int run_judge(const JudgeCommandOptions& o, bool explain) {
     progress.clear();
     spdlog::info("{}: ground {:.1f} ms ({} ground atoms), solve {:.1f} ms ({} claims, {} jobs)", path,
                  report.ground_ms, report.ground_atoms, report.solve_ms, report.claims.size(), options.jobs);
-    if (ground_diags.has_errors()) {
-      print_diagnostics(ground_diags, c.sources, o.common, std::cerr);
+    if (report_errors(ground_diags, c.sources, o.common, std::cerr)) {
       any_input_error = true;
       continue;
     }

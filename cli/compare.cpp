@@ -96,10 +96,7 @@ int run_compare(const JudgeCommandOptions& o) {
   base.reasons = false;
   Diagnostics diags;
   Report first = judge(c.program, base, diags);
-  if (diags.has_errors()) {
-    print_diagnostics(diags, c.sources, o.common, std::cerr);
-    return input_error;
-  }
+  if (report_errors(diags, c.sources, o.common, std::cerr)) return input_error;
   std::vector<ClaimTable> tables;
   for (const auto& claim : first.claims) {
     // Families fixed by --doctrine are not varied.
