@@ -1,11 +1,15 @@
 // Command-line parsing (CLI11): the commands of cli.md and their options.
-// New commands register here and implement a run_* function in their own file.
+// New commands register here (a declare_* function) and implement a run_* function in their own file.
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <algorithm>
+#include <functional>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <thread>
 
 #ifndef IMPUTA_VERSION
@@ -14,6 +18,12 @@
 
 namespace imputa::cli {
 namespace {
+
+// A command: its CLI11 subcommand, and what runs when it was the one given.
+struct Command {
+  CLI::App* cmd;
+  std::function<int()> run;
+};
 
 // Reading case files: every command that reads them.
 void add_reading(CLI::App* cmd, CommonOptions& o) {
@@ -31,8 +41,11 @@ void add_common(CLI::App* cmd, CommonOptions& o) {
 }
 
 // The one declaration of the judging options, shared by check, explain,
-// compare and graph: the same options, the same checks (make_judge_options).
+// compare and graph: the same options, the same defaults, the same checks
+// (make_judge_options). Each command adds only how it names its claims and
+// what it prints.
 void add_judging(CLI::App* cmd, JudgeCommandOptions& o) {
+  o.jobs = std::max(1u, std::thread::hardware_concurrency());
   add_reading(cmd, o.common);
   cmd->add_option("--standard", o.standard, "standard of proof for every claim without its own");
   cmd->add_option("--doctrine", o.doctrine, "FAMILY=ALTERNATIVE, e.g. control=overall_control (repeatable)");
@@ -46,8 +59,138 @@ void add_judging(CLI::App* cmd, JudgeCommandOptions& o) {
       ->check(CLI::Range(1u, 256u));
 }
 
+// What check, explain and compare print: a report in one of three formats.
 void add_report_format(CLI::App* cmd, JudgeCommandOptions& o) {
   cmd->add_option("--format", o.format, "text, json or markdown")->check(CLI::IsMember({"text", "json", "markdown"}));
+}
+
+// The reports that can say how long each claim took: check and explain.
+void add_timings(CLI::App* cmd, JudgeCommandOptions& o) {
+  cmd->add_flag("--timings", o.timings, "add solving times to the report (makes output vary between runs)");
+}
+
+// What explain and graph read before their options: one case file and a
+// claim, put where every judging command keeps them once parsed.
+struct CaseAndClaim {
+  JudgeCommandOptions judge;
+  std::string file;
+  std::optional<std::string> claim;
+
+  const JudgeCommandOptions& parsed(const std::string& command) {
+    judge.common.files = {file};
+    if (claim) judge.claims = {*claim};
+    judge.claims_option = command + " " + file; // a misspelt CLAIM is reported as "explain FILE ..."
+    return judge;
+  }
+};
+
+Command declare_lint(CLI::App& app) {
+  auto o = std::make_shared<CommonOptions>();
+  auto* cmd = app.add_subcommand("lint", "static checks only: report errors and warnings");
+  add_common(cmd, *o);
+  return {cmd, [o] { return run_lint(*o); }};
+}
+
+Command declare_fmt(CLI::App& app) {
+  auto o = std::make_shared<FmtOptions>();
+  auto* cmd = app.add_subcommand("fmt", "rewrite case files in canonical layout (in place)");
+  add_common(cmd, o->common);
+  cmd->add_flag("--check", o->check, "only report files that would change (exit code 1)");
+  return {cmd, [o] { return run_fmt(*o); }};
+}
+
+Command declare_check(CLI::App& app) {
+  auto o = std::make_shared<JudgeCommandOptions>();
+  auto* cmd = app.add_subcommand("check", "judge every claim and print a report");
+  cmd->add_option("FILE", o->common.files, "case files (*.imputa)")->required();
+  add_judging(cmd, *o);
+  add_report_format(cmd, *o);
+  cmd->add_option("--claim", o->claims, "judge only this claim (repeatable)");
+  add_timings(cmd, *o);
+  return {cmd, [o] { return run_judge(*o, false); }};
+}
+
+Command declare_explain(CLI::App& app) {
+  auto o = std::make_shared<CaseAndClaim>();
+  auto* cmd = app.add_subcommand("explain", "one claim in full: verdict and every reason");
+  cmd->add_option("FILE", o->file, "the case file")->required();
+  cmd->add_option("CLAIM", o->claim, "the claim's id")->required();
+  add_judging(cmd, o->judge);
+  add_report_format(cmd, o->judge);
+  add_timings(cmd, o->judge);
+  return {cmd, [o] { return run_judge(o->parsed("explain"), true); }};
+}
+
+Command declare_compare(CLI::App& app) {
+  auto o = std::make_shared<JudgeCommandOptions>();
+  auto* cmd = app.add_subcommand("compare", "every claim under every doctrine combination it depends on");
+  cmd->add_option("FILE", o->common.files, "the case file")->required()->expected(1);
+  add_judging(cmd, *o);
+  add_report_format(cmd, *o);
+  cmd->add_option("--claim", o->claims, "compare only this claim (repeatable)");
+  return {cmd, [o] { return run_compare(*o); }};
+}
+
+Command declare_graph(CLI::App& app) {
+  auto o = std::make_shared<CaseAndClaim>();
+  auto* cmd = app.add_subcommand("graph", "Graphviz DOT of evidence -> atoms -> rules -> claim (pipe into dot -Tsvg)");
+  cmd->add_option("FILE", o->file, "the case file")->required();
+  cmd->add_option("CLAIM", o->claim, "only this claim (default: every claim)");
+  add_judging(cmd, o->judge);
+  return {cmd, [o] { return run_graph(o->parsed("graph")); }};
+}
+
+Command declare_library(CLI::App& app) {
+  auto o = std::make_shared<LibraryOptions>();
+  auto* cmd = app.add_subcommand(
+      "library", "print the shipped library, its rules (--rules), predicates (--predicates) or doctrines (--doctrines)");
+  cmd->add_flag("--rules", o->rules, "an index of the rules with their sources");
+  auto* predicates = cmd->add_flag("--predicates", o->predicates, "the predicates: argument types, tags and description");
+  auto* doctrines = cmd->add_flag("--doctrines", o->doctrines, "the doctrine families and their alternatives");
+  cmd->add_option("--tag", o->tag, "with --predicates: only those with this tag (origin, link, ...)");
+  cmd->add_option("WORD", o->word, "with --predicates: only those whose name or description contains it");
+  predicates->excludes(doctrines);
+  cmd->add_option("--format", o->format, "text or markdown (for --rules)")->check(CLI::IsMember({"text", "markdown"}));
+  cmd->add_option("--library", o->library, "a library file instead of the shipped one");
+  return {cmd, [o] { return run_library(*o); }};
+}
+
+// `imputa help [COMMAND|language]`: the help of the whole program, of one
+// command, or the case language.
+int run_help(CLI::App& app, const std::string& topic) {
+  if (topic.empty()) {
+    std::cout << app.help();
+    return ok;
+  }
+  if (topic == "language") {
+    std::cout << language_summary();
+    return ok;
+  }
+  for (auto* sub : app.get_subcommands({})) {
+    if (sub->get_name() == topic) {
+      std::cout << sub->help();
+      return ok;
+    }
+  }
+  std::cerr << "imputa: there is no command '" << topic
+            << "'\nRun 'imputa --help' for the commands, 'imputa help language' for the case language.\n";
+  return input_error;
+}
+
+Command declare_help(CLI::App& app) {
+  auto topic = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand("help", "describe a command (imputa help COMMAND) or the case language "
+                                         "(imputa help language)");
+  cmd->add_option("COMMAND", *topic, "the command to describe, or 'language'");
+  return {cmd, [&app, topic] { return run_help(app, *topic); }};
+}
+
+// Logging (spdlog) goes to stderr; -v adds timings per phase.
+void start_logging(bool verbose) {
+  auto logger = spdlog::stderr_logger_st("imputa");
+  logger->set_pattern("imputa: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(verbose ? spdlog::level::info : spdlog::level::warn);
 }
 
 } // namespace
@@ -63,71 +206,10 @@ int run(int argc, char** argv) {
   app.fallthrough(); // -v works after the command too: imputa check -v FILE
   bool verbose = false;
   app.add_flag("-v,--verbose", verbose, "log timings per phase to stderr");
-
-  CommonOptions lint;
-  auto* lint_cmd = app.add_subcommand("lint", "static checks only: report errors and warnings");
-  add_common(lint_cmd, lint);
-
-  FmtOptions fmt;
-  auto* fmt_cmd = app.add_subcommand("fmt", "rewrite case files in canonical layout (in place)");
-  add_common(fmt_cmd, fmt.common);
-  fmt_cmd->add_flag("--check", fmt.check, "only report files that would change (exit code 1)");
-
-  JudgeCommandOptions check;
-  check.jobs = std::max(1u, std::thread::hardware_concurrency());
-  auto* check_cmd = app.add_subcommand("check", "judge every claim and print a report");
-  check_cmd->add_option("FILE", check.common.files, "case files (*.imputa)")->required();
-  add_judging(check_cmd, check);
-  add_report_format(check_cmd, check);
-  check_cmd->add_option("--claim", check.claims, "judge only this claim (repeatable)");
-  check_cmd->add_flag("--timings", check.timings, "add solving times to the report (makes output vary between runs)");
-
-  JudgeCommandOptions explain;
-  explain.jobs = check.jobs;
-  std::string explain_file, explain_claim;
-  auto* explain_cmd = app.add_subcommand("explain", "one claim in full: verdict and every reason");
-  explain_cmd->add_option("FILE", explain_file, "the case file")->required();
-  explain_cmd->add_option("CLAIM", explain_claim, "the claim's id")->required();
-  add_judging(explain_cmd, explain);
-  add_report_format(explain_cmd, explain);
-  explain_cmd->add_flag("--timings", explain.timings, "add solving times to the report (makes output vary between runs)");
-
-  JudgeCommandOptions compare;
-  compare.jobs = check.jobs;
-  auto* compare_cmd = app.add_subcommand("compare", "every claim under every doctrine combination it depends on");
-  compare_cmd->add_option("FILE", compare.common.files, "the case file")->required()->expected(1);
-  add_judging(compare_cmd, compare);
-  add_report_format(compare_cmd, compare);
-  compare_cmd->add_option("--claim", compare.claims, "compare only this claim (repeatable)");
-
-  GraphOptions graph;
-  std::string graph_file;
-  auto* graph_cmd = app.add_subcommand("graph", "Graphviz DOT of evidence -> atoms -> rules -> claim (pipe into dot -Tsvg)");
-  graph_cmd->add_option("FILE", graph_file, "the case file")->required();
-  graph_cmd->add_option("CLAIM", graph.claim, "only this claim (default: every claim)");
-  graph.judge.jobs = check.jobs;
-  add_judging(graph_cmd, graph.judge);
-
-  LibraryOptions library;
-  auto* library_cmd = app.add_subcommand(
-      "library", "print the shipped library, its rules (--rules), predicates (--predicates) or doctrines (--doctrines)");
-  library_cmd->add_flag("--rules", library.rules, "an index of the rules with their sources");
-  auto* predicates_flag =
-      library_cmd->add_flag("--predicates", library.predicates, "the predicates: argument types, tags and description");
-  auto* doctrines_flag =
-      library_cmd->add_flag("--doctrines", library.doctrines, "the doctrine families and their alternatives");
-  library_cmd->add_option("--tag", library.tag, "with --predicates: only those with this tag (origin, link, ...)");
-  library_cmd->add_option("WORD", library.word, "with --predicates: only those whose name or description contains it");
-  predicates_flag->excludes(doctrines_flag);
-  library_cmd->add_option("--format", library.format, "text or markdown (for --rules)")
-      ->check(CLI::IsMember({"text", "markdown"}));
-  library_cmd->add_option("--library", library.library, "a library file instead of the shipped one");
-
-  std::string help_topic;
-  auto* help_cmd = app.add_subcommand("help", "describe a command (imputa help COMMAND) or the case language "
-                                              "(imputa help language)");
-  help_cmd->add_option("COMMAND", help_topic, "the command to describe, or 'language'");
-
+  // In the order `imputa --help` lists them.
+  const std::vector<Command> commands{declare_lint(app),    declare_fmt(app),   declare_check(app),
+                                      declare_explain(app), declare_compare(app), declare_graph(app),
+                                      declare_library(app), declare_help(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -136,51 +218,13 @@ int run(int argc, char** argv) {
     std::cerr << "imputa: " << e.what() << "\nRun 'imputa --help' for the commands and their options.\n";
     return input_error;
   }
-
-  // Logging (spdlog) goes to stderr; -v adds timings per phase.
-  auto logger = spdlog::stderr_logger_st("imputa");
-  logger->set_pattern("imputa: %v");
-  spdlog::set_default_logger(logger);
-  spdlog::set_level(verbose ? spdlog::level::info : spdlog::level::warn);
-
+  start_logging(verbose);
   if (version) {
     std::cout << "imputa " IMPUTA_VERSION << "\n";
     return ok;
   }
-  if (*lint_cmd) return run_lint(lint);
-  if (*library_cmd) return run_library(library);
-  if (*compare_cmd) return run_compare(compare);
-  if (*graph_cmd) {
-    graph.judge.common.files = {graph_file};
-    return run_graph(graph);
-  }
-  if (*check_cmd) return run_judge(check, false);
-  if (*explain_cmd) {
-    explain.common.files = {explain_file};
-    explain.claims = {explain_claim};
-    explain.claims_option = "explain " + explain_file;
-    return run_judge(explain, true);
-  }
-  if (*fmt_cmd) return run_fmt(fmt);
-  if (*help_cmd) {
-    if (help_topic.empty()) {
-      std::cout << app.help();
-      return ok;
-    }
-    if (help_topic == "language") {
-      std::cout << language_summary();
-      return ok;
-    }
-    for (auto* sub : app.get_subcommands({})) {
-      if (sub->get_name() == help_topic) {
-        std::cout << sub->help();
-        return ok;
-      }
-    }
-    std::cerr << "imputa: there is no command '" << help_topic
-              << "'\nRun 'imputa --help' for the commands, 'imputa help language' for the case language.\n";
-    return input_error;
-  }
+  for (const auto& command : commands)
+    if (*command.cmd) return command.run();
   std::cout << app.help();
   return ok;
 }

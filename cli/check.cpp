@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "render.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -128,9 +129,7 @@ public:
     // Not before a second has passed, then at most ten redraws a second.
     if (seconds < 1.0 || (done < total && now - drawn_ < std::chrono::milliseconds(100))) return;
     drawn_ = now;
-    char line[96];
-    std::snprintf(line, sizeof line, "\rjudging %zu/%zu claims, %.1f s\033[K", done, total, seconds);
-    std::cerr << line << std::flush;
+    std::cerr << fmt::format("\rjudging {}/{} claims, {:.1f} s\033[K", done, total, seconds) << std::flush;
     shown_ = true;
   }
   void clear() {
@@ -177,8 +176,7 @@ int run_judge(const JudgeCommandOptions& o, bool explain) {
     progress.clear();
     spdlog::info("{}: ground {:.1f} ms ({} ground atoms), solve {:.1f} ms ({} claims, {} jobs)", path,
                  report.ground_ms, report.ground_atoms, report.solve_ms, report.claims.size(), options.jobs);
-    if (ground_diags.has_errors()) {
-      print_diagnostics(ground_diags, c.sources, o.common, std::cerr);
+    if (report_errors(ground_diags, c.sources, o.common, std::cerr)) {
       any_input_error = true;
       continue;
     }

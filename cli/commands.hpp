@@ -41,6 +41,9 @@ CheckedCase load_and_check(const std::string& path, const CommonOptions& options
 bool report_diagnostics(CheckedCase& c, const CommonOptions& options, std::ostream& err);
 // The one printer of diagnostics (sorted first; warnings left out under --quiet).
 void print_diagnostics(Diagnostics& diags, const Sources& sources, const CommonOptions& options, std::ostream& err);
+// What judging found (E009 cycles, E013 size): printed only if it holds an
+// error; returns true if so (the run must stop).
+bool report_errors(Diagnostics& diags, const Sources& sources, const CommonOptions& options, std::ostream& err);
 
 // The one colour policy: --color always/never, or (auto) only at a terminal
 // and not when NO_COLOR is set or TERM=dumb.
@@ -61,13 +64,13 @@ struct JudgeCommandOptions {
   std::string format = "text"; // text|json|markdown
   std::optional<std::string> standard;
   std::vector<std::string> doctrine; // FAMILY=ALT
-  std::vector<std::string> claims;
+  std::vector<std::string> claims;        // --claim, or the CLAIM of explain and graph
   std::string claims_option = "--claim"; // how the claims were given, for messages: "explain FILE"
   std::vector<std::string> assume;
   std::vector<std::string> drop;
   std::optional<std::string> as_of;
   long timeout_ms = 10000;
-  unsigned jobs = 1;
+  unsigned jobs = 1;                     // add_judging: the number of cores
   bool timings = false;
 };
 // check (explain = false) or explain (one claim, every reason).
@@ -78,12 +81,9 @@ int run_judge(const JudgeCommandOptions& options, bool explain);
 bool make_judge_options(const JudgeCommandOptions& options, const Program& program, JudgeOptions& out,
                         std::ostream& err);
 
-// graph: Graphviz DOT of one claim (or of every claim) to stdout.
-struct GraphOptions {
-  JudgeCommandOptions judge; // files (exactly one), --standard, --assume, --drop, --as-of
-  std::optional<std::string> claim;
-};
-int run_graph(const GraphOptions& options);
+// graph: Graphviz DOT of one claim (claims holds its CLAIM) or of every
+// claim (claims empty) to stdout.
+int run_graph(const JudgeCommandOptions& options);
 
 // compare: every claim under every doctrine combination its cone depends on.
 int run_compare(const JudgeCommandOptions& options);

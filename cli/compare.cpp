@@ -84,69 +84,89 @@ std::string joined(const std::vector<std::string>& words) {
   return out;
 }
 
-} // namespace
-
-int run_compare(const JudgeCommandOptions& o) {
-  const std::string& path = o.common.files.front();
-  CheckedCase c = load_and_check(path, o.common);
-  if (report_diagnostics(c, o.common, std::cerr)) return input_error;
-
-  JudgeOptions base;
-  if (!make_judge_options(o, c.program, base, std::cerr)) return input_error;
-  base.reasons = false;
-  Diagnostics diags;
-  Report first = judge(c.program, base, diags);
-  if (diags.has_errors()) {
-    print_diagnostics(diags, c.sources, o.common, std::cerr);
-    return input_error;
+// One claim under every combination of the families it depends on that
+// --doctrine leaves open.
+ClaimTable table_of(const ClaimReport& claim, const Program& program, const JudgeOptions& base, Diagnostics& diags) {
+  std::vector<std::string> varied;
+  for (const auto& f : claim.families)
+    if (!base.doctrine.count(f)) varied.push_back(f);
+  ClaimTable t{claim.id, claim.text, varied, {}};
+  for (const auto& combo : combinations(varied, program)) {
+    JudgeOptions options = base;
+    options.claims = {claim.id};
+    for (const auto& [f, a] : combo) options.doctrine[f] = a;
+    options.doctrine_overrides_claims = true;
+    Report r = judge(program, options, diags);
+    Row row{combo, r.claims.empty() ? Verdict::unknown : r.claims.front().verdict, true};
+    for (const auto& [f, a] : combo)
+      if (claim.doctrine.at(f) != a) row.claim_own = false;
+    t.rows.push_back(std::move(row));
   }
-  std::vector<ClaimTable> tables;
-  for (const auto& claim : first.claims) {
-    // Families fixed by --doctrine are not varied.
-    std::vector<std::string> varied;
-    for (const auto& f : claim.families)
-      if (!base.doctrine.count(f)) varied.push_back(f);
-    ClaimTable t{claim.id, claim.text, varied, {}};
-    for (const auto& combo : combinations(varied, c.program)) {
-      JudgeOptions options = base;
-      options.claims = {claim.id};
-      for (const auto& [f, a] : combo) options.doctrine[f] = a;
-      options.doctrine_overrides_claims = true;
-      Report r = judge(c.program, options, diags);
-      Row row{combo, r.claims.empty() ? Verdict::unknown : r.claims.front().verdict, true};
-      for (const auto& [f, a] : combo)
-        if (claim.doctrine.at(f) != a) row.claim_own = false;
-      t.rows.push_back(std::move(row));
+  return t;
+}
+
+// `--format json`: imputa-compare/1, every row of every claim.
+std::string compare_json(const std::string& path, const std::vector<ClaimTable>& tables) {
+  nlohmann::ordered_json root;
+  root["format"] = "imputa-compare/1";
+  root["file"] = path;
+  root["claims"] = nlohmann::ordered_json::array();
+  for (const auto& t : tables) {
+    nlohmann::ordered_json j;
+    j["id"] = t.id;
+    j["text"] = t.text;
+    j["families"] = t.families;
+    j["rows"] = nlohmann::ordered_json::array();
+    for (const auto& r : t.rows) {
+      nlohmann::ordered_json row;
+      row["doctrines"] = nlohmann::ordered_json::object();
+      for (const auto& [f, a] : r.doctrine) row["doctrines"][f] = a;
+      row["verdict"] = std::string(to_string(r.verdict));
+      row["claims_own_selection"] = r.claim_own;
+      j["rows"].push_back(std::move(row));
     }
-    tables.push_back(std::move(t));
+    root["claims"].push_back(std::move(j));
   }
+  return root.dump(2) + "\n";
+}
 
-  if (o.format == "json") {
-    nlohmann::ordered_json root;
-    root["format"] = "imputa-compare/1";
-    root["file"] = path;
-    root["claims"] = nlohmann::ordered_json::array();
-    for (const auto& t : tables) {
-      nlohmann::ordered_json j;
-      j["id"] = t.id;
-      j["text"] = t.text;
-      j["families"] = t.families;
-      j["rows"] = nlohmann::ordered_json::array();
-      for (const auto& r : t.rows) {
-        nlohmann::ordered_json row;
-        row["doctrines"] = nlohmann::ordered_json::object();
-        for (const auto& [f, a] : r.doctrine) row["doctrines"][f] = a;
-        row["verdict"] = std::string(to_string(r.verdict));
-        row["claims_own_selection"] = r.claim_own;
-        j["rows"].push_back(std::move(row));
-      }
-      root["claims"].push_back(std::move(j));
-    }
-    std::cout << root.dump(2) << "\n";
-    return ok;
+// The rows of a grouped table as a Markdown table.
+std::string rows_markdown(const ClaimTable& t) {
+  std::string out = "|";
+  for (const auto& f : t.families) out += " " + f + " |";
+  out += " verdict |\n|";
+  for (std::size_t i = 0; i <= t.families.size(); ++i) out += "---|";
+  out += "\n";
+  for (const auto& r : t.rows) {
+    out += "|";
+    for (const auto& f : t.families) out += " " + r.doctrine.at(f) + " |";
+    out += " " + render::verdict_word(r.verdict) + (r.claim_own ? " (the claim's own)" : "") + " |\n";
   }
+  return out;
+}
 
-  const bool md = o.format == "markdown";
+// The rows of a grouped table as aligned text columns.
+std::string rows_text(const ClaimTable& t) {
+  std::vector<std::size_t> width;
+  for (const auto& f : t.families) {
+    std::size_t w = f.size();
+    for (const auto& r : t.rows) w = std::max(w, r.doctrine.at(f).size());
+    width.push_back(w + 2);
+  }
+  std::string out = "  ";
+  for (std::size_t i = 0; i < t.families.size(); ++i) out += pad(t.families[i], width[i]);
+  out += "verdict\n";
+  for (const auto& r : t.rows) {
+    out += "  ";
+    for (std::size_t i = 0; i < t.families.size(); ++i) out += pad(r.doctrine.at(t.families[i]), width[i]);
+    out += render::verdict_word(r.verdict) + (r.claim_own ? "   <- the claim's own selection" : "") + "\n";
+  }
+  return out;
+}
+
+// `--format text` or `markdown`: per claim, the families that decide nothing
+// named once, then a row per combination of those that do.
+std::string compare_document(const std::string& path, const std::vector<ClaimTable>& tables, bool md) {
   std::string out = md ? "# Doctrine comparison: " + render::markdown_escape(path) + "\n" : "Doctrine comparison: " + path + "\n";
   for (const auto& full : tables) {
     std::vector<std::string> idle;
@@ -164,35 +184,27 @@ int run_compare(const JudgeCommandOptions& o) {
       if (t.families.empty()) continue;
       if (md) out += "\n";
     }
-    if (md) {
-      out += "|";
-      for (const auto& f : t.families) out += " " + f + " |";
-      out += " verdict |\n|";
-      for (std::size_t i = 0; i <= t.families.size(); ++i) out += "---|";
-      out += "\n";
-      for (const auto& r : t.rows) {
-        out += "|";
-        for (const auto& f : t.families) out += " " + r.doctrine.at(f) + " |";
-        out += " " + render::verdict_word(r.verdict) + (r.claim_own ? " (the claim's own)" : "") + " |\n";
-      }
-      continue;
-    }
-    std::vector<std::size_t> width;
-    for (const auto& f : t.families) {
-      std::size_t w = f.size();
-      for (const auto& r : t.rows) w = std::max(w, r.doctrine.at(f).size());
-      width.push_back(w + 2);
-    }
-    out += "  ";
-    for (std::size_t i = 0; i < t.families.size(); ++i) out += pad(t.families[i], width[i]);
-    out += "verdict\n";
-    for (const auto& r : t.rows) {
-      out += "  ";
-      for (std::size_t i = 0; i < t.families.size(); ++i) out += pad(r.doctrine.at(t.families[i]), width[i]);
-      out += render::verdict_word(r.verdict) + (r.claim_own ? "   <- the claim's own selection" : "") + "\n";
-    }
+    out += md ? rows_markdown(t) : rows_text(t);
   }
-  std::cout << out;
+  return out;
+}
+
+} // namespace
+
+int run_compare(const JudgeCommandOptions& o) {
+  const std::string& path = o.common.files.front();
+  CheckedCase c = load_and_check(path, o.common);
+  if (report_diagnostics(c, o.common, std::cerr)) return input_error;
+
+  JudgeOptions base;
+  if (!make_judge_options(o, c.program, base, std::cerr)) return input_error;
+  base.reasons = false;
+  Diagnostics diags;
+  Report first = judge(c.program, base, diags);
+  if (report_errors(diags, c.sources, o.common, std::cerr)) return input_error;
+  std::vector<ClaimTable> tables;
+  for (const auto& claim : first.claims) tables.push_back(table_of(claim, c.program, base, diags));
+  std::cout << (o.format == "json" ? compare_json(path, tables) : compare_document(path, tables, o.format == "markdown"));
   return ok;
 }
 

@@ -2,6 +2,10 @@
 // then rename), and never to a file that did not parse.
 #include "commands.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -55,18 +59,20 @@ std::vector<std::string_view> lines_of(std::string_view text) {
   return out;
 }
 
-// What `fmt` would change, as a unified diff (two lines of context): the
-// longest common subsequence of lines between the common head and tail.
-std::string unified_diff(const std::string& path, std::string_view before, std::string_view after) {
+// One line of a diff: ' ' kept, '-' removed, '+' added.
+using EditScript = std::vector<std::pair<char, std::string_view>>;
+
+// The lines of `before` and `after` in order, each kept, removed or added:
+// the longest common subsequence of lines between the common head and tail,
+// or a whole-block replacement when the middle is too large for the table.
+EditScript edit_script(std::string_view before, std::string_view after) {
   auto a = lines_of(before), b = lines_of(after);
   std::size_t head = 0;
   while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
   std::size_t tail = 0;
   while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
   const std::size_t n = a.size() - head - tail, m = b.size() - head - tail;
-  // ' ' kept, '-' removed, '+' added, in order; a whole-block replacement when
-  // the middle is too large for the table.
-  std::vector<std::pair<char, std::string_view>> script;
+  EditScript script;
   for (std::size_t i = 0; i < head; ++i) script.emplace_back(' ', a[i]);
   if (n * m <= 4'000'000) {
     std::vector<std::vector<std::uint32_t>> lcs(n + 1, std::vector<std::uint32_t>(m + 1, 0));
@@ -89,8 +95,32 @@ std::string unified_diff(const std::string& path, std::string_view before, std::
     for (std::size_t j = 0; j < m; ++j) script.emplace_back('+', b[head + j]);
   }
   for (std::size_t i = a.size() - tail; i < a.size(); ++i) script.emplace_back(' ', a[i]);
+  return script;
+}
 
+// The hunk of `script` that covers [start, end): its @@ header and lines.
+std::string hunk(const EditScript& script, std::size_t start, std::size_t end) {
+  std::size_t old_line = 1, new_line = 1;
+  for (std::size_t x = 0; x < start; ++x) {
+    if (script[x].first != '+') ++old_line;
+    if (script[x].first != '-') ++new_line;
+  }
+  std::size_t old_count = 0, new_count = 0;
+  std::string body;
+  for (std::size_t x = start; x < end; ++x) {
+    if (script[x].first != '+') ++old_count;
+    if (script[x].first != '-') ++new_count;
+    body += script[x].first;
+    body += script[x].second;
+    body += '\n';
+  }
+  return fmt::format("@@ -{},{} +{},{} @@\n", old_line, old_count, new_line, new_count) + body;
+}
+
+// What `fmt` would change, as a unified diff with two lines of context.
+std::string unified_diff(const std::string& path, std::string_view before, std::string_view after) {
   constexpr std::size_t context = 2;
+  const EditScript script = edit_script(before, after);
   std::string out = "--- " + path + "\n+++ " + path + " (formatted)\n";
   std::size_t k = 0;
   while (k < script.size()) {
@@ -109,22 +139,7 @@ std::string unified_diff(const std::string& path, std::string_view before, std::
       while (end < script.size() && script[end].first != ' ') ++end;
     }
     end = std::min(script.size(), end + context);
-    std::size_t old_line = 1, new_line = 1;
-    for (std::size_t x = 0; x < start; ++x) {
-      if (script[x].first != '+') ++old_line;
-      if (script[x].first != '-') ++new_line;
-    }
-    std::size_t old_count = 0, new_count = 0;
-    std::string body;
-    for (std::size_t x = start; x < end; ++x) {
-      if (script[x].first != '+') ++old_count;
-      if (script[x].first != '-') ++new_count;
-      body += script[x].first;
-      body += script[x].second;
-      body += '\n';
-    }
-    out += "@@ -" + std::to_string(old_line) + "," + std::to_string(old_count) + " +" + std::to_string(new_line) +
-           "," + std::to_string(new_count) + " @@\n" + body;
+    out += hunk(script, start, end);
     k = end;
   }
   return out;

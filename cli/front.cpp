@@ -45,6 +45,12 @@ void print_diagnostics(Diagnostics& diags, const Sources& sources, const CommonO
   }
 }
 
+bool report_errors(Diagnostics& diags, const Sources& sources, const CommonOptions& options, std::ostream& err) {
+  if (!diags.has_errors()) return false;
+  print_diagnostics(diags, sources, options, err);
+  return true;
+}
+
 bool report_diagnostics(CheckedCase& c, const CommonOptions& options, std::ostream& err) {
   print_diagnostics(c.diags, c.sources, options, err);
   return c.diags.has_errors() || (options.werror && c.diags.warning_count() > 0);

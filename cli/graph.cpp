@@ -7,26 +7,21 @@
 
 namespace imputa::cli {
 
-int run_graph(const GraphOptions& o) {
-  const std::string& path = o.judge.common.files.front();
-  CheckedCase c = load_and_check(path, o.judge.common);
-  if (report_diagnostics(c, o.judge.common, std::cerr)) return input_error;
+int run_graph(const JudgeCommandOptions& o) {
+  const std::string& path = o.common.files.front();
+  CheckedCase c = load_and_check(path, o.common);
+  if (report_diagnostics(c, o.common, std::cerr)) return input_error;
 
-  JudgeCommandOptions command = o.judge;
-  command.claims.clear();
-  if (o.claim) command.claims.push_back(*o.claim); // checked like --claim
-  command.claims_option = "graph " + path;
   JudgeOptions options;
-  if (!make_judge_options(command, c.program, options, std::cerr)) return input_error;
+  if (!make_judge_options(o, c.program, options, std::cerr)) return input_error; // CLAIM checked like --claim
+  std::optional<std::string> claim;
+  if (!o.claims.empty()) claim = o.claims.front();
 
   Diagnostics diags;
-  Graph graph = claim_graph(c.program, options, o.claim, diags);
-  if (diags.has_errors()) {
-    print_diagnostics(diags, c.sources, o.judge.common, std::cerr);
-    return input_error;
-  }
+  Graph graph = claim_graph(c.program, options, claim, diags);
+  if (report_errors(diags, c.sources, o.common, std::cerr)) return input_error;
   std::string title = c.program.case_id ? c.program.case_title : path;
-  if (o.claim) title += " — claim " + *o.claim;
+  if (claim) title += " — claim " + *claim;
   std::cout << render::dot(graph, title);
   return ok;
 }

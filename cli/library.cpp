@@ -170,10 +170,7 @@ int run_library(const LibraryOptions& o) {
   load_options.library_path = o.library;
   auto files = parse::load_text("<no case>", "", load_options, sources, diags);
   Program program = check::check(files, sources, diags);
-  if (diags.has_errors()) {
-    print_diagnostics(diags, sources, CommonOptions{}, std::cerr);
-    return input_error;
-  }
+  if (report_errors(diags, sources, CommonOptions{}, std::cerr)) return input_error;
   if (o.predicates) {
     std::string listed = predicates_text(program, tag, o.word);
     if (listed.empty()) {

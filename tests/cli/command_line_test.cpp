@@ -2,7 +2,7 @@
 // misspelt id given to --drop, --assume, --claim, --doctrine, --standard or as
 // a CLAIM argument stops the run (exit 2) with "did you mean", in every command
 // that judges (check, explain, compare, graph); and those commands accept the
-// same judging options with the same checks.
+// same judging options with the same checks and the same help text.
 #include "small_case.hpp"
 #include "test_support.hpp"
 
@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <sstream>
 #include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -87,6 +88,38 @@ TEST_P(EveryJudgingCommand, AcceptsTheSameJudgingOptions) {
                                    "2020-01-01", "--timeout-ms", "20000", "--jobs", "1", "--color", "never"});
   EXPECT_LT(r.exit_code, 2) << r.err;
   EXPECT_EQ(r.err, "");
+}
+
+// The entry of `option` in a command's help: its line and the lines that
+// continue it, or "" when the command does not have it.
+std::string help_entry(const std::string& help, const std::string& option) {
+  std::istringstream lines(help);
+  std::string line, entry;
+  bool inside = false;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line.rfind("  -", 0) == 0) {
+      const std::string start = "  " + option;
+      inside = line.rfind(start, 0) == 0 && (line.size() == start.size() || line[start.size()] == ' ');
+    }
+    if (inside) entry += line + "\n";
+  }
+  return entry;
+}
+
+// One declaration of the judging options: a command that lost one, or
+// describes it in other words, fails here.
+TEST_P(EveryJudgingCommand, DescribesTheJudgingOptionsInTheSameWords) {
+  const auto command = judging_commands()[GetParam()];
+  const RunResult reference = run_imputa({"help", "check"});
+  const RunResult help = run_imputa({"help", command.front()});
+  ASSERT_EQ(help.exit_code, 0) << help.err;
+  for (const std::string option : {"--no-library", "--library", "--werror", "-q,--quiet", "--color", "--standard",
+                                   "--doctrine", "--assume", "--drop", "--as-of", "--timeout-ms", "--jobs"}) {
+    SCOPED_TRACE(command.front() + " " + option);
+    const std::string entry = help_entry(help.out, option);
+    EXPECT_NE(entry, "");
+    EXPECT_EQ(entry, help_entry(reference.out, option));
+  }
 }
 
 TEST_P(EveryJudgingCommand, RefusesATimeoutOfZero) {
