@@ -1,7 +1,76 @@
-// Exact decimal reading and writing: the text "0.1" is the rational 1/10, never a double.
+// Exact rationals: the text "0.1" is the rational 1/10, never a double. The
+// only file that sees Boost.Multiprecision (it costs seconds per translation
+// unit that includes it).
 #include "imputa/rational.hpp"
 
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <new>
+#include <utility>
+
 namespace imputa {
+
+using boost::multiprecision::cpp_int;
+using boost::multiprecision::cpp_rational;
+
+struct Rational::Impl {
+  cpp_rational value;
+};
+
+static_assert(sizeof(Rational::Impl) <= 64 && alignof(Rational::Impl) <= 16,
+              "Rational's storage no longer fits a cpp_rational: enlarge storage_ in rational.hpp");
+
+Rational::Impl& Rational::impl() { return *std::launder(reinterpret_cast<Impl*>(storage_)); }
+const Rational::Impl& Rational::impl() const { return *std::launder(reinterpret_cast<const Impl*>(storage_)); }
+
+Rational::Rational() { new (storage_) Impl{}; }
+Rational::Rational(long long value) { new (storage_) Impl{cpp_rational(value)}; }
+Rational::Rational(long long numerator, long long denominator) {
+  new (storage_) Impl{cpp_rational(cpp_int(numerator), cpp_int(denominator))};
+}
+Rational::Rational(const Rational& other) { new (storage_) Impl{other.impl()}; }
+Rational::Rational(Rational&& other) noexcept { new (storage_) Impl{std::move(other.impl())}; }
+Rational& Rational::operator=(const Rational& other) {
+  impl().value = other.impl().value;
+  return *this;
+}
+Rational& Rational::operator=(Rational&& other) noexcept {
+  impl().value = std::move(other.impl().value);
+  return *this;
+}
+Rational::~Rational() { impl().~Impl(); }
+
+Rational& Rational::operator+=(const Rational& other) {
+  impl().value += other.impl().value;
+  return *this;
+}
+Rational& Rational::operator-=(const Rational& other) {
+  impl().value -= other.impl().value;
+  return *this;
+}
+Rational& Rational::operator*=(const Rational& other) {
+  impl().value *= other.impl().value;
+  return *this;
+}
+Rational& Rational::operator/=(const Rational& other) {
+  impl().value /= other.impl().value;
+  return *this;
+}
+Rational Rational::operator-() const {
+  Rational out(*this);
+  out.impl().value = -out.impl().value;
+  return out;
+}
+
+bool operator==(const Rational& a, const Rational& b) { return a.impl().value == b.impl().value; }
+std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
+  const auto& x = a.impl().value;
+  const auto& y = b.impl().value;
+  return x < y ? std::strong_ordering::less : x > y ? std::strong_ordering::greater : std::strong_ordering::equal;
+}
+
+std::string Rational::numerator_text() const { return boost::multiprecision::numerator(impl().value).str(); }
+std::string Rational::denominator_text() const { return boost::multiprecision::denominator(impl().value).str(); }
 
 std::optional<Rational> parse_decimal(std::string_view text) {
   bool negative = false;
@@ -19,20 +88,20 @@ std::optional<Rational> parse_decimal(std::string_view text) {
     return true;
   };
   if (!digits(whole) || (dot != std::string_view::npos && !digits(frac))) return std::nullopt;
-  boost::multiprecision::cpp_int numerator = 0, denominator = 1;
+  cpp_int numerator = 0, denominator = 1;
   for (char c : whole) numerator = numerator * 10 + (c - '0');
   for (char c : frac) {
     numerator = numerator * 10 + (c - '0');
     denominator *= 10;
   }
-  Rational value(numerator, denominator);
-  return negative ? Rational(-value) : value;
+  Rational value;
+  value.impl().value = cpp_rational(numerator, denominator);
+  return negative ? -value : value;
 }
 
 std::string to_decimal_string(const Rational& value) {
-  using boost::multiprecision::cpp_int;
-  cpp_int num = boost::multiprecision::numerator(value);
-  cpp_int den = boost::multiprecision::denominator(value);
+  cpp_int num = boost::multiprecision::numerator(value.impl().value);
+  cpp_int den = boost::multiprecision::denominator(value.impl().value);
   // A terminating decimal exists iff den has no prime factors but 2 and 5.
   cpp_int rest = den;
   int twos = 0, fives = 0;

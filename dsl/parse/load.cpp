@@ -2,6 +2,7 @@
 // then the top-level file. Imports stay inside the top-level file's directory tree.
 #include "imputa/dsl.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>

@@ -109,7 +109,7 @@ struct Session::Impl {
   }
 
   z3::expr rational(const Rational& r) {
-    std::string text = boost::multiprecision::numerator(r).str() + "/" + boost::multiprecision::denominator(r).str();
+    std::string text = r.numerator_text() + "/" + r.denominator_text();
     return ctx.real_val(text.c_str());
   }
 
