@@ -7,7 +7,6 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <unistd.h>
@@ -58,16 +57,6 @@ std::optional<ast::Atom> parse_atom_option(CommandLine& line, const check::Word&
   return atom;
 }
 
-std::optional<ast::Date> parse_date_option(const std::string& text) {
-  int y = 0, m = 0, d = 0;
-  char extra = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || text.size() != 10) return std::nullopt;
-  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap)) return std::nullopt;
-  return ast::Date{y, m, d};
-}
-
 } // namespace
 
 // Builds the judge's options from the command line, checking every word as
@@ -99,8 +88,7 @@ bool make_judge_options(const JudgeCommandOptions& o, const Program& program, Ju
     if (auto dropped = check::resolve_drop(program, line.word("--drop", id), diags)) out.drop.push_back(*dropped);
   if (o.as_of) {
     auto w = line.word("--as-of", *o.as_of);
-    if (auto d = parse_date_option(*o.as_of)) out.as_of = d;
-    else diags.error("E011", w.span, "--as-of takes a date YYYY-MM-DD, not '" + *o.as_of + "'");
+    if (auto d = check::resolve_date(w, diags)) out.as_of = d;
   }
   for (const auto& id : o.claims)
     if (check::resolve_claim(program, line.word(o.claims_option, id), diags)) out.claims.push_back(id);

@@ -17,10 +17,11 @@ struct Rational::Impl {
   cpp_rational value;
 };
 
-static_assert(sizeof(Rational::Impl) <= 64 && alignof(Rational::Impl) <= 16,
-              "Rational's storage no longer fits a cpp_rational: enlarge storage_ in rational.hpp");
-
-Rational::Impl& Rational::impl() { return *std::launder(reinterpret_cast<Impl*>(storage_)); }
+Rational::Impl& Rational::impl() {
+  static_assert(sizeof(Impl) <= sizeof(storage_) && alignof(Impl) <= alignof(Rational),
+                "Rational's storage no longer fits a cpp_rational: enlarge storage_ in rational.hpp");
+  return *std::launder(reinterpret_cast<Impl*>(storage_));
+}
 const Rational::Impl& Rational::impl() const { return *std::launder(reinterpret_cast<const Impl*>(storage_)); }
 
 Rational::Rational() { new (storage_) Impl{}; }

@@ -1,6 +1,8 @@
 // Words from the command line checked against a checked program, with the
 // same messages and "did you mean" hints as the same words in a file.
 #include "check/context.hpp"
+#include "check/values.hpp"
+#include "parse/grammar.hpp"
 #include "imputa/dsl.hpp"
 
 #include <algorithm>
@@ -134,6 +136,19 @@ bool resolve_ground_atom(const Program& p, const ast::Atom& atom, Diagnostics& d
     }
   }
   return ok;
+}
+
+std::optional<ast::Date> resolve_date(const Word& date, Diagnostics& diags) {
+  auto read = parse::detail::parse_date(date.text);
+  if (!read) {
+    diags.error("E011", date.span, "expected a date (YYYY-MM-DD), not '" + date.text + "'");
+    return std::nullopt;
+  }
+  if (!detail::is_calendar_date(*read)) { // the message a date field in a file gets
+    diags.error("E011", date.span, date.text + " is not a calendar date");
+    return std::nullopt;
+  }
+  return read;
 }
 
 } // namespace imputa::check

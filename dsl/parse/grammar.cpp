@@ -588,6 +588,14 @@ std::string describe(std::string which) {
 
 } // namespace
 
+std::optional<ast::Date> parse_date(std::string_view text) {
+  const char* first = text.data();
+  const char* last = first + text.size();
+  ast::Date out;
+  if (!x3::parse(first, last, date, out) || first != last) return std::nullopt;
+  return out;
+}
+
 StatementResult parse_statement(const char*& first, const char* last, const LineIndex& lines) {
   StatementResult result;
   const char* probe = first;

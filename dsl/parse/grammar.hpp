@@ -37,6 +37,10 @@ struct StatementResult {
 // A reserved word of docs/language.md §11 (cannot be used as a name).
 bool is_reserved(std::string_view word);
 
+// A whole text read as a date field's value is (YYYY-MM-DD), or nothing.
+// Whether it is on the calendar is for the checks (check::is_calendar_date).
+std::optional<ast::Date> parse_date(std::string_view text);
+
 // Skips white space and comments, then parses one statement (or the case
 // header) starting at `first`, advancing it past what was read.
 StatementResult parse_statement(const char*& first, const char* last, const LineIndex& lines);

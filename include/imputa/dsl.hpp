@@ -67,6 +67,9 @@ std::optional<std::string> resolve_drop(const Program& program, const Word& name
 bool resolve_claim(const Program& program, const Word& name, Diagnostics& diags);
 bool resolve_standard(const Program& program, const Word& name, Diagnostics& diags);
 bool resolve_doctrine(const Program& program, const Word& family, const Word& alternative, Diagnostics& diags);
+// A date read as a date field in a file reads it (`--as-of 2017-06-27`): E011
+// if it is not YYYY-MM-DD or not on the calendar.
+std::optional<ast::Date> resolve_date(const Word& date, Diagnostics& diags);
 // A ground atom over declared entities of fitting types (`--assume`).
 bool resolve_ground_atom(const Program& program, const ast::Atom& atom, Diagnostics& diags);
 

@@ -67,6 +67,10 @@ TEST_P(EveryJudgingCommand, RefusesMisspeltWordsWithAHint) {
        "did you mean 'effective_control'?"},
       {{"--standard", "clear_and_convincin"}, "unknown standard 'clear_and_convincin'",
        "did you mean 'clear_and_convincing'?"},
+      // --as-of is read as a date field in a file is: the same syntax, the same calendar.
+      {{"--as-of", "2017-6-27"}, "expected a date (YYYY-MM-DD), not '2017-6-27'", ""},
+      {{"--as-of", "2017-06-27x"}, "expected a date (YYYY-MM-DD), not '2017-06-27x'", ""},
+      {{"--as-of", "2017-02-29"}, "2017-02-29 is not a calendar date", ""},
   };
   for (const auto& c : cases) {
     RunResult r = run_with(command, c.options);
