@@ -10,6 +10,7 @@
 
 #include "imputa/dsl.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
