@@ -16,6 +16,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <set>
 #include <sstream>
 
@@ -41,8 +42,12 @@ std::string atom_text(const ast::Atom& a) {
 // Numbers as integers: scaled by 1000, exact or not translated.
 std::optional<long long> scaled(const Rational& r) {
   Rational x = r * 1000;
-  if (boost::multiprecision::denominator(x) != 1) return std::nullopt;
-  return static_cast<long long>(boost::multiprecision::numerator(x));
+  if (x.denominator_text() != "1") return std::nullopt;
+  try {
+    return std::stoll(x.numerator_text());
+  } catch (const std::out_of_range&) {
+    return std::nullopt;
+  }
 }
 
 class Claims {
