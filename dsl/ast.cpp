@@ -1,6 +1,9 @@
-// Keyword spellings of the syntax tree's enumerations, shared by the formatter,
-// diagnostics and renderers so a keyword is spelled in one place.
+// Keyword spellings of the syntax tree's enumerations, and the spelling of
+// atoms and formulas, shared by the formatter, diagnostics, the solver and
+// renderers so that each is spelled in one place.
 #include "imputa/ast.hpp"
+
+#include "format/print.hpp"
 
 namespace imputa::ast {
 
@@ -48,3 +51,19 @@ std::string_view to_string(Field::Kind k) {
 }
 
 } // namespace imputa::ast
+
+namespace imputa {
+
+std::string atom_text(const std::string& predicate, const std::vector<std::string>& args) {
+  std::string out = predicate;
+  if (args.empty()) return out;
+  out += '(';
+  for (std::size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + args[i];
+  return out + ')';
+}
+
+std::string to_string(const ast::Atom& atom) { return format::detail::atom(atom); }
+
+std::string to_string(const ast::Formula& formula) { return format::detail::formula(formula); }
+
+} // namespace imputa

@@ -164,15 +164,5 @@ std::optional<std::string> resolve_drop(Checker& c, const ast::Name& name) {
   return std::nullopt;
 }
 
-std::string atom_text(const ast::Atom& atom) {
-  std::string out = atom.predicate.text;
-  if (atom.args.empty()) return out;
-  out += '(';
-  for (std::size_t i = 0; i < atom.args.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += atom.args[i].name;
-  }
-  return out + ')';
-}
 
 } // namespace imputa::check::detail

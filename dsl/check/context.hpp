@@ -97,6 +97,5 @@ std::string library_rule_id(const Checker& c, std::string_view id);
 std::optional<std::string> resolve_drop(Checker& c, const ast::Name& name);
 
 // A ground atom as text, `performed_by(notpetya, gru)`, for messages.
-std::string atom_text(const ast::Atom& atom);
 
 } // namespace imputa::check::detail

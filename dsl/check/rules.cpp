@@ -56,7 +56,7 @@ void check_rule_safety(Checker& c, const ast::Rule& rule, const std::vector<ast:
     const bool negated = literal.kind == ast::Formula::Kind::negation && !literal.operands.empty();
     const ast::Formula& inner = negated ? literal.operands.front() : literal;
     if (negated && inner.kind == ast::Formula::Kind::atom)
-      for (const auto& arg : inner.atom.args) require(arg, "'not " + atom_text(inner.atom) + "'");
+      for (const auto& arg : inner.atom.args) require(arg, "'not " + imputa::to_string(inner.atom) + "'");
     if (inner.kind == ast::Formula::Kind::comparison)
       for (const ast::NumExpr* side : {&inner.comparison.lhs, &inner.comparison.rhs})
         if (side->kind == ast::NumExpr::Kind::variable) require(side->variable, "a comparison");

@@ -104,7 +104,7 @@ void warn_stipulated_and_supported(Checker& c) {
   // A fact's top-level conjuncts are stipulated one by one (docs/semantics.md §5).
   std::map<std::string, SourceSpan> stipulated;
   auto collect = [&](const ast::Formula& f, const SourceSpan& span, auto& self) -> void {
-    if (f.kind == ast::Formula::Kind::atom) stipulated.try_emplace(atom_text(f.atom), span);
+    if (f.kind == ast::Formula::Kind::atom) stipulated.try_emplace(imputa::to_string(f.atom), span);
     if (f.kind == ast::Formula::Kind::conjunction)
       for (const auto& operand : f.operands) self(operand, span, self);
   };
@@ -114,7 +114,7 @@ void warn_stipulated_and_supported(Checker& c) {
   for (const auto& item : c.program.evidence)
     for (const auto& bearing : item.bearings) {
       if (!bearing.supports) continue;
-      auto it = stipulated.find(atom_text(bearing.atom));
+      auto it = stipulated.find(imputa::to_string(bearing.atom));
       if (it == stipulated.end()) continue;
       c.diags.warning("W105", bearing.atom.span,
                       "'" + it->first + "' is stipulated as a fact (at " + location(c, it->second) +

@@ -96,15 +96,10 @@ std::string date(const ast::Date& d) {
 }
 
 std::string atom(const ast::Atom& a) {
-  std::string out = a.predicate.text;
-  if (a.args.empty()) return out;
-  out += '(';
-  for (std::size_t i = 0; i < a.args.size(); ++i) {
-    if (i) out += ", ";
-    out += a.args[i].name;
-  }
-  out += ')';
-  return out;
+  std::vector<std::string> args;
+  args.reserve(a.args.size());
+  for (const auto& t : a.args) args.push_back(t.name);
+  return atom_text(a.predicate.text, args);
 }
 
 std::string num_expr(const ast::NumExpr& e) {

@@ -252,3 +252,14 @@ std::string_view to_string(CmpOp op);
 std::string_view to_string(Field::Kind k);
 
 } // namespace imputa::ast
+
+namespace imputa {
+
+// The one spelling of atoms and formulas in messages and reports: the case
+// file's own notation with the formatter's fewest parentheses (`not (v(x) < 5)`).
+// Evidence and ground atoms are indexed by atom_text, so every atom's text comes from here.
+std::string atom_text(const std::string& predicate, const std::vector<std::string>& args);
+std::string to_string(const ast::Atom& atom);
+std::string to_string(const ast::Formula& formula);
+
+} // namespace imputa

@@ -172,11 +172,7 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
 // and E013 (too many ground atoms or rule instances) go to `diags`.
 void check_grounding(const Program& program, Diagnostics& diags);
 
-std::string to_string(const ast::Atom& atom);
-// The same text from a predicate and its (ground) arguments: "p(a, b)", or "p".
-// Evidence is indexed by this text, so every atom's text comes from here.
-std::string atom_text(const std::string& predicate, const std::vector<std::string>& args);
-std::string to_string(const ast::Formula& formula);
+// `not p(a)`; to_string of atoms and formulas and atom_text are in imputa/ast.hpp.
 std::string to_string(const Literal& literal);
 
 } // namespace imputa

@@ -34,11 +34,15 @@ void collect_atoms(const Formula& f, std::vector<AtomId>& out) {
   for (const auto& o : f.operands) collect_atoms(o, out);
 }
 
+// The bracketing of imputa::to_string(ast::Formula) (the formatter's): a
+// chain of the same kind, an `or` under `and` or `not`, an `and` or a
+// comparison under `not` are parenthesised.
 std::string to_string(const GroundProgram& g, const Formula& f) {
   auto wrap = [&](const Formula& o, Formula::Kind parent) {
-    bool paren = (o.kind == Formula::Kind::disjunction && parent != Formula::Kind::disjunction) ||
-                 (o.kind == Formula::Kind::conjunction && parent == Formula::Kind::negation) ||
-                 (o.kind == parent && parent != Formula::Kind::negation);
+    using K = Formula::Kind;
+    bool paren = (o.kind == K::disjunction && parent != K::disjunction) ||
+                 ((o.kind == K::conjunction || o.kind == K::comparison) && parent == K::negation) ||
+                 (o.kind == parent && parent != K::negation);
     std::string s = to_string(g, o);
     return paren ? "(" + s + ")" : s;
   };

@@ -4,7 +4,7 @@
 // the structure of a key without escaping.
 #pragma once
 
-#include "imputa/judge.hpp" // atom_text: the one spelling of an atom
+#include "imputa/ast.hpp" // atom_text: the one spelling of an atom
 
 #include <map>
 #include <string>

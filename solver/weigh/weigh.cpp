@@ -3,7 +3,7 @@
 // evidence; official statements under substantiation = disclosed_evidence).
 #include "weigh/weigh.hpp"
 
-#include "imputa/judge.hpp"
+#include "imputa/ast.hpp"
 
 #include <algorithm>
 #include <numeric>
