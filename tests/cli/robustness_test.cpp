@@ -172,6 +172,7 @@ TEST(Limits, ClaimWithFiveVariablesStopsWithE013) {
   auto r = run_with_limit({"check", "--jobs", "1", "--timeout-ms", "600000", file.string()}, 300);
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_TRUE(located(r.err, file.string(), "E013")) << r.err;
+  EXPECT_EQ(r.err.find("ground atom"), std::string::npos) << r.err;
   EXPECT_LT(r.seconds, 120.0);
   EXPECT_LT(r.peak_rss_mib, 3072);
 }
@@ -189,6 +190,10 @@ TEST(Limits, RuleWithFiveVariablesStopsWithE013InBoundedMemory) {
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_TRUE(located(r.err, file.string(), "E013")) << r.err;
   EXPECT_NE(r.err.find("'chain_rule'"), std::string::npos) << r.err; // names the rule
+  // In the user's words: no "ground atom" or "rule instance" (issue 16, item 7).
+  EXPECT_NE(r.err.find("too large to judge"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("ground atom"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("instance"), std::string::npos) << r.err;
   EXPECT_LT(r.seconds, 120.0);
   EXPECT_LT(r.peak_rss_mib, 2048);
 }
