@@ -1,10 +1,6 @@
 // Judging claims (semantics.md §§4-6): the premises of each claim at its
 // standard, the verdict by the precedence of §4, and every reason of §6.
-#include "imputa/judge.hpp"
-
-#include "ground/ground.hpp"
-#include "smt/smt.hpp"
-#include "weigh/weigh.hpp"
+#include "claim_judge.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -15,164 +11,17 @@
 #include <thread>
 #include <unordered_set>
 
-namespace imputa {
+namespace imputa::judging {
 namespace {
 
-using ground::AtomId;
-using smt::Answer;
-using smt::Lit;
-using smt::Selector;
-
-// The standards of semantics.md §3, used when a case runs without the library.
-std::vector<StandardInfo> builtin_standards() {
-  return {
-      {"reasonable_suspicion", Rational(30, 100), std::nullopt, "", {}},
-      {"preponderance", Rational(51, 100), std::nullopt, "", {}},
-      {"clear_and_convincing", Rational(75, 100), std::nullopt, "", {}},
-      {"beyond_reasonable_doubt", Rational(95, 100), std::nullopt, "", {}},
-      {"fully_conclusive", Rational(95, 100), Rational(40, 100), "", {}},
-  };
-}
-
-// Standards from weakest to strongest (at equal thresholds, contrary_below ranks higher).
-std::vector<StandardInfo> ranked_standards(const Program& p) {
-  std::vector<StandardInfo> out;
-  for (const auto& [_, s] : p.standards) out.push_back(s);
-  if (out.empty()) out = builtin_standards();
-  std::stable_sort(out.begin(), out.end(), [](const StandardInfo& a, const StandardInfo& b) {
-    if (a.threshold != b.threshold) return a.threshold < b.threshold;
-    return !a.contrary_below && b.contrary_below;
-  });
-  return out;
-}
-
-// The atoms a claim's cone (§4) can reach under any setting: what is encoded
-// for it. The cone itself is taken per setting in ClaimJudge::premises_for(),
-// over these atoms, through the premises in force for the claim only (its
-// doctrines, drops, an accusation's exclusions, literals proven at its
-// standard on each reading), so a rule the claim does not use, a fact it
-// drops or evidence below its standard cannot join it to a conflict (issue
-// 14: four claims of one file, all INCONSISTENT before, are ESTABLISHED,
-// ESTABLISHED, NOT_ESTABLISHED, NOT_ESTABLISHED). From the claim's
-// atoms, follow rules down to their conditions, facts across to the atoms they
-// mention, and rules up to a conclusion only when something constrains that
-// conclusion or one above it (a premise on it). A conclusion nothing
-// constrains is a mere definition: it can always be made to agree, so it
-// connects nothing. This keeps two claims about different operations apart
-// even when they share a status fact such as organ_of(gru, rus), and keeps a
-// conflict elsewhere from poisoning an unrelated claim.
-class Cones {
-public:
-  Cones(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence)
-      : g_(g), parents_(g.atoms.size()), facts_of_(g.atoms.size()), constrained_(g.atoms.size(), false) {
-    for (const auto& d : g.definitions)
-      for (AtomId child : children(d)) parents_[child].push_back(d.head);
-    for (std::size_t k = 0; k < g.facts.size(); ++k)
-      for (AtomId a : g.facts[k].atoms) facts_of_[a].push_back(k);
-    std::vector<AtomId> stack;
-    for (const auto& f : g.facts) stack.insert(stack.end(), f.atoms.begin(), f.atoms.end());
-    for (const auto& n : g.numeric) stack.push_back(n.atom);
-    for (const auto& l : evidence.literals())
-      if (auto a = g.find(l.atom)) stack.push_back(*a);
-    stack.insert(stack.end(), g.assumed.begin(), g.assumed.end());
-    while (!stack.empty()) { // constrained: a premise on the atom or on one above it
-      AtomId a = stack.back();
-      stack.pop_back();
-      if (constrained_[a]) continue;
-      constrained_[a] = true;
-      if (auto d = g.definition_of.find(a); d != g.definition_of.end())
-        for (AtomId child : children(g.definitions[d->second])) stack.push_back(child);
-    }
-  }
-
-  // The sorted atoms of the cone of a claim mentioning `atoms`.
-  std::vector<AtomId> cone(const std::vector<AtomId>& atoms) const {
-    std::vector<bool> in(g_.atoms.size(), false);
-    std::vector<AtomId> out, stack(atoms.begin(), atoms.end());
-    std::unordered_set<std::size_t> facts_seen;
-    while (!stack.empty()) {
-      AtomId a = stack.back();
-      stack.pop_back();
-      if (in[a]) continue;
-      in[a] = true;
-      out.push_back(a);
-      if (auto d = g_.definition_of.find(a); d != g_.definition_of.end())
-        for (AtomId child : children(g_.definitions[d->second])) stack.push_back(child);
-      for (std::size_t k : facts_of_[a]) // each fact once: a fact of n atoms would push n^2
-        if (facts_seen.insert(k).second) stack.insert(stack.end(), g_.facts[k].atoms.begin(), g_.facts[k].atoms.end());
-      for (AtomId p : parents_[a])
-        if (constrained_[p]) stack.push_back(p);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-
-private:
-  static std::vector<AtomId> children(const ground::Definition& d) {
-    std::vector<AtomId> out;
-    for (const auto& b : d.bodies)
-      for (const auto& l : b.literals) ground::collect_atoms(l, out);
-    out.insert(out.end(), d.naive_origin.begin(), d.naive_origin.end());
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-  }
-
-  const ground::GroundProgram& g_;
-  std::vector<std::vector<AtomId>> parents_;
-  std::vector<std::vector<std::size_t>> facts_of_;
-  std::vector<bool> constrained_;
-};
-
-// Everything one claim grounding is judged under.
-struct Setting {
-  StandardInfo standard;
-  std::map<std::string, std::string> doctrine;
-  std::set<std::string> drops;
-  std::vector<AtomId> assumes;
-  std::optional<ast::Date> as_of;
-  ClaimMode mode = ClaimMode::assessment;
-};
-
 enum class Premises { cautious, favourable, naive };
-
-struct Shared {
-  const Program& program;
-  const ground::GroundProgram& g;
-  const weigh::EvidenceIndex& evidence;
-  const JudgeOptions& options;
-  std::vector<StandardInfo> standards;
-  // By atom id, built once so that a claim looks only at its own cone:
-  std::vector<std::vector<std::size_t>> literals_of; // indexes into evidence.literals()
-  std::vector<std::vector<std::size_t>> facts_of;    // fact premises, by their first atom
-  std::vector<std::vector<std::size_t>> numeric_of;  // numeric premises
-
-  Shared(const Program& p, const ground::GroundProgram& ground, const weigh::EvidenceIndex& e, const JudgeOptions& o)
-      : program(p), g(ground), evidence(e), options(o), standards(ranked_standards(p)), literals_of(g.atoms.size()),
-        facts_of(g.atoms.size()), numeric_of(g.atoms.size()) {
-    for (std::size_t i = 0; i < e.literals().size(); ++i)
-      if (auto a = g.find(e.literals()[i].atom)) literals_of[*a].push_back(i);
-    for (std::size_t k = 0; k < g.facts.size(); ++k)
-      if (!g.facts[k].atoms.empty()) facts_of[g.facts[k].atoms.front()].push_back(k);
-    for (std::size_t k = 0; k < g.numeric.size(); ++k) numeric_of[g.numeric[k].atom].push_back(k);
-  }
-
-  // The premises of those kinds on the sorted atoms `cone`, in file order.
-  static std::vector<std::size_t> gather(const std::vector<std::vector<std::size_t>>& by_atom,
-                                         const std::vector<AtomId>& cone) {
-    std::vector<std::size_t> out;
-    for (AtomId a : cone) out.insert(out.end(), by_atom[a].begin(), by_atom[a].end());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-};
 
 class ClaimJudge {
 public:
   // The claim's time limit starts before encoding: encoding counts too.
-  ClaimJudge(const Shared& s, const ground::ClaimInstance& inst, Setting setting, std::vector<AtomId> cone)
+  ClaimJudge(const CaseIndex& s, const ground::ClaimInstance& inst, Setting setting, std::vector<AtomId> cone)
       : s_(s), inst_(inst), setting_(std::move(setting)), cone_(std::move(cone)),
-        cone_facts_(Shared::gather(s.facts_of, cone_)), cone_numeric_(Shared::gather(s.numeric_of, cone_)),
+        cone_facts_(CaseIndex::gather(s.facts_of, cone_)), cone_numeric_(CaseIndex::gather(s.numeric_of, cone_)),
         start_(smt::Clock::now()), deadline_(start_ + s.options.timeout),
         session_(s.program, s.g, cone_, cone_facts_, cone_numeric_, deadline_) {
     goal_ = session_.goal(inst.formula);
@@ -214,10 +63,7 @@ private:
   }
 
   bool rule_active(const RuleItem& rule, const std::set<std::string>& drops) const {
-    if (drops.count(rule.id)) return false;
-    if (!rule.when_family) return true;
-    auto it = setting_.doctrine.find(*rule.when_family);
-    return it != setting_.doctrine.end() && it->second == *rule.when_alternative;
+    return rule_in_force(rule, setting_.doctrine, drops);
   }
 
   weigh::Config weigh_config(const StandardInfo& standard, const std::set<std::string>& drops, bool naive) const {
@@ -1177,7 +1023,7 @@ private:
     return out;
   }
 
-  const Shared& s_;
+  const CaseIndex& s_;
   const ground::ClaimInstance& inst_;
   Setting setting_;
   std::vector<AtomId> cone_;
@@ -1202,35 +1048,12 @@ private:
   std::map<std::vector<Lit>, Answer> answers_;
 };
 
-StandardInfo find_standard(const Program& p, const std::string& name) {
-  if (auto it = p.standards.find(name); it != p.standards.end()) return it->second;
-  for (const auto& s : builtin_standards())
-    if (s.name == name) return s;
-  return builtin_standards()[2]; // clear_and_convincing: the default of semantics.md §3
-}
-
-Setting setting_for(const Program& p, const ground::GroundProgram& g, const ClaimItem& claim, const JudgeOptions& o) {
-  Setting s;
-  std::string standard = claim.standard ? *claim.standard : o.standard ? *o.standard : p.standard;
-  if (o.standard && o.standard_overrides_claims) standard = *o.standard;
-  s.standard = find_standard(p, standard);
-  s.doctrine = p.doctrine;
-  for (const auto& [f, a] : o.doctrine) s.doctrine[f] = a;
-  for (const auto& [f, a] : claim.under) s.doctrine[f] = a;
-  if (o.doctrine_overrides_claims)
-    for (const auto& [f, a] : o.doctrine) s.doctrine[f] = a;
-  s.drops.insert(o.drop.begin(), o.drop.end());
-  s.drops.insert(claim.drops.begin(), claim.drops.end());
-  for (const auto& a : claim.assumes)
-    if (auto id = g.find(to_string(a))) s.assumes.push_back(*id);
-  for (const auto& a : o.assume)
-    if (auto id = g.find(to_string(a))) s.assumes.push_back(*id);
-  s.as_of = claim.as_of ? claim.as_of : o.as_of;
-  s.mode = claim.mode;
-  return s;
-}
-
 } // namespace
+} // namespace imputa::judging
+
+namespace imputa {
+
+using namespace judging;
 
 void check_grounding(const Program& program, Diagnostics& diags) { ground::ground(program, {}, diags); }
 
@@ -1250,25 +1073,14 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   for (const auto& claim : program.claims) {
     if (!options.claims.empty() && std::find(options.claims.begin(), options.claims.end(), claim.id) == options.claims.end())
       continue;
-    auto doctrine = program.doctrine;
-    for (const auto& [f, a] : options.doctrine) doctrine[f] = a;
-    for (const auto& [f, a] : claim.under) doctrine[f] = a;
-    if (options.doctrine_overrides_claims)
-      for (const auto& [f, a] : options.doctrine) doctrine[f] = a;
-    std::set<std::string> drops(options.drop.begin(), options.drop.end());
-    drops.insert(claim.drops.begin(), claim.drops.end());
-    in_force.emplace_back(std::move(doctrine), std::move(drops));
+    in_force.emplace_back(doctrine_for(program, claim, options), drops_for(claim, options));
   }
   ground::GroundOptions grounding;
   grounding.shortcuts = !options.every_entity_apart;
   grounding.deadline = started + options.timeout; // grounding respects the time limit too
   grounding.may_be_in_force = [&](const RuleItem& rule) {
-    return std::any_of(in_force.begin(), in_force.end(), [&](const auto& setting) {
-      if (setting.second.count(rule.id)) return false;
-      if (!rule.when_family) return true;
-      auto it = setting.first.find(*rule.when_family);
-      return it != setting.first.end() && it->second == *rule.when_alternative;
-    });
+    return std::any_of(in_force.begin(), in_force.end(),
+                       [&](const auto& setting) { return rule_in_force(rule, setting.first, setting.second); });
   };
   ground::GroundProgram g = ground::ground(program, options.assume, diags, grounding);
   if (diags.has_errors()) return report;
@@ -1276,7 +1088,7 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   weigh::EvidenceIndex evidence(program);
   report.ground_ms = ms_since(started);
   auto solving = std::chrono::steady_clock::now();
-  Shared shared(program, g, evidence, options);
+  CaseIndex shared(program, g, evidence, options);
   Cones components(g, evidence);
 
   std::vector<std::size_t> selected; // claim instances to judge
