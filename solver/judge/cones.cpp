@@ -1,5 +1,5 @@
 // The cone of each claim (§4): the atoms that can bear on it, what is encoded
-// for it; and the case's premises indexed by atom, so a claim sees only its cone.
+// for it; the case's premises indexed by atom; what connects a cone's atoms.
 #include "claim_judge.hpp"
 
 #include <algorithm>
@@ -103,6 +103,71 @@ std::vector<std::size_t> CaseIndex::gather(const std::vector<std::vector<std::si
   for (AtomId a : cone) out.insert(out.end(), by_atom[a].begin(), by_atom[a].end());
   std::sort(out.begin(), out.end());
   return out;
+}
+
+ConeLiterals cone_literals(const CaseIndex& c, const std::vector<AtomId>& cone) {
+  std::vector<std::pair<std::size_t, AtomId>> on_cone; // (literal index, its atom), in file order
+  for (AtomId a : cone)
+    for (std::size_t i : c.literals_of[a]) on_cone.emplace_back(i, a);
+  std::sort(on_cone.begin(), on_cone.end());
+  ConeLiterals out;
+  for (const auto& [i, a] : on_cone) out.emplace_back(c.evidence.literals()[i], a);
+  return out;
+}
+
+namespace {
+
+// The position of `a` in the sorted `cone`, if it is there.
+std::optional<std::size_t> local_index(const std::vector<AtomId>& cone, AtomId a) {
+  auto it = std::lower_bound(cone.begin(), cone.end(), a);
+  if (it == cone.end() || *it != a) return std::nullopt;
+  return static_cast<std::size_t>(it - cone.begin());
+}
+
+// The bodies and naive origin of the definition of cone atom `i`, and their parents.
+void index_definition(const ground::Definition& def, std::size_t i, const std::vector<AtomId>& cone, ConeIndex& x) {
+  for (const auto& body : def.bodies) {
+    std::vector<AtomId> atoms;
+    for (const auto& l : body.literals) ground::collect_atoms(l, atoms);
+    std::vector<std::size_t> locals;
+    for (AtomId a : atoms)
+      if (auto j = local_index(cone, a)) {
+        locals.push_back(*j);
+        x.parents[*j].emplace_back(i, body.rule);
+      }
+    x.bodies[i].emplace_back(body.rule, std::move(locals));
+  }
+  for (AtomId a : def.naive_origin)
+    if (auto j = local_index(cone, a)) {
+      x.naive_of[i].push_back(*j);
+      x.naive_parents.emplace(*j, i);
+    }
+}
+
+} // namespace
+
+ConeIndex index_cone(const ground::GroundProgram& g, const std::vector<AtomId>& cone,
+                     const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric,
+                     const ConeLiterals& literals) {
+  const std::size_t n = cone.size();
+  ConeIndex x;
+  x.bodies.resize(n);
+  x.naive_of.resize(n);
+  x.parents.resize(n);
+  x.facts_on.resize(n);
+  x.numeric_on.resize(n);
+  x.literals_on.resize(n);
+  for (std::size_t i = 0; i < n; ++i)
+    if (auto d = g.definition_of.find(cone[i]); d != g.definition_of.end())
+      index_definition(g.definitions[d->second], i, cone, x);
+  for (std::size_t k : facts)
+    for (AtomId a : g.facts[k].atoms)
+      if (auto j = local_index(cone, a)) x.facts_on[*j].push_back(k);
+  for (std::size_t k : numeric)
+    if (auto j = local_index(cone, g.numeric[k].atom)) x.numeric_on[*j].push_back(k);
+  for (std::size_t l = 0; l < literals.size(); ++l)
+    if (auto j = local_index(cone, literals[l].second)) x.literals_on[*j].push_back(l);
+  return x;
 }
 
 } // namespace imputa::judging
