@@ -87,8 +87,8 @@ const std::vector<AtomId>& ClaimJudge::dependency_atoms() {
 // True literals first, then false ones, each in text order. A false atom is
 // shown only where the case says something about it (a fact, evidence or an
 // assumption): "not performed_by(op, gru)" matters, the hundred atoms nobody
-// mentioned do not. `component`: the atoms the premises connect (§4).
-std::vector<Literal> ClaimJudge::literals_of(const Model& model, const std::vector<AtomId>& component) const {
+// mentioned do not. `scope`: PremiseSet::model_scope(), by position in the cone.
+std::vector<Literal> ClaimJudge::literals_of(const Model& model, const std::vector<char>& scope) const {
   std::set<AtomId> mentioned(setting_.assumes.begin(), setting_.assumes.end());
   for (const auto& [_, a] : cone_literals_) mentioned.insert(a);
   for (std::size_t k : cone_facts_) mentioned.insert(s_.g.facts[k].atoms.begin(), s_.g.facts[k].atoms.end());
@@ -105,7 +105,7 @@ std::vector<Literal> ClaimJudge::literals_of(const Model& model, const std::vect
   // Atoms outside the component of P are no premise's business (§4): their
   // values in a model say nothing about the case.
   for (const auto& [a, v] : model)
-    if ((v || mentioned.count(a)) && std::binary_search(component.begin(), component.end(), a)) {
+    if ((v || mentioned.count(a)) && in_cone(a) && scope[local(a)]) {
       const auto& atom = s_.g.atoms[a];
       auto st = agreed.find(a);
       out.push_back({atom.text, v, atom.predicate, atom.args, st != agreed.end() && st->second == v});

@@ -153,13 +153,12 @@ PremiseSet ClaimJudge::premises_for(const std::vector<AtomId>& roots, std::optio
                                     Deadline deadline) {
   std::vector<RuleUse> use(s_.program.rules.size());
   for (std::size_t r = 0; r < use.size(); ++r) use[r] = rule_use(r, which, drops);
-  const Component c = component(roots, link, which, use, drops);
+  Component c = component(roots, link, which, use, drops);
   PremiseSet out;
-  for (std::size_t i = 0; i < cone_.size(); ++i)
-    if (c.in[i]) out.component.push_back(cone_[i]);
   out.lits = rule_premises(use, which);
   for (std::size_t k : c.facts) out.lits.push_back({*session_.fact(k), true});
   std::vector<AtomId> burdens = atom_premises(c, link, which, standard, drops, out.lits);
+  out.connected = std::move(c.in);
   // Burden of proof (§1): a closed derived atom holds exactly when it is
   // established on the same premises: all of them, facts and evidence too.
   // Bottom-up: deciding `link`, only the closed atoms below it have values
@@ -169,12 +168,13 @@ PremiseSet ClaimJudge::premises_for(const std::vector<AtomId>& roots, std::optio
     std::erase_if(burdens, [&](AtomId a) { return !std::binary_search(below.begin(), below.end(), a); });
   }
   for (AtomId a : burdens) {
-    auto value = established(a, which, standard, drops, deadline);
-    if (!value) {
+    BurdenValue b = established(a, which, standard, drops, deadline);
+    if (!b.value) {
       out.unknown = true;
       return out;
     }
-    out.lits.push_back({session_.burden(a, *value), true});
+    if (b.scope) out.decided_scope = std::move(b.scope);
+    out.lits.push_back({session_.burden(a, *b.value), true});
   }
   std::sort(out.lits.begin(), out.lits.end());
   out.lits.erase(std::unique(out.lits.begin(), out.lits.end()), out.lits.end());
@@ -187,23 +187,24 @@ PremiseSet ClaimJudge::premises(Premises which, const StandardInfo& standard, co
 }
 
 // Whether the closed derived atom `a` is ESTABLISHED (§4) on its premises
-// read through its own completion; nullopt if a check ran out of time.
-std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const StandardInfo& standard,
-                                            const std::set<std::string>& drops, Deadline deadline) {
+// read through its own completion (nullopt if a check ran out of time), and,
+// if not cached, the model scope of those premises (PremiseSet::model_scope).
+ClaimJudge::BurdenValue ClaimJudge::established(AtomId a, Premises which, const StandardInfo& standard,
+                                                const std::set<std::string>& drops, Deadline deadline) {
   auto key = std::make_tuple(a, static_cast<int>(which), standard.name, drops);
-  if (auto it = burden_cache_.find(key); it != burden_cache_.end()) return it->second;
+  if (auto it = burden_cache_.find(key); it != burden_cache_.end()) return {it->second, std::nullopt};
   PremiseSet own = premises_for({a}, a, which, standard, drops, deadline);
-  if (own.unknown) return std::nullopt;
+  if (own.unknown) return {};
   Answer consistent = check_with(own.lits, std::nullopt, deadline);
-  if (consistent == Answer::unknown) return std::nullopt;
+  if (consistent == Answer::unknown) return {};
   bool value = false;
   if (consistent == Answer::sat) {
     Answer entailed = check_with(own.lits, Lit{atom_goal(a), false}, deadline);
-    if (entailed == Answer::unknown) return std::nullopt;
+    if (entailed == Answer::unknown) return {};
     value = entailed == Answer::unsat;
   }
   burden_cache_.emplace(std::move(key), value);
-  return value;
+  return {value, own.decided_scope ? std::move(own.decided_scope) : std::move(own.connected)};
 }
 
 // The atoms `a` depends on through rule instances (sorted).
