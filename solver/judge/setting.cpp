@@ -1,4 +1,4 @@
-// What a claim is judged under: its standard of proof (semantics.md §3), the
+// What a claim is judged under: its standard of proof (§3), the
 // doctrines in force, what it drops and assumes, its date and its mode.
 #include "claim_judge.hpp"
 
