@@ -1,0 +1,274 @@
+// What the files of solver/judge/ share (not a public header): the setting a
+// claim is judged under, the case-wide indexes, the cones, and ClaimJudge.
+#pragma once
+
+#include "imputa/judge.hpp"
+
+#include "ground/ground.hpp"
+#include "smt/smt.hpp"
+#include "weigh/weigh.hpp"
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+// `judging`, not `judge`: imputa::judge is the public function.
+namespace imputa::judging {
+
+using ground::AtomId;
+using smt::Answer;
+using smt::Lit;
+using smt::Selector;
+
+// --- setting.cpp -------------------------------------------------------------
+
+// Standards from weakest to strongest (at equal thresholds, contrary_below ranks higher).
+std::vector<StandardInfo> ranked_standards(const Program& p);
+
+// Everything one claim grounding is judged under.
+struct Setting {
+  StandardInfo standard;
+  std::map<std::string, std::string> doctrine;
+  std::set<std::string> drops;
+  std::vector<AtomId> assumes;
+  std::optional<ast::Date> as_of;
+  ClaimMode mode = ClaimMode::assessment;
+};
+
+// The doctrines a claim is judged under: the case's, the options', the claim's own.
+std::map<std::string, std::string> doctrine_for(const Program& p, const ClaimItem& claim, const JudgeOptions& o);
+// What a claim leaves out: the options' drops and its own.
+std::set<std::string> drops_for(const ClaimItem& claim, const JudgeOptions& o);
+Setting setting_for(const Program& p, const ground::GroundProgram& g, const ClaimItem& claim, const JudgeOptions& o);
+// The rule is in force under these doctrines and not dropped.
+bool rule_in_force(const RuleItem& rule, const std::map<std::string, std::string>& doctrine,
+                   const std::set<std::string>& drops);
+
+// --- cones.cpp ---------------------------------------------------------------
+
+// The atoms a claim's cone (§4) can reach under any setting: what is encoded
+// for it (see cones.cpp for what connects atoms and why).
+class Cones {
+public:
+  Cones(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence);
+  // The sorted atoms of the cone of a claim mentioning `atoms`.
+  std::vector<AtomId> cone(const std::vector<AtomId>& atoms) const;
+
+private:
+  const ground::GroundProgram& g_;
+  std::vector<std::vector<AtomId>> parents_;
+  std::vector<std::vector<std::size_t>> facts_of_;
+  std::vector<bool> constrained_;
+};
+
+// What every claim of a case is judged on, with its premises indexed by atom
+// (built once, so that a claim looks only at its own cone).
+struct CaseIndex {
+  const Program& program;
+  const ground::GroundProgram& g;
+  const weigh::EvidenceIndex& evidence;
+  const JudgeOptions& options;
+  std::vector<StandardInfo> standards; // ranked_standards()
+  std::vector<std::vector<std::size_t>> literals_of; // indexes into evidence.literals()
+  std::vector<std::vector<std::size_t>> facts_of;    // fact premises, by their first atom
+  std::vector<std::vector<std::size_t>> numeric_of;  // numeric premises
+
+  CaseIndex(const Program& p, const ground::GroundProgram& ground, const weigh::EvidenceIndex& e, const JudgeOptions& o);
+
+  // The premises of those kinds on the sorted atoms `cone`, in file order.
+  static std::vector<std::size_t> gather(const std::vector<std::vector<std::size_t>>& by_atom,
+                                         const std::vector<AtomId>& cone);
+};
+
+// families.cpp: by selected claim instance (indexes into g.claims, with their
+// cones), the doctrine families it depends on.
+std::vector<std::set<std::string>> doctrine_families(const CaseIndex& c, const std::vector<std::size_t>& selected,
+                                                     const std::vector<std::vector<AtomId>>& cones);
+
+// describe.cpp: "0.8" or "0.8..0.9".
+std::string interval(const Rational& lo, const Rational& hi);
+
+// --- one claim grounding ---------------------------------------------------
+
+using Deadline = smt::Clock::time_point;
+
+// Which premises: the cautious or the favourable reading of the evidence
+// (§4), or an accusation's naive premises, which §5 leaves out.
+enum class Premises { cautious, favourable, naive };
+
+// Premises as assumptions, with the atoms they connect.
+struct PremiseSet {
+  std::vector<Lit> lits;
+  std::vector<char> connected; // by position in the cone: connected to the roots through premises in force (§4)
+  // Set when a closed derived atom was decided afresh while building these
+  // premises: the model scope of that decision's premises (the last one's).
+  std::optional<std::vector<char>> decided_scope;
+  bool unknown = false; // a check ran out of time: `lits` is incomplete
+
+  // The atoms a counter-model of these premises may show (literals_of). Before
+  // the judge was split into phases, the scope was a member that building any
+  // premises overwrote, so a burden of proof decided afresh inside left its own
+  // scope there. Kept so that the split changes no report; §4 reads
+  // `connected`, and changing it changes counter-models: a change of its own.
+  const std::vector<char>& model_scope() const { return decided_scope ? *decided_scope : connected; }
+};
+
+// A verdict and the premises it was decided on: the cautious ones at the claim's standard.
+struct Decision {
+  Verdict verdict = Verdict::unknown;
+  PremiseSet premises;
+};
+
+// What connects the atoms of a cone (§4), by local index (position in the
+// sorted cone): the bodies of each definition by rule, the conclusions above
+// each atom, the fact and numeric premises on it, the evidence literals on it.
+struct ConeIndex {
+  std::vector<std::vector<std::pair<std::size_t, std::vector<std::size_t>>>> bodies; // (rule, atoms) per body
+  std::vector<std::vector<std::size_t>> naive_of;
+  std::multimap<std::size_t, std::size_t> naive_parents;
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> parents; // (conclusion, rule)
+  std::vector<std::vector<std::size_t>> facts_on, numeric_on, literals_on;
+};
+
+// An evidence literal on an atom of the cone.
+using ConeLiterals = std::vector<std::pair<weigh::LiteralKey, AtomId>>;
+
+// cones.cpp: the evidence literals on the atoms of `cone` in file order, and what connects the cone's atoms.
+ConeLiterals cone_literals(const CaseIndex& c, const std::vector<AtomId>& cone);
+ConeIndex index_cone(const ground::GroundProgram& g, const std::vector<AtomId>& cone,
+                     const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric,
+                     const ConeLiterals& literals);
+
+// Judges one claim grounding in a Z3 session of its own. Each phase takes what
+// it needs (premises, a deadline) and returns what it found; besides the
+// claim's setting, cone and session, the object keeps only caches of answers
+// that never change. The files named below define its members.
+class ClaimJudge {
+public:
+  // judge.cpp. The claim's time limit starts before encoding: encoding counts too.
+  ClaimJudge(const CaseIndex& c, const ground::ClaimInstance& inst, Setting setting, std::vector<AtomId> cone);
+  // The verdict and, within a time budget of their own, its reasons.
+  ClaimGroundingReport run();
+
+private:
+  enum class RuleUse { out, open, in }; // how a rule's instances stand in some premises
+  // The atoms connected to roots (by local index) and the fact premises that connect them.
+  struct Component {
+    std::vector<char> in;
+    std::set<std::size_t> facts;
+  };
+  struct Strength {
+    std::string standard;        // the highest standard at which the claim is ESTABLISHED
+    std::vector<Burden> burdens; // what makes it so there, if higher than the claim's own
+  };
+  struct NaiveReliance {
+    std::vector<std::string> kinds;  // which naive premises carried the accusation
+    std::vector<PremiseRef> support; // what it leaned on
+  };
+  using Model = std::vector<std::pair<AtomId, bool>>;
+
+  // premises.cpp: the premises of §§4-5 and the burden of proof (§1)
+  bool in_cone(AtomId a) const;
+  std::size_t local(AtomId a) const;
+  bool rule_active(const RuleItem& rule, const std::set<std::string>& drops) const;
+  weigh::Config weigh_config(const StandardInfo& standard, const std::set<std::string>& drops, bool naive) const;
+  bool statements_discounted() const;
+  bool burden_atom(AtomId a) const;
+  bool opaque(std::size_t i, std::optional<AtomId> link) const;
+  RuleUse rule_use(std::size_t r, Premises which, const std::set<std::string>& drops) const;
+  bool fact_kept(std::size_t k, Premises which, const std::set<std::string>& drops) const;
+  Component component(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
+                      const std::vector<RuleUse>& use, const std::set<std::string>& drops) const;
+  std::vector<Lit> rule_premises(const std::vector<RuleUse>& use, Premises which) const;
+  std::vector<AtomId> atom_premises(const Component& c, std::optional<AtomId> link, Premises which,
+                                    const StandardInfo& standard, const std::set<std::string>& drops,
+                                    std::vector<Lit>& lits);
+  PremiseSet premises_for(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
+                          const StandardInfo& standard, const std::set<std::string>& drops, Deadline deadline);
+  PremiseSet premises(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
+                      Deadline deadline);
+  struct BurdenValue {
+    std::optional<bool> value;               // nullopt if a check ran out of time
+    std::optional<std::vector<char>> scope;  // decided afresh: the model scope of its premises
+  };
+  BurdenValue established(AtomId a, Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
+                          Deadline deadline);
+  const std::vector<AtomId>& below_of(AtomId a);
+  Selector atom_goal(AtomId a);
+
+  // decide.cpp: the verdict of §4
+  Answer check_with(std::vector<Lit> lits, std::optional<Lit> extra, Deadline deadline);
+  Decision decide(const std::set<std::string>& drops, Deadline deadline);
+  Verdict verdict_on(const std::vector<Lit>& P, const std::set<std::string>& drops, Deadline deadline);
+  std::optional<bool> carries(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
+                              Deadline deadline);
+  std::string unknown_reason(Deadline deadline) const;
+
+  // minimize.cpp: minimal supports and conflicts (QuickXplain, canonical order)
+  std::optional<std::vector<Lit>> minimize(std::vector<Lit> members, std::vector<Lit> fixed, Deadline deadline);
+  std::string canonical(const Lit& l) const;
+
+  // models.cpp: canonical counter-models and witnesses
+  std::optional<Model> canonical_model(std::vector<Lit> lits, Deadline deadline);
+  std::map<AtomId, bool> stated_values(const std::vector<Lit>& lits) const;
+  const std::vector<AtomId>& dependency_atoms();
+  std::vector<Literal> literals_of(const Model& model, const std::vector<char>& scope) const;
+
+  // reasons.cpp: the reasons of §6 a verdict calls for
+  void explain(ClaimGroundingReport& r, const PremiseSet& P, Deadline deadline);
+  std::vector<PremiseRef> support(const std::vector<Lit>& P, Verdict v, Deadline deadline);
+  std::vector<PremiseRef> burden_support(AtomId a, Deadline deadline);
+  void mark_rules_that_apply(std::vector<PremiseRef>& support, const std::vector<Lit>& P, Deadline deadline);
+  std::vector<NoRuleInForce> no_rule_in_force() const;
+  std::optional<Strength> strength(Verdict v, Deadline deadline);
+  std::vector<std::size_t> cone_items() const;
+  std::vector<std::string> critical_evidence(Verdict v, Deadline deadline);
+
+  // would_establish.cpp
+  std::vector<AtomId> open_candidates();
+  std::set<std::pair<AtomId, bool>> singles_to_test(const std::vector<Lit>& against,
+                                                    const std::vector<AtomId>& candidates, Deadline deadline);
+  Lit blocking(const std::vector<std::pair<AtomId, bool>>& set);
+  bool establishes(const std::vector<Lit>& P, AtomId a, bool positive, Deadline deadline);
+  std::optional<Model> next_establishing_set(const std::vector<Lit>& P, const std::vector<AtomId>& candidates,
+                                             const std::vector<Lit>& blocks, Deadline deadline);
+  std::vector<std::vector<Literal>> would_establish(const std::vector<Lit>& P, Deadline deadline);
+
+  // defeaters.cpp: defeaters, §28(f) notes, naive reliance
+  std::vector<Defeater> defeaters(const std::vector<Lit>& P, const std::vector<std::vector<Literal>>& would) const;
+  std::vector<Note> discount_notes() const;
+  std::vector<std::string> naive_kinds(const Lit& l) const;
+  std::optional<NaiveReliance> naive_reliance(const std::vector<Lit>& P, Deadline deadline);
+
+  // describe.cpp: premises in the words of the case file
+  std::vector<PremiseRef> describe(const std::vector<Lit>& lits, const StandardInfo& standard, bool naive) const;
+  std::vector<PremiseRef> describe_proof(const smt::SelectorInfo& info, const weigh::Config& config) const;
+  std::optional<PremiseRef> describe_premise(const smt::SelectorInfo& info) const;
+  std::vector<Burden> burdens_of(const std::vector<PremiseRef>& support) const;
+  const EvidenceItem* item_by_id(const std::string& id) const;
+
+  const CaseIndex& s_; // the case: program, ground program, evidence, options
+  const ground::ClaimInstance& inst_;
+  const Setting setting_;
+  const std::vector<AtomId> cone_;
+  const std::vector<std::size_t> cone_facts_, cone_numeric_; // fact premises encoded for the cone
+  const smt::Clock::time_point start_;
+  smt::Session session_;
+  const Selector goal_;
+  const std::vector<AtomId> claim_atoms_;
+  const ConeLiterals cone_literals_; // evidence literals on cone atoms, in file order
+  const ConeIndex index_;
+  // Caches: the same question in this claim's session always gets the same answer.
+  std::map<std::tuple<AtomId, int, std::string, std::set<std::string>>, bool> burden_cache_;
+  std::map<AtomId, Selector> atom_goals_;
+  std::map<AtomId, std::vector<AtomId>> below_;
+  std::vector<AtomId> dependencies_;
+  std::map<std::vector<Lit>, Answer> answers_;
+};
+
+} // namespace imputa::judging

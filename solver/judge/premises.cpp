@@ -1,0 +1,227 @@
+// The premises of §§4-5 a claim is judged on, on each reading of the evidence,
+// and the burden of proof (§1): a closed derived atom decided on premises of its own.
+#include "claim_judge.hpp"
+
+#include <algorithm>
+
+namespace imputa::judging {
+
+bool ClaimJudge::in_cone(AtomId a) const { return std::binary_search(cone_.begin(), cone_.end(), a); }
+
+// The position of an atom of the cone in it.
+std::size_t ClaimJudge::local(AtomId a) const {
+  return static_cast<std::size_t>(std::lower_bound(cone_.begin(), cone_.end(), a) - cone_.begin());
+}
+
+bool ClaimJudge::rule_active(const RuleItem& rule, const std::set<std::string>& drops) const {
+  return rule_in_force(rule, setting_.doctrine, drops);
+}
+
+weigh::Config ClaimJudge::weigh_config(const StandardInfo& standard, const std::set<std::string>& drops,
+                                       bool naive) const {
+  weigh::Config c;
+  c.threshold = standard.threshold;
+  c.contrary_below = standard.contrary_below;
+  c.as_of = setting_.as_of;
+  c.dropped = drops;
+  c.corroboration = s_.program.corroboration;
+  c.origin_at_full_weight = naive;
+  c.statements_discounted = statements_discounted();
+  return c;
+}
+
+// Under `substantiation = disclosed_evidence` an accusation is not carried by
+// official statements on links or attribution (library doctrine; semantics §3).
+bool ClaimJudge::statements_discounted() const {
+  if (setting_.mode != ClaimMode::accusation) return false;
+  auto it = setting_.doctrine.find("substantiation");
+  return it != setting_.doctrine.end() && it->second == "disclosed_evidence";
+}
+
+bool ClaimJudge::burden_atom(AtomId a) const {
+  const auto* info = s_.g.atoms[a].info;
+  return info && info->has(Tag::closed) && s_.g.derived(a);
+}
+
+// Cone atom `i` is a closed derived atom other than `link`: its value is the
+// premise, and it connects nothing further.
+bool ClaimJudge::opaque(std::size_t i, std::optional<AtomId> link) const {
+  return burden_atom(cone_[i]) && cone_[i] != link;
+}
+
+ClaimJudge::RuleUse ClaimJudge::rule_use(std::size_t r, Premises which, const std::set<std::string>& drops) const {
+  const RuleItem& rule = s_.program.rules[r];
+  if (!session_.rule_in_cone(r) || !rule_active(rule, drops)) return RuleUse::out;
+  if (rule.origin_only && setting_.mode == ClaimMode::accusation && which != Premises::naive) return RuleUse::open;
+  return RuleUse::in;
+}
+
+bool ClaimJudge::fact_kept(std::size_t k, Premises which, const std::set<std::string>& drops) const {
+  const FactItem& fact = s_.program.facts[s_.g.facts[k].fact];
+  if (fact.label && drops.count(*fact.label)) return false;
+  return !(setting_.mode == ClaimMode::accusation && s_.g.facts[k].mentions_link && which != Premises::naive);
+}
+
+// The component of `roots` (§4), over the cone's local indexes.
+ClaimJudge::Component ClaimJudge::component(const std::vector<AtomId>& roots, std::optional<AtomId> link,
+                                            Premises which, const std::vector<RuleUse>& use,
+                                            const std::set<std::string>& drops) const {
+  const bool naive = which == Premises::naive;
+  Component c;
+  c.in.assign(cone_.size(), 0);
+  std::vector<std::size_t> stack;
+  for (AtomId a : roots)
+    if (in_cone(a)) stack.push_back(local(a));
+  while (!stack.empty()) {
+    std::size_t i = stack.back();
+    stack.pop_back();
+    if (c.in[i]) continue;
+    c.in[i] = 1;
+    for (std::size_t k : index_.facts_on[i])
+      if (fact_kept(k, which, drops) && c.facts.insert(k).second)
+        for (AtomId a : s_.g.facts[k].atoms) stack.push_back(local(a));
+    if (!opaque(i, link)) {
+      for (const auto& [rule, atoms] : index_.bodies[i])
+        if (use[rule] == RuleUse::in) stack.insert(stack.end(), atoms.begin(), atoms.end());
+      if (naive) stack.insert(stack.end(), index_.naive_of[i].begin(), index_.naive_of[i].end());
+    }
+    for (const auto& [p, rule] : index_.parents[i])
+      if (use[rule] == RuleUse::in && !opaque(p, link)) stack.push_back(p);
+    if (naive)
+      for (auto [it, end] = index_.naive_parents.equal_range(i); it != end; ++it)
+        if (!opaque(it->second, link)) stack.push_back(it->second);
+  }
+  return c;
+}
+
+// The rules in force, as read on this reading (§5: a W28F rule is open in an accusation).
+std::vector<Lit> ClaimJudge::rule_premises(const std::vector<RuleUse>& use, Premises which) const {
+  const bool naive = which == Premises::naive;
+  std::vector<Lit> lits;
+  for (std::size_t r = 0; r < use.size(); ++r) {
+    if (use[r] == RuleUse::out) continue;
+    if (s_.program.rules[r].origin_only && setting_.mode == ClaimMode::accusation) {
+      lits.push_back({session_.rule_open(r), true});
+      if (naive) lits.push_back({session_.rule(r), true});
+    } else {
+      lits.push_back({session_.rule(r), true});
+    }
+  }
+  if (naive) lits.push_back({session_.naive_origin(), true});
+  return lits;
+}
+
+// Appends the premises on the atoms of `c`: numeric facts, literals proven at
+// `standard` on this reading, presumptions, assumptions, and the completion
+// of `link`. Returns the closed derived atoms whose values are premises.
+std::vector<AtomId> ClaimJudge::atom_premises(const Component& c, std::optional<AtomId> link, Premises which,
+                                              const StandardInfo& standard, const std::set<std::string>& drops,
+                                              std::vector<Lit>& lits) {
+  auto config = weigh_config(standard, drops, which == Premises::naive && setting_.mode == ClaimMode::accusation);
+  auto reading = which == Premises::favourable ? weigh::Reading::favourable : weigh::Reading::cautious;
+  auto numeric_kept = [&](std::size_t k) {
+    const FactItem& fact = s_.program.facts[s_.g.numeric[k].fact];
+    return !(fact.label && drops.count(*fact.label));
+  };
+  std::vector<AtomId> burdens;
+  for (std::size_t i = 0; i < cone_.size(); ++i) {
+    if (!c.in[i]) continue;
+    for (std::size_t k : index_.numeric_on[i])
+      if (numeric_kept(k)) lits.push_back({*session_.numeric(k), true});
+    for (std::size_t x : index_.literals_on[i])
+      if (s_.evidence.proven(cone_literals_[x].first, config, reading))
+        lits.push_back({session_.proof(cone_[i], cone_literals_[x].first.positive), true});
+    if (opaque(i, link)) burdens.push_back(cone_[i]);
+    if (auto p = session_.presumption(cone_[i])) lits.push_back({*p, true}); // closed base atoms (§1)
+  }
+  for (AtomId a : setting_.assumes)
+    if (in_cone(a) && c.in[local(a)]) lits.push_back({session_.assumption(a), true});
+  if (link) lits.push_back({session_.definition(*link), true});
+  return burdens;
+}
+
+// The premises of §§4-5 for the atoms `roots`, as assumptions: those in
+// force (rules of the claim's doctrines and not dropped, facts kept, for an
+// accusation after §5's exclusions, literals proven at the standard on
+// this reading), restricted to the ones connected to `roots` through
+// premises in force. `link`: a closed derived atom being decided, read
+// through its completion; every other one is a premise of its own, its
+// value decided the same way (§1, the burden of proof), and connects
+// nothing further.
+PremiseSet ClaimJudge::premises_for(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
+                                    const StandardInfo& standard, const std::set<std::string>& drops,
+                                    Deadline deadline) {
+  std::vector<RuleUse> use(s_.program.rules.size());
+  for (std::size_t r = 0; r < use.size(); ++r) use[r] = rule_use(r, which, drops);
+  Component c = component(roots, link, which, use, drops);
+  PremiseSet out;
+  out.lits = rule_premises(use, which);
+  for (std::size_t k : c.facts) out.lits.push_back({*session_.fact(k), true});
+  std::vector<AtomId> burdens = atom_premises(c, link, which, standard, drops, out.lits);
+  out.connected = std::move(c.in);
+  // Burden of proof (§1): a closed derived atom holds exactly when it is
+  // established on the same premises: all of them, facts and evidence too.
+  // Bottom-up: deciding `link`, only the closed atoms below it have values
+  // yet; one beside it (say, in the same body above) stays open.
+  if (link) {
+    const auto& below = below_of(*link);
+    std::erase_if(burdens, [&](AtomId a) { return !std::binary_search(below.begin(), below.end(), a); });
+  }
+  for (AtomId a : burdens) {
+    BurdenValue b = established(a, which, standard, drops, deadline);
+    if (!b.value) {
+      out.unknown = true;
+      return out;
+    }
+    if (b.scope) out.decided_scope = std::move(b.scope);
+    out.lits.push_back({session_.burden(a, *b.value), true});
+  }
+  std::sort(out.lits.begin(), out.lits.end());
+  out.lits.erase(std::unique(out.lits.begin(), out.lits.end()), out.lits.end());
+  return out;
+}
+
+PremiseSet ClaimJudge::premises(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
+                                Deadline deadline) {
+  return premises_for(claim_atoms_, std::nullopt, which, standard, drops, deadline);
+}
+
+// Whether the closed derived atom `a` is ESTABLISHED (§4) on its premises
+// read through its own completion (nullopt if a check ran out of time), and,
+// if not cached, the model scope of those premises (PremiseSet::model_scope).
+ClaimJudge::BurdenValue ClaimJudge::established(AtomId a, Premises which, const StandardInfo& standard,
+                                                const std::set<std::string>& drops, Deadline deadline) {
+  auto key = std::make_tuple(a, static_cast<int>(which), standard.name, drops);
+  if (auto it = burden_cache_.find(key); it != burden_cache_.end()) return {it->second, std::nullopt};
+  PremiseSet own = premises_for({a}, a, which, standard, drops, deadline);
+  if (own.unknown) return {};
+  Answer consistent = check_with(own.lits, std::nullopt, deadline);
+  if (consistent == Answer::unknown) return {};
+  bool value = false;
+  if (consistent == Answer::sat) {
+    Answer entailed = check_with(own.lits, Lit{atom_goal(a), false}, deadline);
+    if (entailed == Answer::unknown) return {};
+    value = entailed == Answer::unsat;
+  }
+  burden_cache_.emplace(std::move(key), value);
+  return {value, own.decided_scope ? std::move(own.decided_scope) : std::move(own.connected)};
+}
+
+// The atoms `a` depends on through rule instances (sorted).
+const std::vector<AtomId>& ClaimJudge::below_of(AtomId a) {
+  if (auto it = below_.find(a); it != below_.end()) return it->second;
+  ground::Formula f;
+  f.kind = ground::Formula::Kind::atom;
+  f.atom = a;
+  return below_[a] = ground::dependencies(s_.g, f);
+}
+
+Selector ClaimJudge::atom_goal(AtomId a) {
+  if (auto it = atom_goals_.find(a); it != atom_goals_.end()) return it->second;
+  ground::Formula f;
+  f.kind = ground::Formula::Kind::atom;
+  f.atom = a;
+  return atom_goals_[a] = session_.goal(f);
+}
+
+} // namespace imputa::judging

@@ -1,0 +1,136 @@
+// Would-establish sets (§6): up to five minimal sets of open base literals
+// that, added to the premises, would establish a claim that is not established.
+#include "claim_judge.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace imputa::judging {
+
+// The open (not closed-world) base atoms the claim depends on, by id.
+std::vector<AtomId> ClaimJudge::open_candidates() {
+  std::vector<AtomId> candidates;
+  for (AtomId a : dependency_atoms()) {
+    const auto* info = s_.g.atoms[a].info;
+    if (info && !info->has(Tag::closed)) candidates.push_back(a);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  return candidates;
+}
+
+// The single literals that might establish the claim. A literal that holds
+// in some model of `against` (the premises and the claim's denial) cannot.
+// Assume a whole group of literals of one sign at once: if that is
+// satisfiable, none of them can; if not, halve the group. A few checks
+// instead of two per candidate.
+std::set<std::pair<AtomId, bool>> ClaimJudge::singles_to_test(const std::vector<Lit>& against,
+                                                              const std::vector<AtomId>& candidates,
+                                                              Deadline deadline) {
+  std::set<std::pair<AtomId, bool>> out;
+  std::function<void(const std::vector<AtomId>&, bool)> split = [&](const std::vector<AtomId>& group, bool positive) {
+    if (group.empty()) return;
+    std::vector<Lit> lits = against;
+    for (AtomId a : group) lits.push_back({session_.literal(a, positive), true});
+    Answer answer = session_.check(lits, deadline);
+    if (answer == Answer::sat) return;
+    if (group.size() == 1 || answer == Answer::unknown) {
+      for (AtomId a : group) out.emplace(a, positive);
+      return;
+    }
+    auto mid = group.begin() + static_cast<std::ptrdiff_t>(group.size() / 2);
+    split({group.begin(), mid}, positive);
+    split({mid, group.end()}, positive);
+  };
+  split(candidates, true);
+  split(candidates, false);
+  return out;
+}
+
+// A goal that is false when all literals of `set` hold: the next set must not contain this one.
+Lit ClaimJudge::blocking(const std::vector<std::pair<AtomId, bool>>& set) {
+  ground::Formula conj;
+  conj.kind = ground::Formula::Kind::conjunction;
+  for (const auto& [a, positive] : set) {
+    ground::Formula atom;
+    atom.kind = ground::Formula::Kind::atom;
+    atom.atom = a;
+    if (positive) {
+      conj.operands.push_back(atom);
+    } else {
+      ground::Formula neg;
+      neg.kind = ground::Formula::Kind::negation;
+      neg.operands.push_back(atom);
+      conj.operands.push_back(neg);
+    }
+  }
+  if (conj.operands.size() == 1) conj = conj.operands[0];
+  return {session_.goal(conj), false};
+}
+
+// P with the literal is consistent and entails the claim.
+bool ClaimJudge::establishes(const std::vector<Lit>& P, AtomId a, bool positive, Deadline deadline) {
+  std::vector<Lit> lits = P;
+  lits.push_back({session_.literal(a, positive), true});
+  if (check_with(lits, std::nullopt, deadline) != Answer::sat) return false;
+  return check_with(lits, Lit{goal_, false}, deadline) == Answer::unsat;
+}
+
+// A minimal set of candidate literals, none of the `blocks` sets, that
+// establishes the claim: read off a canonical model where it holds.
+std::optional<ClaimJudge::Model> ClaimJudge::next_establishing_set(const std::vector<Lit>& P,
+                                                                   const std::vector<AtomId>& candidates,
+                                                                   const std::vector<Lit>& blocks,
+                                                                   Deadline deadline) {
+  std::vector<Lit> lits = P;
+  lits.insert(lits.end(), blocks.begin(), blocks.end());
+  lits.push_back({goal_, true});
+  auto model = canonical_model(lits, deadline);
+  if (!model) return std::nullopt;
+  std::vector<Lit> chosen;
+  for (const auto& [a, v] : *model)
+    if (std::binary_search(candidates.begin(), candidates.end(), a)) chosen.push_back({session_.literal(a, v), true});
+  std::vector<Lit> fixed = P;
+  fixed.push_back({goal_, false});
+  auto minimal = minimize(chosen, fixed, deadline);
+  if (!minimal || minimal->empty()) return std::nullopt;
+  Model members;
+  for (const Lit& l : *minimal) {
+    const auto& info = session_.info(l.selector);
+    members.emplace_back(info.atom, info.positive);
+  }
+  return members;
+}
+
+// §6: up to five minimal sets of open base literals that would establish the claim.
+std::vector<std::vector<Literal>> ClaimJudge::would_establish(const std::vector<Lit>& P, Deadline deadline) {
+  const std::vector<AtomId> candidates = open_candidates();
+  std::vector<std::vector<Literal>> found;
+  std::vector<Lit> blocks;
+  // Single literals first, so that the shortest ways to establish it come first.
+  std::vector<Lit> against = P;
+  against.push_back({goal_, false});
+  std::set<std::pair<AtomId, bool>> open = singles_to_test(against, candidates, deadline);
+  for (AtomId a : candidates) {
+    for (bool positive : {true, false}) {
+      if (found.size() >= 5) break;
+      if (!open.count({a, positive}) || !establishes(P, a, positive, deadline)) continue;
+      found.push_back({Literal{s_.g.atoms[a].text, positive}});
+      blocks.push_back(blocking({{a, positive}}));
+    }
+  }
+  for (int round = static_cast<int>(found.size()); round < 5; ++round) {
+    auto members = next_establishing_set(P, candidates, blocks, deadline);
+    if (!members) break;
+    std::vector<Literal> set;
+    for (const auto& [a, positive] : *members) set.push_back({s_.g.atoms[a].text, positive});
+    std::sort(set.begin(), set.end());
+    found.push_back(std::move(set));
+    blocks.push_back(blocking(*members)); // the next set must not contain this one
+  }
+  std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
+    return x.size() != y.size() ? x.size() < y.size() : x < y;
+  });
+  return found;
+}
+
+} // namespace imputa::judging
