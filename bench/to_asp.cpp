@@ -51,7 +51,7 @@ struct Setting {
   friend auto operator<=>(const Setting&, const Setting&) = default;
 };
 
-// Connected components, as solver/judge computes a claim's cone (semantics.md §4).
+// Connected components, as solver/judge computes a claim's cone (docs/semantics.md §4).
 struct Components {
   std::vector<AtomId> parent;
   explicit Components(const ground::GroundProgram& g) : parent(g.atoms.size()) {

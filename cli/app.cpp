@@ -1,4 +1,4 @@
-// Command-line parsing (CLI11): the commands of cli.md and their options.
+// Command-line parsing (CLI11): the commands of docs/commands.md and their options.
 // New commands register here (a declare_* function) and implement a run_* function in their own file.
 #include "commands.hpp"
 

@@ -1,5 +1,5 @@
 // The imputa commands, each a function from parsed options to an exit code
-// (cli.md: 0 all good, 1 an expectation not met, 2 input or usage error, 3 a bug).
+// (docs/commands.md, "Exit codes": 0 all good, 1 an expectation not met, 2 input or usage error, 3 a bug).
 #pragma once
 
 #include "imputa/diagnostic.hpp"

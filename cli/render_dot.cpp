@@ -1,4 +1,4 @@
-// The evidence graph as Graphviz DOT (cli.md, `imputa graph`): evidence boxes
+// The evidence graph as Graphviz DOT (docs/report.md, "Graphs"): evidence boxes
 // coloured by kind, atoms as ellipses (filled when proven), rules as diamonds,
 // claims as double octagons; what §28(f) discounts is dashed. Labels are quoted
 // strings, never HTML labels, so escaping quotes and backslashes is enough.

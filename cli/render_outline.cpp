@@ -1,4 +1,4 @@
-// The sentences of a report (semantics.md §6 in a lawyer's words), shared by
+// The sentences of a report (docs/semantics.md §6 in a lawyer's words), shared by
 // the text and Markdown renderers so that both say exactly the same thing.
 #include "render.hpp"
 #include "render_outline.hpp"

@@ -1,4 +1,4 @@
-// The text report (cli.md): one block per claim, the verdict first, then the
+// The text report (docs/report.md, "The text report"): one block per claim, the verdict first, then the
 // reasons in plain sentences from the author's own labels, each with its cite.
 #include "render.hpp"
 #include "render_outline.hpp"

@@ -1,4 +1,4 @@
-// Judging claims (semantics.md §§4-6), the pipeline: ground the case, take each
+// Judging claims (docs/semantics.md §§4-6), the pipeline: ground the case, take each
 // claim's cone, judge the claims in parallel, group the verdicts by claim.
 #include "claim_judge.hpp"
 
@@ -65,7 +65,7 @@ bool selected(const JudgeOptions& options, const std::string& claim) {
   return options.claims.empty() || std::find(options.claims.begin(), options.claims.end(), claim) != options.claims.end();
 }
 
-// Rules no judged claim can have in force are not ground (semantics.md §1).
+// Rules no judged claim can have in force are not ground (docs/semantics.md §1).
 ground::GroundOptions grounding_options(const Program& program, const JudgeOptions& options, SteadyTime started) {
   std::vector<std::pair<std::map<std::string, std::string>, std::set<std::string>>> in_force; // doctrine, drops
   for (const auto& claim : program.claims)

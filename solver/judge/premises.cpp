@@ -31,7 +31,7 @@ weigh::Config ClaimJudge::weigh_config(const StandardInfo& standard, const std::
 }
 
 // Under `substantiation = disclosed_evidence` an accusation is not carried by
-// official statements on links or attribution (library doctrine; semantics §3).
+// official statements on links or attribution (library doctrine; docs/semantics.md §3).
 bool ClaimJudge::statements_discounted() const {
   if (setting_.mode != ClaimMode::accusation) return false;
   auto it = setting_.doctrine.find("substantiation");

@@ -7,7 +7,7 @@
 namespace imputa::judging {
 namespace {
 
-// The standards of semantics.md §3, used when a case runs without the library.
+// The standards of docs/semantics.md §3, used when a case runs without the library.
 std::vector<StandardInfo> builtin_standards() {
   return {
       {"reasonable_suspicion", Rational(30, 100), std::nullopt, "", {}},
@@ -22,7 +22,7 @@ StandardInfo find_standard(const Program& p, const std::string& name) {
   if (auto it = p.standards.find(name); it != p.standards.end()) return it->second;
   for (const auto& s : builtin_standards())
     if (s.name == name) return s;
-  return builtin_standards()[2]; // clear_and_convincing: the default of semantics.md §3
+  return builtin_standards()[2]; // clear_and_convincing: the default of docs/semantics.md §3
 }
 
 } // namespace

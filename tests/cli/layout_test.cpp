@@ -1,5 +1,5 @@
 // Every case file shipped in the repository is in the canonical layout of
-// `imputa fmt` (language.md §7), so `fmt --check` passes on the project itself.
+// `imputa fmt` (docs/language.md §13), so `fmt --check` passes on the project itself.
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -102,7 +102,7 @@ void expect_refused(const fs::path& file, const std::string& code) {
   }
 }
 
-// ---- Limits (language.md §6, E013) ----
+// ---- Limits (docs/language.md §10, E013) ----
 
 TEST(Limits, FileOverEightMebibytesIsRefused) {
   fs::path file = temp_dir("limits-size") / "big.imputa";

@@ -7,7 +7,7 @@
 namespace imputa::testing {
 namespace {
 
-// language.md §1, verbatim.
+// docs/language.md §1, verbatim.
 const std::string notpetya = R"(# Illustrative case, loosely modelled on public reporting about NotPetya (2017).
 case notpetya_2017 "NotPetya wiper, June 2017" {
   cite "UK NCSC statement, 15 Feb 2018; US White House statement, 15 Feb 2018"

@@ -1,4 +1,4 @@
-// Parser tests: the language as written in language.md §§2-5, positions,
+// Parser tests: the language as written in docs/language.md §12, positions,
 // recovery after errors, and the limits that keep hostile input harmless.
 #include "imputa/dsl.hpp"
 #include "test_support.hpp"

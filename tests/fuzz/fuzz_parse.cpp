@@ -15,7 +15,7 @@ using namespace imputa;
 
 using fuzz::library;
 
-// The formatter's contract (language.md §7): its output reads back without
+// The formatter's contract (docs/language.md §13): its output reads back without
 // syntax errors and formats to itself.
 void check_formatter(const Sources& sources, const ast::File& file) {
   std::string once = format::format_file(file, sources);

@@ -1,4 +1,4 @@
-// The gge2015 library's legal test suite (library.md "Required library
+// The gge2015 library's legal test suite (docs/library.md "Required library
 // tests"): every case file under tests/library meets its expectations, the
 // library lints clean, docs/rules.md is current, and every rule is reached.
 #include "test_support.hpp"
@@ -107,7 +107,7 @@ TEST(Library, ConflictCoreHoldsBothItems) {
   EXPECT_TRUE(checked);
 }
 
-// Library test 13 of library.md v0.2: where the presumption of civilian
+// Library test 13 of docs/library.md: where the presumption of civilian
 // character carries a verdict, the report names it (the closed helper
 // military_objective_shown and the rule that applies the presumption), and
 // under the default burden_on_claimant nothing in the reasons presumes.

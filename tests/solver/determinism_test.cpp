@@ -1,4 +1,4 @@
-// Engineering contract of semantics.md §7 and cli.md: the same bytes whatever
+// Engineering contract of docs/semantics.md §7: the same bytes whatever
 // the order of statements or --jobs, UNKNOWN within the time limit, exit codes.
 #include "solver_helpers.hpp"
 #include "test_support.hpp"

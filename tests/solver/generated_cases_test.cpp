@@ -1,7 +1,7 @@
 // Property: the grounding shortcuts (representatives, binding from what the
 // case mentions; docs/decisions.md) change no verdict. Random multi-entity
 // cases built to stress the grounder (issue 14) are judged with them and with
-// every entity apart, the reference that follows semantics.md to the letter;
+// every entity apart, the reference that follows docs/semantics.md to the letter;
 // every claim grounding must get the same verdict, and grounding must stay
 // under a second. 100 cases in CI; IMPUTA_GENERATED_CASES=5000 (and
 // IMPUTA_GENERATED_SEED=first seed) for a longer run by hand.

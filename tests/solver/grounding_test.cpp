@@ -1,4 +1,4 @@
-// Grounding checks that lint reports too (language.md E009, E013).
+// Grounding checks that lint reports too (docs/language.md §10 (E009), E013).
 #include "solver_helpers.hpp"
 #include "test_support.hpp"
 

@@ -1,4 +1,4 @@
-// Every reason of semantics.md §6, with minimality checked by the solver
+// Every reason of docs/semantics.md §6, with minimality checked by the solver
 // itself: drop any member of a support and the verdict is lost; assume a
 // would-establish set and the claim is established, assume less and it is not.
 #include "solver_helpers.hpp"

@@ -1,5 +1,5 @@
 // The smallest cases of issue 14 (engine soundness on multi-entity cases),
-// each with the verdict semantics.md gives it, judged both with the grounding
+// each with the verdict docs/semantics.md gives it, judged both with the grounding
 // shortcuts and with every entity apart (the reference).
 #include "solver_helpers.hpp"
 

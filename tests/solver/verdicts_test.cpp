@@ -1,4 +1,4 @@
-// Each verdict of semantics.md §4 on small hand-written cases, and the
+// Each verdict of docs/semantics.md §4 on small hand-written cases, and the
 // features that decide them: disjunctive facts, closed predicates, numeric
 // intervals, doctrine-dependent rules, conflicting evidence, confidence intervals.
 #include "solver_helpers.hpp"

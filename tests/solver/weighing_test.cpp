@@ -1,4 +1,4 @@
-// Evidence weighing (semantics.md §3) in exact rationals: independent sources
+// Evidence weighing (docs/semantics.md §3) in exact rationals: independent sources
 // corroborate under noisy_or, one source or a restatement does not.
 #include "solver_helpers.hpp"
 
