@@ -8,6 +8,7 @@
 // Usage: asp_facts FILE OUTDIR    writes OUTDIR/facts_K.lp and OUTDIR/claims.tsv
 #include "weigh/weigh.hpp"
 
+#include "case_file.hpp"
 #include "imputa/dsl.hpp"
 
 #include <algorithm>
@@ -24,20 +25,7 @@ namespace {
 
 using namespace imputa;
 
-struct Setting {
-  std::string standard;
-  std::map<std::string, std::string> doctrine;
-  bool accusation = false;
-  friend auto operator<=>(const Setting&, const Setting&) = default;
-};
-
-std::string atom_text(const ast::Atom& a) {
-  std::string out = a.predicate.text;
-  if (a.args.empty()) return out;
-  out += '(';
-  for (std::size_t i = 0; i < a.args.size(); ++i) out += (i ? ", " : "") + a.args[i].name;
-  return out + ')';
-}
+using bench::Setting;
 
 // Numbers as integers: scaled by 1000, exact or not translated.
 std::optional<long long> scaled(const Rational& r) {
@@ -59,16 +47,16 @@ public:
   std::optional<std::string> body(const ast::Formula& f) const {
     using K = ast::Formula::Kind;
     switch (f.kind) {
-    case K::atom: return atom_text(f.atom);
+    case K::atom: return imputa::to_string(f.atom);
     case K::truth: return std::string("#true");
     case K::negation: {
       const auto& o = f.operands[0];
       if (o.kind != K::atom) return std::nullopt;
       auto info = p_.predicates.find(o.atom.predicate.text);
       if (info == p_.predicates.end()) return std::nullopt;
-      if (info->second.has(Tag::closed)) return "not " + atom_text(o.atom);
+      if (info->second.has(Tag::closed)) return "not " + imputa::to_string(o.atom);
       if (derived(o.atom.predicate.text)) return std::nullopt; // would need "no body can hold"
-      return "-" + atom_text(o.atom);
+      return "-" + imputa::to_string(o.atom);
     }
     case K::conjunction: {
       std::string out;
@@ -125,14 +113,9 @@ int main(int argc, char** argv) {
     std::cerr << "usage: asp_facts FILE OUTDIR\n";
     return 2;
   }
-  Sources sources;
-  Diagnostics diags;
-  auto files = parse::load(argv[1], {}, sources, diags);
-  Program program = check::check(files, sources, diags);
-  if (diags.has_errors()) {
-    std::cerr << "asp_facts: the case has errors (run imputa lint)\n";
-    return 2;
-  }
+  auto loaded = bench::load_case(argv[1], "asp_facts");
+  if (!loaded) return 2;
+  const Program& program = *loaded;
   weigh::EvidenceIndex evidence(program);
   std::filesystem::path outdir = argv[2];
   std::filesystem::create_directories(outdir);
@@ -152,7 +135,7 @@ int main(int argc, char** argv) {
   std::map<std::string, std::pair<Rational, Rational>> bounds; // several facts on one atom intersect
   for (const auto& f : program.facts) {
     if (f.numeric) {
-      auto [it, fresh] = bounds.try_emplace(atom_text(f.target), f.lo, f.hi);
+      auto [it, fresh] = bounds.try_emplace(imputa::to_string(f.target), f.lo, f.hi);
       if (!fresh) it->second = {std::max(it->second.first, f.lo), std::min(it->second.second, f.hi)};
       continue;
     }
@@ -166,7 +149,7 @@ int main(int argc, char** argv) {
     const auto& info = program.predicates.at(a.atom.predicate.text);
     std::ostringstream& out = info.has(Tag::link) || info.has(Tag::attribution) ? link_facts : common;
     if (negative && info.has(Tag::closed)) continue; // false anyway
-    out << (negative ? "-" : "") << atom_text(a.atom) << ".\n";
+    out << (negative ? "-" : "") << imputa::to_string(a.atom) << ".\n";
   }
   bool unsupported_numbers = false;
   for (const auto& [atom, b] : bounds) {
@@ -178,17 +161,12 @@ int main(int argc, char** argv) {
   std::map<Setting, std::vector<std::size_t>> groups;
   std::size_t skipped = 0;
   for (std::size_t k = 0; k < program.claims.size(); ++k) {
-    const ClaimItem& c = program.claims[k];
-    if (!c.drops.empty() || !c.assumes.empty() || c.as_of) {
-      ++skipped; // drops, assumptions and dates change the premises per claim
+    auto s = bench::setting_of(program, program.claims[k]);
+    if (!s) {
+      ++skipped;
       continue;
     }
-    Setting s;
-    s.standard = c.standard ? *c.standard : program.standard;
-    s.doctrine = program.doctrine;
-    for (const auto& [f, a] : c.under) s.doctrine[f] = a;
-    s.accusation = c.mode == ClaimMode::accusation;
-    groups[s].push_back(k);
+    groups[*s].push_back(k);
   }
 
   std::ofstream map(outdir / "claims.tsv");

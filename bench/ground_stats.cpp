@@ -7,6 +7,7 @@
 // On E013 the counts are those reached when grounding stopped.
 #include "ground/ground.hpp"
 
+#include "case_file.hpp"
 #include "imputa/dsl.hpp"
 #include "imputa/judge.hpp"
 
@@ -31,14 +32,9 @@ int main(int argc, char** argv) {
     std::cerr << "usage: ground_stats [--apart] FILE\n";
     return 2;
   }
-  Sources sources;
-  Diagnostics diags;
-  auto files = parse::load(file, {}, sources, diags);
-  Program program = check::check(files, sources, diags);
-  if (diags.has_errors()) {
-    std::cerr << "ground_stats: the case has errors (run imputa lint)\n";
-    return 2;
-  }
+  auto loaded = bench::load_case(file, "ground_stats");
+  if (!loaded) return 2;
+  const Program& program = *loaded;
   // The settings of the claims, as solver/judge selects the rules to ground.
   std::vector<std::map<std::string, std::string>> in_force;
   for (const auto& claim : program.claims) {

@@ -8,6 +8,7 @@
 #include "ground/ground.hpp"
 #include "weigh/weigh.hpp"
 
+#include "case_file.hpp"
 #include "imputa/dsl.hpp"
 #include "imputa/judge.hpp"
 
@@ -44,12 +45,7 @@ namespace {
 using namespace imputa;
 using ground::AtomId;
 
-struct Setting {
-  std::string standard;
-  std::map<std::string, std::string> doctrine;
-  bool accusation = false;
-  friend auto operator<=>(const Setting&, const Setting&) = default;
-};
+using bench::Setting;
 
 // Connected components, as solver/judge computes a claim's cone (docs/semantics.md §4).
 struct Components {
@@ -192,14 +188,10 @@ int main(int argc, char** argv) {
     std::cerr << "usage: to_asp FILE OUTDIR\n";
     return 2;
   }
-  Sources sources;
+  auto loaded = bench::load_case(argv[1], "to_asp");
+  if (!loaded) return 2;
+  const Program& program = *loaded;
   Diagnostics diags;
-  auto files = parse::load(argv[1], {}, sources, diags);
-  Program program = check::check(files, sources, diags);
-  if (diags.has_errors()) {
-    std::cerr << "to_asp: the case has errors (run imputa lint)\n";
-    return 2;
-  }
   ground::GroundProgram g = ground::ground(program, {}, diags);
   if (diags.has_errors()) {
     std::cerr << "to_asp: grounding failed\n";
@@ -221,17 +213,12 @@ int main(int argc, char** argv) {
   std::map<Setting, std::vector<std::size_t>> groups;
   std::size_t skipped = 0;
   for (std::size_t k = 0; k < g.claims.size(); ++k) {
-    const ClaimItem& c = program.claims[g.claims[k].claim];
-    if (!c.drops.empty() || !c.assumes.empty() || c.as_of) {
-      ++skipped; // not translated: drops, assumptions and dates change the premises per claim
+    auto s = bench::setting_of(program, program.claims[g.claims[k].claim]);
+    if (!s) {
+      ++skipped;
       continue;
     }
-    Setting s;
-    s.standard = c.standard ? *c.standard : program.standard;
-    s.doctrine = program.doctrine;
-    for (const auto& [f, a] : c.under) s.doctrine[f] = a;
-    s.accusation = c.mode == ClaimMode::accusation;
-    groups[s].push_back(k);
+    groups[*s].push_back(k);
   }
 
   std::ofstream map(outdir / "claims.tsv");
