@@ -550,8 +550,9 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
       p.words("evidence ").user(d.evidence).words(": \"").user(d.summary).words("\" — bears on ")
           .code(to_string(d.contrary)).words(" (confidence " + d.weight + ")");
       InWords w;
-      w.words.words("evidence: \"").user(d.summary).words("\" — bears on: ")
-          .append(literal_in_words(report, d.contrary)).words(" (confidence " + d.weight + ")");
+      w.words.words("evidence \"").user(d.summary).words("\" (confidence " + d.weight + ")")
+          .words(d.contrary.positive ? " — that it holds: " : " — that it does not hold: ")
+          .append(atom_in_words(report, d.contrary.atom));
       w.refs.words("evidence ").code(d.evidence).words("; bears on ").code(to_string(d.contrary));
       s.items.push_back({p, {}, w});
     }
