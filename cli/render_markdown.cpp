@@ -1,6 +1,7 @@
 // The Markdown report (cli.md): the text report's content for a memo or a
-// course page. Every string the author wrote is escaped, so a label cannot
-// open a heading, a list, a table cell, a link or raw HTML.
+// course page, its reasons in the author's labels with the ids, atoms and
+// lines in footnotes. Every string the author wrote is escaped, so a label
+// cannot open a heading, a list, a table cell, a link or raw HTML.
 #include "render.hpp"
 #include "render_outline.hpp"
 
@@ -54,21 +55,46 @@ std::string phrase(const Phrase& p, bool in_table) {
   return out;
 }
 
-void items(std::string& out, const std::vector<Item>& list, const std::string& indent) {
+// The memo's footnotes: each sentence reads in the author's labels and ends
+// with a marker; its definition, after the claim's section, keeps the ids,
+// atoms and lines it names, for whoever checks it against the case file.
+// Numbered through the document (GFM wants each label once).
+class Footnotes {
+public:
+  // The sentence in words with its marker, or `plain` where it names nothing labelled.
+  std::string say(const Phrase& plain, const InWords& in_words, bool in_table = false) {
+    if (in_words.empty()) return phrase(plain, in_table);
+    std::string label = "[^" + std::to_string(next_++) + "]";
+    pending_ += label + ": " + phrase(in_words.refs, false) + "\n";
+    return phrase(in_words.words, in_table) + label + phrase(in_words.after, in_table);
+  }
+  // The definitions so far, after a blank line.
+  void flush(std::string& out) {
+    if (!pending_.empty()) out += "\n" + pending_;
+    pending_.clear();
+  }
+
+private:
+  std::size_t next_ = 1;
+  std::string pending_;
+};
+
+void items(std::string& out, const std::vector<Item>& list, const std::string& indent, Footnotes& notes) {
   for (const auto& item : list) {
-    out += indent + "- " + phrase(item.phrase, false) + "\n";
-    items(out, item.children, indent + "  ");
+    out += indent + "- " + notes.say(item.phrase, item.in_words) + "\n";
+    items(out, item.children, indent + "  ", notes);
   }
 }
 
-void sections(std::string& out, const std::vector<Section>& list) {
+void sections(std::string& out, const std::vector<Section>& list, Footnotes& notes) {
   for (const auto& s : list) {
+    const std::string line = s.line.empty() ? "" : " " + notes.say(s.line, s.line_in_words);
     if (s.items.empty()) {
-      out += "\n**" + upper_first(s.title) + ":** " + phrase(s.line, false) + "\n";
+      out += "\n**" + upper_first(s.title) + ":**" + line + "\n";
       continue;
     }
-    out += "\n**" + upper_first(s.title) + ":**" + (s.line.empty() ? "" : " " + phrase(s.line, false)) + "\n\n";
-    items(out, s.items, "");
+    out += "\n**" + upper_first(s.title) + ":**" + line + "\n\n";
+    items(out, s.items, "", notes);
   }
 }
 
@@ -125,22 +151,32 @@ std::string markdown(const Report& report, const std::string& file, const Style&
     out += "| " + markdown_escape(c.id) + ": " + markdown_escape(c.text) + " | " + c.verdict_word + " | " +
            expectation(c) + " |\n";
 
+  Footnotes notes;
   for (const auto& c : doc.claims) {
     out += "\n## " + markdown_escape(c.id) + ": " + markdown_escape(c.text) + "\n\n";
     out += "**" + c.verdict_word + "**: " + c.explanation + "\n\n";
     out += "- **Claim:** " + code_span(c.formula) + "\n";
     out += "- **Judged as:** " + phrase(c.about, false) + "\n";
     if (c.groundings.size() == 1) {
-      sections(out, c.groundings.front().sections);
+      sections(out, c.groundings.front().sections, notes);
+      notes.flush(out);
       continue;
     }
+    std::vector<std::string> bindings;
+    for (const auto& g : c.groundings) bindings.push_back(notes.say(g.bindings, g.bindings_in_words, true));
     out += "\n| Values | Verdict |\n|---|---|\n";
-    for (const auto& g : c.groundings) out += "| " + phrase(g.bindings, true) + " | " + g.verdict_word + " |\n";
-    if (!style.detail) continue;
-    for (const auto& g : c.groundings) {
-      out += "\n**" + phrase(g.bindings, false) + ": " + g.verdict_word + "**: " + g.explanation + "\n";
-      sections(out, g.sections);
+    for (std::size_t i = 0; i < c.groundings.size(); ++i)
+      out += "| " + bindings[i] + " | " + c.groundings[i].verdict_word + " |\n";
+    if (style.detail) {
+      for (std::size_t i = 0; i < c.groundings.size(); ++i) {
+        const auto& g = c.groundings[i];
+        // The marker of the table names these values already.
+        out += "\n**" + phrase(g.bindings_in_words.empty() ? g.bindings : g.bindings_in_words.words, false) + ": " +
+               g.verdict_word + "**: " + g.explanation + "\n";
+        sections(out, g.sections, notes);
+      }
     }
+    notes.flush(out);
   }
   return out;
 }

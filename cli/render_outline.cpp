@@ -4,7 +4,10 @@
 #include "render_outline.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <optional>
+#include <utility>
 
 namespace imputa::render {
 namespace detail {
@@ -54,6 +57,73 @@ std::string entity_words(const Report& report, const std::string& id) {
   return it == report.entity_labels.end() || it->second.empty() ? id : it->second;
 }
 
+// The same for a sentence in the author's labels: without the source in a
+// final parenthesis, but keeping one inside the sentence ("The first
+// operation (a cyber operation or any other measure) is a response to the
+// second (countermeasure, ...)" keeps its first).
+std::string predicate_sentence(const Report& report, const std::string& predicate) {
+  auto it = report.predicate_labels.find(predicate);
+  if (it == report.predicate_labels.end() || it->second.empty()) return words_of(predicate);
+  std::string d = it->second;
+  int depth = 0;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    depth += d[i] == '(' ? 1 : d[i] == ')' ? -1 : 0;
+    if (depth == 0 && d.compare(i, 2, "; ") == 0) {
+      d.resize(i);
+      break;
+    }
+  }
+  if (!d.empty() && d.back() == ')') {
+    depth = 0;
+    for (std::size_t i = d.size(); i-- > 0;) {
+      depth += d[i] == ')' ? 1 : d[i] == '(' ? -1 : 0;
+      if (depth == 0) {
+        if (i > 0 && d[i - 1] == ' ') d.resize(i - 1);
+        break;
+      }
+    }
+  }
+  return d;
+}
+
+// An atom in the author's labels: "The operation was conducted by the actor
+// — NotPetya wiper campaign; GRU Unit 74455". `description` stands for the
+// predicate's words where given (a burden's, which says who bears it). What
+// follows the arguments (" = 3..7" of a stipulated value) is kept; a
+// stipulated denial ("not p(a)") says "does not hold".
+Phrase atom_in_words(const Report& report, std::string atom, const std::string& description = "") {
+  Phrase p;
+  if (atom.rfind("not ", 0) == 0) {
+    p.words("does not hold: ");
+    atom.erase(0, 4);
+  }
+  const auto open = atom.find('('), close = atom.rfind(')');
+  const std::string predicate = atom.substr(0, open == std::string::npos ? atom.find(' ') : open);
+  p.user(description.empty() ? predicate_sentence(report, predicate) : description);
+  if (open == std::string::npos || close == std::string::npos || close < open) {
+    if (predicate.size() < atom.size()) p.user(atom.substr(predicate.size()));
+    return p;
+  }
+  const std::string args = atom.substr(open + 1, close - open - 1);
+  std::size_t from = 0;
+  for (bool first = true; from <= args.size(); first = false) {
+    auto comma = args.find(',', from);
+    if (comma == std::string::npos) comma = args.size();
+    std::string arg = args.substr(from, comma - from);
+    arg.erase(0, arg.find_first_not_of(' '));
+    p.words(first ? " — " : "; ").user(entity_words(report, arg));
+    from = comma + 1;
+  }
+  if (close + 1 < atom.size()) p.user(atom.substr(close + 1));
+  return p;
+}
+
+Phrase literal_in_words(const Report& report, const Literal& l) {
+  Phrase p;
+  if (!l.positive) p.words("does not hold: ");
+  return p.append(atom_in_words(report, l.atom));
+}
+
 // One literal of a model in the author's words: "does not hold: The operation
 // was conducted by the actor — NotPetya; GRU [not performed_by(notpetya, gru)]".
 Phrase model_literal(const Report& report, const Literal& l) {
@@ -66,6 +136,13 @@ Phrase model_literal(const Report& report, const Literal& l) {
   for (std::size_t i = 0; i < l.args.size(); ++i) p.words(i ? "; " : " — ").user(entity_words(report, l.args[i]));
   p.words(" [").code(to_string(l)).words("]");
   return p;
+}
+
+Phrase model_literal_in_words(const Report& report, const Literal& l) {
+  Phrase p;
+  p.words(l.positive ? "holds" : "does not hold");
+  if (l.stipulated) p.words(" (agreed: a stipulated fact)");
+  return p.words(": ").append(atom_in_words(report, l.atom));
 }
 
 // Who bears a burden of proof, and what it is about, in words.
@@ -86,6 +163,26 @@ Phrase burden_phrase(const Burden& b) {
   }
   return b.description.empty() ? p : p.words(" — \"").user(b.description).words("\"");
 }
+
+// The same, the atom said in words: the description names the predicate (and
+// who bears the burden), so it is not quoted again.
+Phrase burden_in_words(const Report& report, const Burden& b) {
+  Phrase p;
+  if (!b.derived) {
+    p.words("presumed not to hold until it is proven: ");
+  } else {
+    p.words(b.holds ? "established, and it had to be (" : "not shown, so taken as false (");
+    if (b.bearer) p.user(b.bearer_label ? *b.bearer_label : *b.bearer).words(", which relies on it, bears that burden): ");
+    else p.words("whoever relies on it bears that burden): ");
+  }
+  return p.append(atom_in_words(report, b.atom, b.description));
+}
+
+Phrase burden_refs(const Burden& b) {
+  return Phrase().words(b.derived ? "burden of proof: " : "presumption: ").code(b.atom);
+}
+
+std::string line_ref(const SourceSpan& span) { return span.line ? ", line " + std::to_string(span.line) : ""; }
 
 // One premise as a sentence: what it is, the author's label, what it bears on,
 // its cites. `burdens` say who bears a burden-of-proof premise.
@@ -136,24 +233,83 @@ Phrase premise_phrase(const PremiseRef& p, const std::vector<Burden>& burdens) {
   return s;
 }
 
+// One premise in the author's labels, with its ids, atom and line as references.
+InWords premise_in_words(const Report& report, const PremiseRef& p, const std::vector<Burden>& burdens) {
+  InWords out;
+  Phrase& s = out.words;
+  Phrase& r = out.refs;
+  switch (p.kind) {
+  case PremiseRef::Kind::fact:
+  case PremiseRef::Kind::numeric_fact:
+    s.words(p.kind == PremiseRef::Kind::fact ? "stipulated fact" : "stipulated value");
+    r.words(p.kind == PremiseRef::Kind::fact ? "stipulated fact" : "stipulated value");
+    if (!unlabelled_fact(p)) r.words(" ").code(p.id); // a fact's label is an id too
+    if (p.label.rfind("not ", 0) == 0) s.words(" (it does not hold): ").append(atom_in_words(report, p.label.substr(4)));
+    else s.words(": ").append(atom_in_words(report, p.label));
+    r.words(line_ref(p.span) + ": ").code(p.label);
+    break;
+  case PremiseRef::Kind::evidence:
+    s.words("evidence");
+    if (!p.evidence_kind.empty()) s.words(" (").user(words_of(p.evidence_kind)).words(", confidence " + p.confidence + ")");
+    s.words(": \"").user(p.label).words("\"");
+    r.words("evidence ").code(p.id).words(line_ref(p.span));
+    if (p.bears_on) {
+      s.words(p.bears_on->positive ? " — supports: " : " — contradicts: ").append(atom_in_words(report, p.bears_on->atom));
+      if (!p.weight.empty() && p.weight != p.confidence) s.words(" (with corroboration, weight " + p.weight + ")");
+      r.words(p.bears_on->positive ? "; supports " : "; contradicts ").code(p.bears_on->atom);
+    } else if (!p.detail.empty()) {
+      s.words(" — ").user(p.detail);
+    }
+    break;
+  case PremiseRef::Kind::rule:
+    s.words("rule: ").user(p.label);
+    if (!p.detail.empty()) s.words(" — ").user(p.detail);
+    r.words("rule ").code(p.id);
+    break;
+  case PremiseRef::Kind::assumption:
+    s.words("assumed for this run (--assume): ").append(atom_in_words(report, p.id));
+    r.words("assumed: ").code(p.id);
+    break;
+  case PremiseRef::Kind::closed_world:
+  case PremiseRef::Kind::burden_of_proof: {
+    Burden b;
+    b.atom = p.id;
+    b.derived = p.kind == PremiseRef::Kind::burden_of_proof;
+    b.holds = p.detail == "holds";
+    for (const auto& known : burdens)
+      if (known.atom == p.id) b = known;
+    s.append(burden_in_words(report, b));
+    r = burden_refs(b);
+    break;
+  }
+  case PremiseRef::Kind::naive:
+    return {};
+  }
+  add_cites(s, p.cites);
+  return out;
+}
+
 // Support as a list, with what establishes a burden-of-proof atom nested
 // under it. Rules that are there only because none of their instances applies
 // are left out: they close a route, they are not a reason (closed_routes lists them).
-std::vector<Item> premise_items(const std::vector<PremiseRef>& ps, const std::vector<Burden>& burdens = {}) {
+std::vector<Item> premise_items(const Report& report, const std::vector<PremiseRef>& ps, const std::vector<Burden>& burdens) {
   std::vector<Item> out;
   std::vector<bool> placed(ps.size(), false);
   for (std::size_t i = 0; i < ps.size(); ++i)
     if (ps[i].kind == PremiseRef::Kind::rule && !ps[i].applies) placed[i] = true;
   for (std::size_t i = 0; i < ps.size(); ++i) {
     if (!ps[i].because_of.empty() || placed[i]) continue;
-    Item item{premise_phrase(ps[i], burdens), {}};
+    Item item{premise_phrase(ps[i], burdens), {}, premise_in_words(report, ps[i], burdens)};
     if (ps[i].kind == PremiseRef::Kind::burden_of_proof) {
       for (std::size_t j = 0; j < ps.size(); ++j) {
         if (ps[j].because_of != ps[i].id || placed[j]) continue;
-        item.children.push_back({premise_phrase(ps[j], burdens), {}});
+        item.children.push_back({premise_phrase(ps[j], burdens), {}, premise_in_words(report, ps[j], burdens)});
         placed[j] = true;
       }
-      if (!item.children.empty()) item.phrase.words(", because:");
+      if (!item.children.empty()) {
+        item.phrase.words(", because:");
+        item.in_words.after.words(", because:");
+      }
     }
     placed[i] = true;
     out.push_back(std::move(item));
@@ -161,8 +317,12 @@ std::vector<Item> premise_items(const std::vector<PremiseRef>& ps, const std::ve
   // Sub-support whose burden-of-proof item is not in the list: keep it, saying what it is for.
   for (std::size_t j = 0; j < ps.size(); ++j) {
     if (placed[j]) continue;
-    Item item{premise_phrase(ps[j], burdens), {}};
+    Item item{premise_phrase(ps[j], burdens), {}, premise_in_words(report, ps[j], burdens)};
     item.phrase.words(" (this is why ").code(ps[j].because_of).words(" holds)");
+    if (!item.in_words.empty()) {
+      item.in_words.words.words(" (this is why ").append(atom_in_words(report, ps[j].because_of)).words(" holds)");
+      item.in_words.refs.words("; it helps establish ").code(ps[j].because_of);
+    }
     out.push_back(std::move(item));
   }
   return out;
@@ -182,6 +342,20 @@ Phrase closed_routes(const std::vector<PremiseRef>& ps) {
   return p;
 }
 
+// The same routes by their labels, their ids as references.
+InWords closed_routes_in_words(const std::vector<PremiseRef>& ps) {
+  InWords out;
+  auto closes = [](const PremiseRef& r) { return r.kind == PremiseRef::Kind::rule && !r.applies; };
+  out.refs.words(std::count_if(ps.begin(), ps.end(), closes) > 1 ? "rules" : "rule");
+  for (const auto& r : ps) {
+    if (!closes(r)) continue;
+    out.refs.words(out.words.empty() ? " " : ", ").code(r.id);
+    if (!out.words.empty()) out.words.words("; ");
+    out.words.user(r.label.empty() ? r.id : r.label);
+  }
+  return out;
+}
+
 // "under sovereignty = sovereignty principle no rule concludes ...; under
 // sovereignty = sovereignty rule it would turn on rules ..."
 Phrase no_rule_phrase(const NoRuleInForce& n) {
@@ -196,11 +370,89 @@ Phrase no_rule_phrase(const NoRuleInForce& n) {
   return p;
 }
 
+InWords no_rule_in_words(const Report& report, const NoRuleInForce& n) {
+  InWords out;
+  out.words.words("under ").user(words_of(n.family)).words(" = ").user(words_of(n.alternative))
+      .words(" no rule concludes that ").append(atom_in_words(report, n.atom));
+  out.refs.code(n.atom);
+  for (const auto& [alt, rules] : n.elsewhere) {
+    out.words.words("; under ").user(words_of(n.family)).words(" = ").user(words_of(alt))
+        .words(rules.size() > 1 ? " other rules would decide it" : " another rule would decide it");
+    out.refs.words("; under ").user(words_of(alt)).words(": rule");
+    if (rules.size() > 1) out.refs.words("s");
+    for (std::size_t i = 0; i < rules.size(); ++i) out.refs.words(i ? ", " : " ").code(rules[i]);
+  }
+  return out;
+}
+
+// A set of literals that would establish a claim; each literal in words.
+InWords literals_in_words(const Report& report, const std::vector<Literal>& ls) {
+  InWords out;
+  for (std::size_t i = 0; i < ls.size(); ++i) {
+    if (i) {
+      out.words.words("; and ");
+      out.refs.words(" and ");
+    }
+    out.words.append(literal_in_words(report, ls[i]));
+    out.refs.code(to_string(ls[i]));
+  }
+  return out;
+}
+
+// An evidence item by its summary, where the grounding's reasons quote it
+// (the report carries no other summaries).
+std::optional<Phrase> evidence_in_words(const ClaimGroundingReport& g, const std::string& id) {
+  for (const auto& p : g.support)
+    if (p.kind == PremiseRef::Kind::evidence && p.id == id) return Phrase().words("\"").user(p.label).words("\"");
+  for (const auto& d : g.defeaters)
+    if (d.evidence == id) return Phrase().words("\"").user(d.summary).words("\"");
+  return std::nullopt;
+}
+
+// Where `id` stands as a word of `text` (not inside another id), with the
+// quotes around it if it is quoted: {position, length}, or npos.
+std::pair<std::size_t, std::size_t> find_id(const std::string& text, const std::string& id) {
+  auto part_of_id = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (auto at = text.find(id); !id.empty() && at != std::string::npos; at = text.find(id, at + 1)) {
+    const std::size_t end = at + id.size();
+    if ((at > 0 && part_of_id(text[at - 1])) || (end < text.size() && part_of_id(text[end]))) continue;
+    if (at > 0 && text[at - 1] == '\'' && end < text.size() && text[end] == '\'') return {at - 1, id.size() + 2};
+    return {at, id.size()};
+  }
+  return {std::string::npos, 0};
+}
+
+// A §28(f) note with its evidence item quoted by its summary and its atom in
+// words, where the note names them.
+InWords note_in_words(const Report& report, const ClaimGroundingReport& g, const Note& n) {
+  InWords out;
+  std::string rest = n.text;
+  if (auto [at, length] = find_id(rest, n.evidence); at != std::string::npos) {
+    // An item the reasons do not quote: the references name it ("evidence shows where ...").
+    if (auto item = evidence_in_words(g, n.evidence)) out.words.user(rest.substr(0, at)).append(*item);
+    else out.words.user(rest.substr(0, at > 0 && rest[at - 1] == ' ' ? at - 1 : at));
+    rest.erase(0, at + length);
+  }
+  if (auto at = rest.find(n.atom); !n.atom.empty() && at != std::string::npos) {
+    out.words.user(rest.substr(0, at)).append(atom_in_words(report, n.atom));
+    rest.erase(0, at + n.atom.size());
+  }
+  out.words.user(rest);
+  out.refs.words("evidence ").code(n.evidence).words("; on ").code(n.atom);
+  return out;
+}
+
 Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hypothesis, bool detail, bool timings) {
   Grounding out;
   for (const auto& [var, value] : g.bindings) {
     if (!out.bindings.empty()) out.bindings.words(", ");
     out.bindings.code(var).words(" = ").code(value);
+    if (!out.bindings_in_words.words.empty()) {
+      out.bindings_in_words.words.words(", ");
+      out.bindings_in_words.refs.words(", ");
+    }
+    out.bindings_in_words.words.user(var).words(" = ").user(entity_words(report, value));
+    out.bindings_in_words.refs.code(var).words(" = ").code(value);
   }
   out.verdict = g.verdict;
   out.verdict_word = verdict_word(g.verdict);
@@ -212,17 +464,17 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
     std::string title = g.verdict == Verdict::unsubstantiated ? "it rests only on"
                         : hypothesis                         ? "the argument rests on"
                                                              : "because";
-    auto items = premise_items(g.support, g.burdens);
+    auto items = premise_items(report, g.support, g.burdens);
     if (!items.empty()) sections.push_back({title, {}, std::move(items)});
     Phrase routes = closed_routes(g.support);
     if (!routes.empty())
       sections.push_back({g.verdict == Verdict::refuted ? "no rule concludes it: none of these applies"
                                                         : "routes that do not apply",
-                          routes, {}});
+                          routes, {}, closed_routes_in_words(g.support)});
   }
   if (!g.no_rule_in_force.empty()) {
     Section s{"under the doctrine in force", {}, {}};
-    for (const auto& n : g.no_rule_in_force) s.items.push_back({no_rule_phrase(n), {}});
+    for (const auto& n : g.no_rule_in_force) s.items.push_back({no_rule_phrase(n), {}, no_rule_in_words(report, n)});
     sections.push_back(std::move(s));
   }
   if (g.verdict == Verdict::unsubstantiated && !g.naive_reliance.empty()) {
@@ -231,12 +483,15 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
     sections.push_back(std::move(s));
   }
   if (!g.conflict.empty())
-    sections.push_back({"the premises contradict each other; a minimal conflicting set", {}, premise_items(g.conflict, g.burdens)});
+    sections.push_back(
+        {"the premises contradict each other; a minimal conflicting set", {}, premise_items(report, g.conflict, g.burdens)});
   auto model = [&](const std::string& title, std::vector<Literal> ls) {
     // The scenario first, what is agreed (stipulated) after it.
     std::stable_partition(ls.begin(), ls.end(), [](const Literal& l) { return !l.stipulated; });
     Section s{title, {}, {}};
-    for (std::size_t i = 0; i < ls.size() && i < shown_model_literals; ++i) s.items.push_back({model_literal(report, ls[i]), {}});
+    for (std::size_t i = 0; i < ls.size() && i < shown_model_literals; ++i)
+      s.items.push_back(
+          {model_literal(report, ls[i]), {}, {model_literal_in_words(report, ls[i]), Phrase().code(to_string(ls[i]))}});
     if (ls.size() > shown_model_literals)
       s.items.push_back({Phrase().words("and " + std::to_string(ls.size() - shown_model_literals) + " more"), {}});
     sections.push_back(std::move(s));
@@ -246,7 +501,7 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
   if (detail && !g.witness_model.empty()) model("and with the claim being true, for instance", g.witness_model);
   if (!g.would_establish.empty()) {
     Section s{"missing to establish it (proving any one of these would do)", {}, {}};
-    for (const auto& set : g.would_establish) s.items.push_back({literals(set, " and "), {}});
+    for (const auto& set : g.would_establish) s.items.push_back({literals(set, " and "), {}, literals_in_words(report, set)});
     sections.push_back(std::move(s));
   }
   if (detail || g.strength) {
@@ -263,16 +518,30 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
     } else p.words("not established at any standard of proof");
     Section s{"strength", p, {}};
     if (g.verdict != Verdict::established)
-      for (const auto& b : g.strength_burdens) s.items.push_back({burden_phrase(b), {}});
+      for (const auto& b : g.strength_burdens)
+        s.items.push_back({burden_phrase(b), {}, {burden_in_words(report, b), burden_refs(b)}});
     sections.push_back(std::move(s));
   }
   if (detail && !g.critical_evidence.empty()) {
     Phrase p;
+    InWords w;
+    std::size_t unquoted = 0; // items the reasons do not quote: the references name them
     for (std::size_t i = 0; i < g.critical_evidence.size(); ++i) {
       if (i) p.words(", ");
       p.user(g.critical_evidence[i]);
+      w.refs.words(i ? ", " : "evidence ").code(g.critical_evidence[i]);
+      auto item = evidence_in_words(g, g.critical_evidence[i]);
+      if (!item) {
+        ++unquoted;
+        continue;
+      }
+      if (!w.words.empty()) w.words.words("; ");
+      w.words.append(*item);
     }
-    sections.push_back({"critical evidence (removing any one of these alone changes the verdict)", p, {}});
+    if (unquoted)
+      w.words.words(w.words.empty() ? "" : "; and ")
+          .words(unquoted == 1 ? "one item of evidence" : std::to_string(unquoted) + " items of evidence");
+    sections.push_back({"critical evidence (removing any one of these alone changes the verdict)", p, {}, w});
   }
   if (detail && !g.defeaters.empty()) {
     Section s{"evidence against", {}, {}};
@@ -280,13 +549,18 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
       Phrase p;
       p.words("evidence ").user(d.evidence).words(": \"").user(d.summary).words("\" — bears on ")
           .code(to_string(d.contrary)).words(" (confidence " + d.weight + ")");
-      s.items.push_back({p, {}});
+      InWords w;
+      w.words.words("evidence \"").user(d.summary).words("\" (confidence " + d.weight + ")")
+          .words(d.contrary.positive ? " — that it holds: " : " — that it does not hold: ")
+          .append(atom_in_words(report, d.contrary.atom));
+      w.refs.words("evidence ").code(d.evidence).words("; bears on ").code(to_string(d.contrary));
+      s.items.push_back({p, {}, w});
     }
     sections.push_back(std::move(s));
   }
   if (!g.notes.empty()) {
     Section s{"GGE 2015 §28(f) notes", {}, {}};
-    for (const auto& n : g.notes) s.items.push_back({Phrase().user(n.text), {}});
+    for (const auto& n : g.notes) s.items.push_back({Phrase().user(n.text), {}, note_in_words(report, g, n)});
     sections.push_back(std::move(s));
   }
   if (!g.reasons_cut.empty()) sections.push_back({"reasons left out", Phrase().words(g.reasons_cut), {}});

@@ -39,9 +39,21 @@ private:
   }
 };
 
+// A sentence said in the author's labels only (no ids, no atoms), with what
+// it names in the case file (ids, atoms, lines) kept apart so that a reader
+// can trace it: the Markdown report's footnotes. Empty where `phrase` names
+// nothing the author labelled.
+struct InWords {
+  Phrase words;
+  Phrase refs;
+  Phrase after{}; // what follows the reference (", because:" before nested items)
+  bool empty() const { return words.empty(); }
+};
+
 struct Item {
   Phrase phrase;
   std::vector<Item> children; // e.g. why a burden-of-proof atom holds
+  InWords in_words{};
 };
 
 // "because:" with its items, or a one-line section such as "strength: ...".
@@ -49,10 +61,12 @@ struct Section {
   std::string title; // our words, no trailing colon
   Phrase line;       // one-line sections
   std::vector<Item> items;
+  InWords line_in_words{};
 };
 
 struct Grounding {
   Phrase bindings; // "S = rus" (claims with variables)
+  InWords bindings_in_words{};
   Verdict verdict = Verdict::unknown;
   std::string verdict_word;
   std::string explanation;
