@@ -1,4 +1,4 @@
-// The Markdown report (cli.md): the text report's content for a memo or a
+// The Markdown report (docs/report.md, "Markdown"): the text report's content for a memo or a
 // course page, its reasons in the author's labels with the ids, atoms and
 // lines in footnotes. Every string the author wrote is escaped, so a label
 // cannot open a heading, a list, a table cell, a link or raw HTML.
