@@ -147,7 +147,7 @@ std::string dot(const Graph& graph, const std::string& title) {
 
   std::set<std::string> kinds;
   std::set<GraphNode::Status> statuses;
-  bool discounted = false, missing = false;
+  bool discounted = false, missing = false, rules = false;
   for (const auto& n : graph.nodes) {
     std::string attrs;
     switch (n.kind) {
@@ -173,7 +173,10 @@ std::string dot(const Graph& graph, const std::string& title) {
       if (n.status != GraphNode::Status::open) attrs += ", tooltip=" + quoted(status_words(n.status));
       break;
     }
-    case GraphNode::Kind::rule: attrs = "shape=diamond, fontsize=9, label=" + label({n.detail, n.label}); break;
+    case GraphNode::Kind::rule:
+      rules = true;
+      attrs = "shape=diamond, fontsize=9, label=" + label({n.detail, n.label});
+      break;
     case GraphNode::Kind::claim: {
       std::vector<std::string> lines;
       if (n.verdict) lines.push_back(verdict_word(*n.verdict));
@@ -213,7 +216,8 @@ std::string dot(const Graph& graph, const std::string& title) {
     names.push_back(name);
   };
   legend("shape=doubleoctagon, style=bold, label=\"claim, with the judge's verdict\"");
-  legend("shape=diamond, fontsize=9, label=\"rule: its conditions give\\nits conclusion (not: must not hold)\"");
+  if (rules)
+    legend("shape=diamond, fontsize=9, label=\"rule: its conditions give\\nits conclusion (not: must not hold)\"");
   for (auto status : statuses) {
     std::string look = status_attrs(status);
     legend("shape=ellipse, label=" + quoted("statement, " + status_words(status)) + (look.empty() ? "" : ", " + look));

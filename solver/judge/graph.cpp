@@ -171,9 +171,13 @@ struct Selection {
 
 // The atoms a stipulated fact premise of the judge's reasons states (matched by its place in the file).
 void add_fact_atoms(const Program& program, const ground::GroundProgram& g, const PremiseRef& p, std::set<AtomId>& out) {
+  auto same_place = [&](std::size_t fact) {
+    return program.facts[fact].span.line == p.span.line && program.facts[fact].span.file == p.span.file;
+  };
   for (const auto& f : g.facts)
-    if (program.facts[f.fact].span.line == p.span.line && program.facts[f.fact].span.file == p.span.file)
-      out.insert(f.atoms.begin(), f.atoms.end());
+    if (same_place(f.fact)) out.insert(f.atoms.begin(), f.atoms.end());
+  for (const auto& n : g.numeric)
+    if (same_place(n.fact)) out.insert(n.atom);
 }
 
 Selection select(const Program& program, const ground::GroundProgram& g, const ClaimGroundingReport& r) {
@@ -190,7 +194,7 @@ Selection select(const Program& program, const ground::GroundProgram& g, const C
       if (p->bears_on)
         if (auto a = g.find(p->bears_on->atom)) s.targets.insert(*a);
       break;
-    case PremiseRef::Kind::fact: add_fact_atoms(program, g, *p, s.targets); break;
+    case PremiseRef::Kind::fact:
     case PremiseRef::Kind::numeric_fact: add_fact_atoms(program, g, *p, s.targets); break;
     case PremiseRef::Kind::assumption:
     case PremiseRef::Kind::closed_world:
@@ -223,7 +227,8 @@ public:
     const ClaimItem& c = program_.claims[inst.claim];
     judging::Setting setting = judging::setting_for(program_, g_, c, options_);
     Statuses statuses(program_, g_, evidence_, setting, report ? report->burdens : std::vector<Burden>{});
-    Instance in{c, statuses, report ? select(program_, g_, *report) : Selection{}, {}, {}, {}, false};
+    Instance in{c, statuses, report ? select(program_, g_, *report) : Selection{}, {}, {}, {}, false, false};
+    in.naive = report && report->verdict == Verdict::unsubstantiated && c.mode == ClaimMode::accusation;
 
     std::string claim_id = "claim:" + c.id + (inst.bindings.empty() ? "" : ":" + inst.text);
     std::string label = c.text;
@@ -267,6 +272,7 @@ private:
     std::map<AtomId, bool> leads; // support view: the atom leads down to a target
     std::map<AtomId, bool> could; // support view, nothing established: the atom would hold with the missing ones
     bool open_allowed = false;    // ... or with open conditions
+    bool naive = false;           // an accusation only the naive premises carry (§5)
   };
 
   void add_node(GraphNode n) {
@@ -353,6 +359,11 @@ private:
     auto d = g_.definition_of.find(a);
     if (d == g_.definition_of.end()) return;
     const auto& def = g_.definitions[d->second];
+    if (view_ == GraphView::support && in.naive) // UNSUBSTANTIATED: the §28(f) inference that carries it
+      for (auto o : def.naive_origin) {
+        add_edge(atom_id(o), atom_id(a), GraphEdge::Kind::discounted);
+        draw_atom(in, o);
+      }
     if (view_ == GraphView::full) {
       // §5: for an accusation, the inference from origin that §28(f) warns against.
       if (in.claim.mode == ClaimMode::accusation)
