@@ -137,7 +137,9 @@ Command declare_graph(CLI::App& app) {
   cmd->add_option("FILE", o->file, "the case file")->required();
   cmd->add_option("CLAIM", o->claim, "only this claim (default: every claim)");
   add_judging(cmd, o->judge);
-  return {cmd, [o] { return run_graph(o->parsed("graph")); }};
+  auto full = std::make_shared<bool>(false);
+  cmd->add_flag("--full", *full, "every rule instance that touches a premise, not only what carries the verdict");
+  return {cmd, [o, full] { return run_graph(o->parsed("graph"), *full ? GraphView::full : GraphView::support); }};
 }
 
 Command declare_library(CLI::App& app) {

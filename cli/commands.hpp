@@ -82,8 +82,8 @@ bool make_judge_options(const JudgeCommandOptions& options, const Program& progr
                         std::ostream& err);
 
 // graph: Graphviz DOT of one claim (claims holds its CLAIM) or of every
-// claim (claims empty) to stdout.
-int run_graph(const JudgeCommandOptions& options);
+// claim (claims empty) to stdout, what carries the verdicts or (full) everything.
+int run_graph(const JudgeCommandOptions& options, GraphView view);
 
 // compare: every claim under every doctrine combination its cone depends on.
 int run_compare(const JudgeCommandOptions& options);

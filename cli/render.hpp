@@ -25,8 +25,9 @@ std::string summary_line(const Report& report);
 
 std::string verdict_word(Verdict v); // "NOT ESTABLISHED"
 
-// Graphviz DOT of `imputa graph`: evidence boxes coloured by kind (with a
-// legend), atoms, rules and claims; §28(f) discounts dashed.
+// Graphviz DOT of `imputa graph`: evidence boxes coloured by kind, atoms
+// coloured by status, rules, claims with their verdict, and a legend in words;
+// §28(f) discounts dashed.
 std::string dot(const Graph& graph, const std::string& title);
 
 // The author's text made inert: in Markdown (no heading, list, table cell,

@@ -1,7 +1,8 @@
 // The evidence graph as Graphviz DOT (docs/report.md, "Graphs"): evidence boxes
-// coloured by kind, atoms as ellipses (filled when proven), rules as diamonds,
-// claims as double octagons; what §28(f) discounts is dashed. Labels are quoted
-// strings, never HTML labels, so escaping quotes and backslashes is enough.
+// coloured by kind, atoms as ellipses coloured by status, rules as diamonds,
+// claims as double octagons with their verdict; what §28(f) discounts is dashed;
+// a legend says it in words. Labels are quoted strings, never HTML labels, so
+// escaping quotes and backslashes is enough.
 #include "render.hpp"
 
 #include <map>
@@ -26,6 +27,45 @@ std::string kind_colour(const std::string& kind) {
 
 constexpr const char* proven_true = "#b7e4b0";
 constexpr const char* proven_false = "#f4b6b6";
+constexpr const char* presumed_false = "#dde3ee";
+constexpr const char* missing_border = "#e66101";
+
+// An atom's look by what the premises say of it (and the words of the legend).
+std::string status_attrs(GraphNode::Status status) {
+  switch (status) {
+  case GraphNode::Status::established: return std::string("style=filled, fillcolor=\"") + proven_true + "\"";
+  case GraphNode::Status::refuted: return std::string("style=filled, fillcolor=\"") + proven_false + "\"";
+  case GraphNode::Status::presumed: return std::string("style=filled, fillcolor=\"") + presumed_false + "\"";
+  case GraphNode::Status::open: break;
+  }
+  return "";
+}
+
+std::string status_words(GraphNode::Status status) {
+  switch (status) {
+  case GraphNode::Status::established: return "established: proven true";
+  case GraphNode::Status::refuted: return "refuted: proven false";
+  case GraphNode::Status::presumed: return "presumed false until proven (burden of proof)";
+  case GraphNode::Status::open: break;
+  }
+  return "open: neither proven nor presumed";
+}
+
+// The claim's fill: green when established, red when refuted, amber when it
+// stands only on a reading or an inference, grey when undecided.
+const char* verdict_colour(std::optional<Verdict> v) {
+  if (!v) return "#ffffff";
+  switch (*v) {
+  case Verdict::established: return proven_true;
+  case Verdict::refuted: return proven_false;
+  case Verdict::arguable:
+  case Verdict::unsubstantiated: return "#fee391";
+  case Verdict::inconsistent: return "#fdb863";
+  case Verdict::not_established: return "#ffffff";
+  case Verdict::unknown: return "#d9d9d9";
+  }
+  return "#ffffff";
+}
 
 // Breaks long author text at spaces so boxes stay readable; `\n` is DOT's line break.
 std::string wrapped(const std::string& s, std::size_t width = 36) {
@@ -106,26 +146,46 @@ std::string dot(const Graph& graph, const std::string& title) {
   out += "  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=9];\n";
 
   std::set<std::string> kinds;
+  std::set<GraphNode::Status> statuses;
+  bool discounted = false, missing = false, rules = false;
   for (const auto& n : graph.nodes) {
     std::string attrs;
     switch (n.kind) {
     case GraphNode::Kind::evidence:
       kinds.insert(n.detail);
+      discounted = discounted || n.discounted;
       attrs = "shape=box, style=\"filled" + std::string(n.discounted ? ",dashed" : "") + "\", fillcolor=\"" +
               kind_colour(n.detail) + "\", label=" +
               label({n.id.substr(n.id.find(':') + 1) + " (" + humane(n.detail) + ")", n.label}) +
               (n.discounted ? ", tooltip=\"origin evidence discounted by GGE 2015 §28(f)\"" : "");
       break;
-    case GraphNode::Kind::atom:
-      attrs = "shape=ellipse, label=" + label({n.label});
-      if (n.proven)
-        attrs += std::string(", style=filled, fillcolor=\"") + (n.positive ? proven_true : proven_false) +
-                 "\", tooltip=\"proven " + (n.positive ? "true" : "false") + "\"";
+    case GraphNode::Kind::atom: {
+      statuses.insert(n.status);
+      std::vector<std::string> lines{n.label};
+      if (n.would_establish) {
+        missing = true;
+        lines.push_back(std::string("missing: proving it ") + (*n.would_establish ? "true" : "false") +
+                        " would establish the claim");
+      }
+      attrs = "shape=ellipse, label=" + label(lines);
+      if (auto look = status_attrs(n.status); !look.empty()) attrs += ", " + look;
+      if (n.would_establish) attrs += std::string(", color=\"") + missing_border + "\", penwidth=2.5";
+      if (n.status != GraphNode::Status::open) attrs += ", tooltip=" + quoted(status_words(n.status));
       break;
-    case GraphNode::Kind::rule: attrs = "shape=diamond, fontsize=9, label=" + label({n.detail, n.label}); break;
-    case GraphNode::Kind::claim:
-      attrs = "shape=doubleoctagon, style=bold, label=" + label({"claim " + n.detail, n.label});
+    }
+    case GraphNode::Kind::rule:
+      rules = true;
+      attrs = "shape=diamond, fontsize=9, label=" + label({n.detail, n.label});
       break;
+    case GraphNode::Kind::claim: {
+      std::vector<std::string> lines;
+      if (n.verdict) lines.push_back(verdict_word(*n.verdict));
+      lines.push_back("claim " + n.detail);
+      lines.push_back(n.label);
+      attrs = std::string("shape=doubleoctagon, style=\"bold,filled\", fillcolor=\"") + verdict_colour(n.verdict) +
+              "\", label=" + label(lines);
+      break;
+    }
     }
     out += "  " + node_name[n.id] + " [" + attrs + "];\n";
   }
@@ -146,24 +206,32 @@ std::string dot(const Graph& graph, const std::string& title) {
     out += "  " + from->second + " -> " + to->second + (attrs.empty() ? "" : " [" + attrs + "]") + ";\n";
   }
 
-  // The legend: one box per evidence kind drawn, then the other shapes.
+  // The legend, in plain words: what the shapes are, and a colour for each
+  // kind of evidence and each status drawn, one under the other.
   out += "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=10; style=rounded; color=\"#999999\";\n";
-  std::size_t i = 0;
-  std::string previous;
+  std::vector<std::string> names;
   auto legend = [&](const std::string& attrs) {
-    std::string name = "legend" + std::to_string(i++);
+    std::string name = "legend" + std::to_string(names.size());
     out += "    " + name + " [" + attrs + "];\n";
-    if (!previous.empty()) out += "    " + previous + " -> " + name + " [style=invis];\n";
-    previous = name;
+    names.push_back(name);
   };
+  legend("shape=doubleoctagon, style=bold, label=\"claim, with the judge's verdict\"");
+  if (rules)
+    legend("shape=diamond, fontsize=9, label=\"rule: its conditions give\\nits conclusion (not: must not hold)\"");
+  for (auto status : statuses) {
+    std::string look = status_attrs(status);
+    legend("shape=ellipse, label=" + quoted("statement, " + status_words(status)) + (look.empty() ? "" : ", " + look));
+  }
+  if (missing)
+    legend(std::string("shape=ellipse, color=\"") + missing_border +
+           "\", penwidth=2.5, label=\"missing: would establish the claim\"");
   for (const auto& k : kinds)
     legend("shape=box, style=filled, fillcolor=\"" + kind_colour(k) + "\", label=" + quoted("evidence: " + humane(k)));
-  legend("shape=box, style=\"filled,dashed\", fillcolor=\"#ffffff\", label=\"discounted by GGE 2015 §28(f)\"");
-  legend("shape=ellipse, label=\"atom, open\"");
-  legend(std::string("shape=ellipse, style=filled, fillcolor=\"") + proven_true + "\", label=\"atom, proven true\"");
-  legend(std::string("shape=ellipse, style=filled, fillcolor=\"") + proven_false + "\", label=\"atom, proven false\"");
-  legend("shape=diamond, fontsize=9, label=\"rule\"");
-  legend("shape=doubleoctagon, style=bold, label=\"claim\"");
+  if (discounted)
+    legend("shape=box, style=\"filled,dashed\", fillcolor=\"#ffffff\", label=\"discounted by GGE 2015 §28(f)\"");
+  out += "    { rank=same;";
+  for (const auto& name : names) out += " " + name + ";";
+  out += " }\n";
   out += "  }\n}\n";
   return out;
 }

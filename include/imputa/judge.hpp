@@ -182,13 +182,21 @@ namespace imputa {
 // What `imputa graph` draws: evidence -> atoms -> rules -> claim, as plain data.
 struct GraphNode {
   enum class Kind { evidence, atom, rule, claim };
+  // Atoms: what the premises say of it at the claim's standard and doctrines.
+  enum class Status {
+    open,        // neither proven nor taken as false
+    established, // proven true
+    refuted,     // proven false
+    presumed,    // not proven, so taken as false: a closed-world presumption or a burden of proof
+  };
   Kind kind = Kind::atom;
   std::string id;     // unique within the graph
   std::string label;  // evidence summary, atom text, rule label, claim text
-  std::string detail; // evidence kind; rule id; claim verdict
-  bool proven = false;     // atoms: a literal on it is proven at the claim's standard
-  bool positive = true;    // atoms: which literal is proven
-  bool discounted = false; // evidence: an origin item set at zero by §28(f) on some atom
+  std::string detail; // evidence kind; rule id; claim id
+  Status status = Status::open;
+  bool discounted = false;              // evidence: an origin item set at zero by §28(f) on some atom
+  std::optional<Verdict> verdict{};     // claims: the judge's verdict
+  std::optional<bool> would_establish{}; // atoms, NOT ESTABLISHED: proving it true (false) would establish the claim
 };
 
 struct GraphEdge {
@@ -202,9 +210,17 @@ struct Graph {
   std::vector<GraphEdge> edges;
 };
 
-// The graph of one claim (or of every claim when `claim` is empty), on the
-// claim's own standard and doctrines. Grounding errors go to `diags`.
+// What a graph shows. `support`: only what carries or blocks the verdict (the
+// premises of its support or conflict and the rule instances and atoms that
+// connect them to the claim; for a claim with neither, the atoms that would
+// establish it and the way to them). `full`: every rule instance in force that
+// touches a premise.
+enum class GraphView { support, full };
+
+// The graph of one claim (or of every claim when `claim` is empty), each on
+// its own standard and doctrines, with the judge's verdicts. Grounding errors
+// go to `diags`.
 Graph claim_graph(const Program& program, const JudgeOptions& options, const std::optional<std::string>& claim,
-                  Diagnostics& diags);
+                  GraphView view, Diagnostics& diags);
 
 } // namespace imputa

@@ -40,12 +40,25 @@ TEST(RenderDot, EscapesQuotesBackslashesAndNewlines) {
 Graph hostile_graph() {
   const std::string nasty = "say \"hi\" \\ back\\\nnew line <b>bold</b> } ] ; -> n0 \\N \\l end\\";
   Graph g;
-  g.nodes.push_back({GraphNode::Kind::evidence, "evidence:e1", "E " + nasty, "origin", false, true, true});
-  g.nodes.push_back({GraphNode::Kind::evidence, "evidence:e2", "E2 " + nasty, "forensic", false, true, false});
-  g.nodes.push_back({GraphNode::Kind::atom, "atom:performed_by(op, gru)", "performed_by(op, gru)", "", true, true, false});
-  g.nodes.push_back({GraphNode::Kind::atom, "atom:organ_of(gru, rus)", "organ_of(gru, rus)", "", true, false, false});
-  g.nodes.push_back({GraphNode::Kind::rule, "rule:r1:x:0", "Rule " + nasty, "r1", false, true, false});
-  g.nodes.push_back({GraphNode::Kind::claim, "claim:c1", "Claim " + nasty, "c1", false, true, false});
+  auto node = [&](GraphNode::Kind kind, std::string id, std::string text, std::string detail) -> GraphNode& {
+    GraphNode n;
+    n.kind = kind;
+    n.id = std::move(id);
+    n.label = std::move(text);
+    n.detail = std::move(detail);
+    g.nodes.push_back(std::move(n));
+    return g.nodes.back();
+  };
+  node(GraphNode::Kind::evidence, "evidence:e1", "E " + nasty, "origin").discounted = true;
+  node(GraphNode::Kind::evidence, "evidence:e2", "E2 " + nasty, "forensic");
+  node(GraphNode::Kind::atom, "atom:performed_by(op, gru)", "performed_by(op, gru)", "").status =
+      GraphNode::Status::established;
+  node(GraphNode::Kind::atom, "atom:organ_of(gru, rus)", "organ_of(gru, rus)", "").status = GraphNode::Status::refuted;
+  node(GraphNode::Kind::rule, "rule:r1:x:0", "Rule " + nasty, "r1");
+  node(GraphNode::Kind::claim, "claim:c1", "Claim " + nasty, "c1").verdict = Verdict::established;
+  auto& presumed = node(GraphNode::Kind::atom, "atom:private(gru, op)", "private(gru, op)", "");
+  presumed.status = GraphNode::Status::presumed;
+  node(GraphNode::Kind::atom, "atom:directed(rus, op)", "directed(rus, op)", "").would_establish = true;
   g.edges.push_back({"evidence:e1", "atom:performed_by(op, gru)", GraphEdge::Kind::discounted});
   g.edges.push_back({"evidence:e2", "atom:performed_by(op, gru)", GraphEdge::Kind::contradicts});
   g.edges.push_back({"atom:performed_by(op, gru)", "rule:r1:x:0", GraphEdge::Kind::condition});
@@ -65,6 +78,17 @@ TEST(RenderDot, ShapesColoursAndDashesAsDocumented) {
   EXPECT_TRUE(contains(d, "shape=doubleoctagon")) << d;
   EXPECT_TRUE(contains(d, "n0 -> n2 [style=dashed, color=\"#808080\", label=\"§28(f)\"];")) << d;
   EXPECT_TRUE(contains(d, "n3 -> n4 [style=dashed, arrowhead=odot, label=\"not\"];")) << d;
+  // Atoms by status, in the legend's words; the claim with its verdict.
+  EXPECT_TRUE(contains(d, "shape=ellipse, label=\"private(gru, op)\", style=filled, fillcolor=\"#dde3ee\"")) << d;
+  EXPECT_TRUE(contains(d, "label=\"directed(rus, op)\\nmissing: proving it true would\\nestablish the claim\", "
+                          "color=\"#e66101\", penwidth=2.5")) << d;
+  EXPECT_TRUE(contains(d, "shape=doubleoctagon, style=\"bold,filled\", fillcolor=\"#b7e4b0\", label=\"ESTABLISHED\\nclaim c1")) << d;
+  EXPECT_TRUE(contains(d, "subgraph cluster_legend {\n    label=\"Legend\"")) << d;
+  for (const char* words : {"statement, established: proven true", "statement, refuted: proven false",
+                            "statement, presumed false until proven (burden of proof)",
+                            "statement, open: neither proven nor presumed", "missing: would establish the claim",
+                            "claim, with the judge's verdict"})
+    EXPECT_TRUE(contains(d, words)) << words << "\n" << d;
   EXPECT_TRUE(contains(d, "label=\"evidence: origin\"")) << d; // the legend names the kinds drawn
   EXPECT_TRUE(contains(d, "label=\"evidence: forensic\"")) << d;
   EXPECT_FALSE(contains(d, "label=<")) << d; // never HTML labels
@@ -100,6 +124,82 @@ TEST(RenderDot, GraphOfEveryExampleAndLibraryCaseRendersWithGraphviz) {
   }
 }
 
+// The claims of a case file, by id, in file order.
+std::vector<std::string> claim_ids(const fs::path& file) {
+  std::vector<std::string> ids;
+  std::string text = testing::read_file(file);
+  std::regex claim("(^|\n)\\s*claim ([a-z_][a-z0-9_]*)");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), claim); it != std::sregex_iterator(); ++it)
+    ids.push_back((*it)[2]);
+  return ids;
+}
+
+// Rule instances drawn (the legend's diamond is not one).
+std::size_t rule_nodes(const std::string& dot) {
+  std::regex rule("\n  n[0-9]+ \\[shape=diamond");
+  return static_cast<std::size_t>(std::distance(std::sregex_iterator(dot.begin(), dot.end(), rule), std::sregex_iterator()));
+}
+
+TEST(RenderDot, EveryClaimOfEveryExampleRendersWithGraphviz) {
+  for (const auto& file : testing::imputa_files({"examples"})) {
+    auto ids = claim_ids(file);
+    ASSERT_FALSE(ids.empty()) << file;
+    for (const auto& id : ids) {
+      SCOPED_TRACE(file.string() + " " + id);
+      auto r = testing::run_imputa({"graph", file.string(), id});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      EXPECT_TRUE(contains(r.out, "claim " + id)) << r.out;
+      EXPECT_TRUE(contains(r.out, "subgraph cluster_legend")) << r.out;
+      EXPECT_EQ(graphviz_problem(r.out, file.stem().string() + "-" + id), "");
+    }
+    auto full = testing::run_imputa({"graph", file.string(), "--full"});
+    ASSERT_EQ(full.exit_code, 0) << full.err;
+    EXPECT_EQ(graphviz_problem(full.out, file.stem().string() + "-full"), "");
+  }
+}
+
+TEST(RenderDot, DefaultViewDrawsWhatCarriesTheVerdict) {
+  auto file = (testing::source_dir() / "examples/notpetya_2017.imputa").string();
+  auto support = testing::run_imputa({"graph", file, "attribution"});
+  auto full = testing::run_imputa({"graph", file, "attribution", "--full"});
+  ASSERT_EQ(support.exit_code, 0) << support.err;
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  // The rule that carries the verdict and the premises it rests on, nothing else.
+  EXPECT_GE(rule_nodes(support.out), 1u) << support.out;
+  EXPECT_LE(rule_nodes(support.out) * 4, rule_nodes(full.out)) << support.out << full.out;
+  EXPECT_TRUE(contains(support.out, "label=\"art4_organ\\n")) << support.out;
+  EXPECT_FALSE(contains(support.out, "empowered_by_law(rus, rus)")) << support.out;
+  EXPECT_TRUE(contains(support.out, "e_indictment (judicial)")) << support.out;
+  // The claim carries its verdict, established conclusions are coloured, the presumption too.
+  EXPECT_TRUE(contains(support.out, "label=\"ESTABLISHED\\nclaim attribution\\n")) << support.out;
+  EXPECT_TRUE(contains(support.out, "label=\"attributable(notpetya, rus)\", style=filled, fillcolor=\"#b7e4b0\""))
+      << support.out;
+  EXPECT_TRUE(contains(support.out, "label=\"acting_in_private_capacity(unit74455,\\nnotpetya)\", style=filled, "
+                                    "fillcolor=\"#dde3ee\"")) << support.out;
+  EXPECT_TRUE(contains(support.out, "what carries the verdict")) << support.out;
+  EXPECT_TRUE(contains(full.out, "every rule instance in force")) << full.out;
+  EXPECT_TRUE(contains(full.out, "label=\"ESTABLISHED\\nclaim attribution\\n")) << full.out;
+}
+
+TEST(RenderDot, TheJudgingOptionsDecideTheVerdictDrawn) {
+  auto file = (testing::source_dir() / "examples/cloud_hopper_2018.imputa").string();
+  auto own = testing::run_imputa({"graph", file, "china_overall"});
+  auto disclosed = testing::run_imputa({"graph", file, "china_overall", "--doctrine", "substantiation=disclosed_evidence"});
+  ASSERT_EQ(own.exit_code, 0) << own.err;
+  ASSERT_EQ(disclosed.exit_code, 0) << disclosed.err;
+  EXPECT_TRUE(contains(own.out, "label=\"ESTABLISHED\\nclaim china_overall\\n")) << own.out;
+  EXPECT_TRUE(contains(disclosed.out, "label=\"UNSUBSTANTIATED\\nclaim china_overall\\n")) << disclosed.out;
+}
+
+TEST(RenderDot, NotEstablishedShowsWhatIsMissing) {
+  auto file = (testing::source_dir() / "examples/notpetya_2017.imputa").string();
+  auto r = testing::run_imputa({"graph", file, "no_russian_origin"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "label=\"NOT ESTABLISHED\\nclaim no_russian_origin")) << r.out;
+  EXPECT_TRUE(contains(r.out, "label=\"originates_in(notpetya, rus)\\nmissing: proving it true would\\nestablish "
+                              "the claim\", color=\"#e66101\"")) << r.out;
+}
+
 TEST(RenderDot, OneClaimAndItsDiscountedOriginEvidence) {
   auto file = (testing::source_dir() / "examples/notpetya_2017.imputa").string();
   auto r = testing::run_imputa({"graph", file, "origin_only"});
@@ -108,9 +208,9 @@ TEST(RenderDot, OneClaimAndItsDiscountedOriginEvidence) {
   EXPECT_TRUE(contains(r.out, "claim origin_only")) << r.out;
   EXPECT_FALSE(contains(r.out, "claim attribution\\n")) << r.out;
 
-  // Origin evidence set at zero by §28(f) is dashed, node and edge.
+  // Origin evidence set at zero by §28(f) is dashed, node and edge, in the full view.
   auto demo = testing::run_imputa(
-      {"graph", (testing::source_dir() / "examples/explain_demo.imputa").string(), "caldonia_accused"});
+      {"graph", (testing::source_dir() / "examples/explain_demo.imputa").string(), "caldonia_accused", "--full"});
   ASSERT_EQ(demo.exit_code, 0) << demo.err;
   EXPECT_TRUE(contains(demo.out, "shape=box, style=\"filled,dashed\", fillcolor=\"#fdbf6f\", label=\"e_caldonian_ip (origin)"))
       << demo.out;
