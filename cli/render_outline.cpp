@@ -146,6 +146,18 @@ Phrase model_literal_in_words(const Report& report, const Literal& l) {
 }
 
 // Who bears a burden of proof, and what it is about, in words.
+// The burden a support premise names: the judge's own entry when it made one,
+// else what the premise itself says (which atom, derived or presumed, holds or not).
+Burden burden_named(const PremiseRef& p, const std::vector<Burden>& burdens) {
+  for (const auto& known : burdens)
+    if (known.atom == p.id) return known;
+  Burden b;
+  b.atom = p.id;
+  b.derived = p.kind == PremiseRef::Kind::burden_of_proof;
+  b.holds = p.detail == "holds";
+  return b;
+}
+
 Phrase burden_phrase(const Burden& b) {
   Phrase p;
   p.code(b.atom);
@@ -216,13 +228,7 @@ Phrase premise_phrase(const PremiseRef& p, const std::vector<Burden>& burdens) {
     break;
   case PremiseRef::Kind::closed_world:
   case PremiseRef::Kind::burden_of_proof: {
-    Burden b;
-    b.atom = p.id;
-    b.derived = p.kind == PremiseRef::Kind::burden_of_proof;
-    b.holds = p.detail == "holds";
-    for (const auto& known : burdens)
-      if (known.atom == p.id) b = known;
-    s.append(burden_phrase(b));
+    s.append(burden_phrase(burden_named(p, burdens)));
     break;
   }
   case PremiseRef::Kind::naive:
@@ -272,12 +278,7 @@ InWords premise_in_words(const Report& report, const PremiseRef& p, const std::v
     break;
   case PremiseRef::Kind::closed_world:
   case PremiseRef::Kind::burden_of_proof: {
-    Burden b;
-    b.atom = p.id;
-    b.derived = p.kind == PremiseRef::Kind::burden_of_proof;
-    b.holds = p.detail == "holds";
-    for (const auto& known : burdens)
-      if (known.atom == p.id) b = known;
+    const Burden b = burden_named(p, burdens);
     s.append(burden_in_words(report, b));
     r = burden_refs(b);
     break;

@@ -401,7 +401,7 @@ TEST(DocPages, CommandsShownWithoutOutputAreAccepted) {
 // The comparison itself: a drifted line fails, "..." skips lines, the exit
 // status counts.
 TEST(DocConvention, ComparesExactlyAndSkipsOnlyAtMarkers) {
-  Block b{"page.md", 1, {"$ imputa check x.imputa", "first", "...", "last"}};
+  Block b{"getting-started.md", 1, {"$ imputa check x.imputa", "first", "...", "last"}};
   Outcome o{true, "", 0, "first\nmiddle\nmore\nlast\n"};
   EXPECT_EQ(compare_block(b, o), "");
   o.output = "first\nlast\n";
@@ -410,7 +410,7 @@ TEST(DocConvention, ComparesExactlyAndSkipsOnlyAtMarkers) {
   EXPECT_NE(compare_block(b, o), "");
   o.output = "first\nmiddle\nlast\nextra\n";
   EXPECT_NE(compare_block(b, o), "");
-  Block exact{"page.md", 1, {"$ imputa check x.imputa", "first", "second", "[exit 1]"}};
+  Block exact{"getting-started.md", 1, {"$ imputa check x.imputa", "first", "second", "[exit 1]"}};
   Outcome drifted{true, "", 1, "first\nsecond, reworded\n"};
   std::string failure = compare_block(exact, drifted);
   EXPECT_NE(failure.find("+ second, reworded"), std::string::npos) << failure;
