@@ -223,7 +223,9 @@ int main(int argc, char** argv) {
 
   std::ofstream map(outdir / "claims.tsv");
   std::size_t group_no = 0, translated = 0;
-  for (const auto& [setting, members] : groups) {
+  for (const auto& group : groups) {
+    const Setting& setting = group.first; // named, not a structured binding: lambdas capture it (clang 14)
+    const auto& members = group.second;
     // The union of the members' cones.
     std::set<AtomId> roots;
     for (std::size_t k : members) {

@@ -72,7 +72,9 @@ std::optional<std::pair<std::string, bool>> anonymous_variable(const Program& p,
                                                                const CaseIndex& index, const PreparedRule& r,
                                                                const Binding& b) {
   std::optional<std::pair<std::string, bool>> found;
-  for (const auto& [var, value] : b) {
+  for (const auto& entry : b) {
+    const std::string& var = entry.first; // named, not a structured binding: lambdas capture it (clang 14)
+    const std::string& value = entry.second;
     if (has_variable(r.head, var)) continue;
     // Bound to the same entity as another variable: not interchangeable.
     if (std::any_of(b.begin(), b.end(), [&](const auto& other) { return other.first != var && other.second == value; }))
