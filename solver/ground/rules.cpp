@@ -17,15 +17,6 @@ void rename_anonymous(ast::NumExpr& e, int& anonymous) {
   for (auto& o : e.operands) rename_anonymous(o, anonymous);
 }
 
-void rename_anonymous(ast::Formula& f, int& anonymous) {
-  if (f.kind == ast::Formula::Kind::atom) rename_anonymous(f.atom, anonymous);
-  if (f.kind == ast::Formula::Kind::comparison) {
-    rename_anonymous(f.comparison.lhs, anonymous);
-    rename_anonymous(f.comparison.rhs, anonymous);
-  }
-  for (auto& o : f.operands) rename_anonymous(o, anonymous);
-}
-
 void note_types(const Program& p, const ast::Atom& a, std::map<std::string, EntityType>& types) {
   auto pred = p.predicates.find(a.predicate.text);
   if (pred == p.predicates.end()) return;
@@ -50,7 +41,7 @@ PreparedRule prepare(const Program& p, std::size_t index) {
   r.body = r.rule->body;
   int anonymous = 0;
   rename_anonymous(r.head, anonymous);
-  for (auto& l : r.body) rename_anonymous(l, anonymous);
+  for (auto& l : r.body) ground::rename_anonymous(l, anonymous);
   note_types(p, r.head, r.types);
   for (const auto& l : r.body) ground::note_types(p, l, r.types);
   return r;
@@ -110,6 +101,15 @@ RuleBook prepare_rules(const Program& p, const GroundOptions& options, Budget& b
     if (!options.may_be_in_force || options.may_be_in_force(p.rules[i])) by_head.push_back(std::move(r));
   }
   return book;
+}
+
+void rename_anonymous(ast::Formula& f, int& anonymous) {
+  if (f.kind == ast::Formula::Kind::atom) rename_anonymous(f.atom, anonymous);
+  if (f.kind == ast::Formula::Kind::comparison) {
+    rename_anonymous(f.comparison.lhs, anonymous);
+    rename_anonymous(f.comparison.rhs, anonymous);
+  }
+  for (auto& o : f.operands) rename_anonymous(o, anonymous);
 }
 
 void note_types(const Program& p, const ast::Formula& f, std::map<std::string, EntityType>& types) {

@@ -44,6 +44,9 @@ struct RuleBook {
 // Prepares every rule that may be in force; a rule too large to join is E013.
 RuleBook prepare_rules(const Program& p, const GroundOptions& options, Budget& budget);
 
+// Renames each `_` in the formula's atoms apart: _0, _1, ... from `anonymous` on.
+void rename_anonymous(ast::Formula& f, int& anonymous);
+
 // Records the entity type of each variable of `f` (a variable in both an
 // actor and a state position ranges over states).
 void note_types(const Program& p, const ast::Formula& f, std::map<std::string, EntityType>& types);

@@ -50,24 +50,13 @@ struct ClaimVariables {
 ClaimVariables claim_variables(const Program& p, const ClaimItem& claim) {
   ClaimVariables out{claim.formula, {}, {}};
   int anonymous = 0;
+  rename_anonymous(out.formula, anonymous);
   std::set<std::string> untyped;
-  auto rename = [&](ast::Atom& a) {
-    for (auto& t : a.args)
-      if (t.variable && t.name == "_") t.name = "_" + std::to_string(anonymous++);
-  };
-  std::function<void(ast::NumExpr&)> visit_num = [&](ast::NumExpr& e) {
-    if (e.kind == ast::NumExpr::Kind::atom) rename(e.atom);
-    for (auto& o : e.operands) visit_num(o);
-  };
-  std::function<void(ast::Formula&)> visit = [&](ast::Formula& f) {
-    if (f.kind == ast::Formula::Kind::atom) rename(f.atom);
-    if (f.kind == ast::Formula::Kind::comparison) {
-      visit_num(f.comparison.lhs);
-      visit_num(f.comparison.rhs);
+  std::function<void(const ast::Formula&)> visit = [&](const ast::Formula& f) {
+    if (f.kind == ast::Formula::Kind::comparison)
       for (const ast::NumExpr* e : {&f.comparison.lhs, &f.comparison.rhs})
         if (auto t = entity_term(*e, p); t && t->variable) untyped.insert(t->name);
-    }
-    for (auto& o : f.operands) visit(o);
+    for (const auto& o : f.operands) visit(o);
   };
   visit(out.formula);
   note_types(p, out.formula, out.types);
