@@ -90,9 +90,6 @@ struct CaseIndex {
 std::vector<std::set<std::string>> doctrine_families(const CaseIndex& c, const std::vector<std::size_t>& selected,
                                                      const std::vector<std::vector<AtomId>>& cones);
 
-// describe.cpp: "0.8" or "0.8..0.9".
-std::string interval(const Rational& lo, const Rational& hi);
-
 // --- one claim grounding ---------------------------------------------------
 
 using Deadline = smt::Clock::time_point;
@@ -167,7 +164,7 @@ private:
     std::vector<Burden> burdens; // what makes it so there, if higher than the claim's own
   };
   struct NaiveReliance {
-    std::vector<std::string> kinds;  // which naive premises carried the accusation
+    std::vector<NaiveInference> kinds; // which naive premises carried the accusation
     std::vector<PremiseRef> support; // what it leaned on
   };
   using Model = std::vector<std::pair<AtomId, bool>>;
@@ -207,7 +204,7 @@ private:
   Verdict verdict_on(const std::vector<Lit>& P, const std::set<std::string>& drops, Deadline deadline);
   std::optional<bool> carries(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
                               Deadline deadline);
-  std::string unknown_reason(Deadline deadline) const;
+  Undecided unknown_reason(Deadline deadline) const;
 
   // minimize.cpp: minimal supports and conflicts (QuickXplain, canonical order)
   std::optional<std::vector<Lit>> minimize(std::vector<Lit> members, std::vector<Lit> fixed, Deadline deadline);
@@ -242,7 +239,7 @@ private:
   // defeaters.cpp: defeaters, §28(f) notes, naive reliance
   std::vector<Defeater> defeaters(const std::vector<Lit>& P, const std::vector<std::vector<Literal>>& would) const;
   std::vector<Note> discount_notes() const;
-  std::vector<std::string> naive_kinds(const Lit& l) const;
+  std::vector<NaiveInference> naive_kinds(const Lit& l) const;
   std::optional<NaiveReliance> naive_reliance(const std::vector<Lit>& P, Deadline deadline);
 
   // describe.cpp: premises in the words of the case file

@@ -82,7 +82,7 @@ void ClaimJudge::mark_rules_that_apply(std::vector<PremiseRef>& support, const s
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < s_.program.rules.size(); ++i) index[s_.program.rules[i].id] = i;
   for (auto& p : support) {
-    if (p.kind != PremiseRef::Kind::rule || !p.detail.empty()) continue; // §5 open rules keep their own words
+    if (p.kind != PremiseRef::Kind::rule || p.origin_only) continue; // §5: an open rule is counted neither way
     auto applies = session_.rule_applies(index.at(p.id));
     if (!applies) {
       p.applies = false;
