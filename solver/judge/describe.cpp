@@ -29,7 +29,10 @@ auto order_key(const PremiseRef& p) {
   const bool flag = p.kind == K::evidence ? p.bears_on && p.bears_on->positive
                     : p.kind == K::rule   ? p.origin_only
                                           : p.holds;
-  return std::make_tuple(p.kind, group, std::move(name), flag, p.bears_on ? p.bears_on->atom : std::string());
+  // Last, what it states: the facts one statement stipulates (`fact a and b.`)
+  // share its line and label, and each is a premise of its own.
+  return std::make_tuple(p.kind, group, std::move(name), flag, p.bears_on ? p.bears_on->atom : std::string(),
+                         p.label);
 }
 
 bool same_premise(const PremiseRef& a, const PremiseRef& b) { return order_key(a) == order_key(b); }

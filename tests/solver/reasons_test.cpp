@@ -132,6 +132,34 @@ TEST(Reasons, EachPremiseKindCanBeASupport) {
   EXPECT_EQ(rule->cites, (std::vector<std::string>{"ARSIWA art 4"}));
 }
 
+// `fact a and b.` stipulates two facts on one line, under no label: a support
+// that needs both names both (they were once merged into one, by their line).
+TEST(Reasons, EachFactOfOneStatementIsAPremiseOfItsOwn) {
+  auto j = judge_text(std::string("case one_line \"one line\"\n") + standards_block() + R"(
+state rus "Russian Federation".
+actor gru "GRU".
+operation op "The operation".
+predicate performed_by(operation, actor) link "The operation was conducted by the actor".
+predicate organ_of(actor, state) "The actor is an organ of the state".
+predicate attributable(operation, state) attribution "The operation is an act of the state".
+rule r_organ "Conduct of an organ" cite "ARSIWA art 4": attributable(O, S) if performed_by(O, A), organ_of(A, S).
+fact organ_of(gru, rus) and performed_by(op, gru).
+claim c "attributable" { holds attributable(op, rus) as assessment }
+)");
+  ASSERT_TRUE(j.ok) << j.errors();
+  ASSERT_EQ(j.verdict("c"), "established");
+  std::vector<std::string> facts;
+  std::set<std::uint32_t> lines;
+  for (const auto& p : j.grounding("c").support)
+    if (p.kind == PremiseRef::Kind::fact) {
+      EXPECT_TRUE(p.id.empty()) << p.id; // unlabelled: named by its line
+      facts.push_back(p.label);
+      lines.insert(p.span.line);
+    }
+  EXPECT_EQ(facts, (std::vector<std::string>{"organ_of(gru, rus)", "performed_by(op, gru)"}));
+  EXPECT_EQ(lines.size(), 1u);
+}
+
 TEST(Reasons, WouldEstablishSetsAreMinimalAndSufficient) {
   auto j = judge_text(reasons_case);
   ASSERT_TRUE(j.ok) << j.errors();
