@@ -101,18 +101,10 @@ enum class Premises { cautious, favourable, naive };
 // Premises as assumptions, with the atoms they connect.
 struct PremiseSet {
   std::vector<Lit> lits;
-  std::vector<char> connected; // by position in the cone: connected to the roots through premises in force (§4)
-  // Set when a closed derived atom was decided afresh while building these
-  // premises: the model scope of that decision's premises (the last one's).
-  std::optional<std::vector<char>> decided_scope;
+  // By position in the cone: connected to the roots through premises in
+  // force (§4); the atoms a counter-model of these premises may show (literals_of).
+  std::vector<char> connected;
   bool unknown = false; // a check ran out of time: `lits` is incomplete
-
-  // The atoms a counter-model of these premises may show (literals_of). Before
-  // the judge was split into phases, the scope was a member that building any
-  // premises overwrote, so a burden of proof decided afresh inside left its own
-  // scope there. Kept so that the split changes no report; §4 reads
-  // `connected`, and changing it changes counter-models: a change of its own.
-  const std::vector<char>& model_scope() const { return decided_scope ? *decided_scope : connected; }
 };
 
 // A verdict and the premises it was decided on: the cautious ones at the claim's standard.
@@ -189,11 +181,8 @@ private:
                           const StandardInfo& standard, const std::set<std::string>& drops, Deadline deadline);
   PremiseSet premises(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
                       Deadline deadline);
-  struct BurdenValue {
-    std::optional<bool> value;               // nullopt if a check ran out of time
-    std::optional<std::vector<char>> scope;  // decided afresh: the model scope of its premises
-  };
-  BurdenValue established(AtomId a, Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
+  // nullopt if a check ran out of time.
+  std::optional<bool> established(AtomId a, Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
                           Deadline deadline);
   const std::vector<AtomId>& below_of(AtomId a);
   Selector atom_goal(AtomId a);

@@ -19,9 +19,10 @@ void ClaimJudge::explain(ClaimGroundingReport& r, const PremiseSet& premises, De
       lits.push_back({goal_, value});
       return lits;
     };
-    if (auto m = canonical_model(with_goal(false), deadline)) r.counter_model = literals_of(*m, premises.model_scope());
+    // The scope is the claim's own (§4): what its premises connect to it.
+    if (auto m = canonical_model(with_goal(false), deadline)) r.counter_model = literals_of(*m, premises.connected);
     if (v == Verdict::not_established)
-      if (auto m = canonical_model(with_goal(true), deadline)) r.witness_model = literals_of(*m, premises.model_scope());
+      if (auto m = canonical_model(with_goal(true), deadline)) r.witness_model = literals_of(*m, premises.connected);
     r.would_establish = would_establish(P, deadline);
   }
   if (v == Verdict::unsubstantiated)
