@@ -1,6 +1,7 @@
 // The JSON report, the machine contract: "format": "imputa-report/1"
 // (schema in docs/report.schema.json). Key order is fixed; output is byte-stable.
 #include "render.hpp"
+#include "sentences.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -76,17 +77,17 @@ Json premises(const std::vector<PremiseRef>& ps) {
   for (const auto& p : ps) {
     Json j;
     j["kind"] = premise_kind(p.kind);
-    j["id"] = p.id;
-    j["label"] = p.label;
-    j["cites"] = p.cites;
-    j["detail"] = p.detail;
+    j["id"] = detail::premise_name(p);
+    j["label"] = detail::premise_label(p);
+    j["cites"] = detail::premise_cites(p);
+    j["detail"] = detail::premise_detail(p);
     j["line"] = p.span.line ? Json(p.span.line) : Json(nullptr);
     j["because_of"] = p.because_of.empty() ? Json(nullptr) : Json(p.because_of);
     if (p.kind == PremiseRef::Kind::rule) j["applies"] = p.applies;
     if (p.kind == PremiseRef::Kind::evidence) {
       j["evidence_kind"] = p.evidence_kind;
-      j["confidence"] = p.confidence;
-      j["weight"] = p.weight;
+      j["confidence"] = to_string(p.confidence);
+      j["weight"] = to_string(p.weight);
       j["bears_on"] = p.bears_on ? literal(*p.bears_on) : Json(nullptr);
     }
     out.push_back(std::move(j));
@@ -121,7 +122,7 @@ Json grounding(const ClaimGroundingReport& g, const Style& style) {
     x["evidence"] = d.evidence;
     x["summary"] = d.summary;
     x["literal"] = literal(d.contrary);
-    x["confidence"] = d.weight;
+    x["confidence"] = to_string(d.weight);
     defeaters.push_back(std::move(x));
   }
   j["defeaters"] = defeaters;
@@ -130,16 +131,19 @@ Json grounding(const ClaimGroundingReport& g, const Style& style) {
     Json x;
     x["evidence"] = n.evidence;
     x["atom"] = n.atom;
-    x["text"] = n.text;
+    x["text"] = detail::note_text(n);
     notes.push_back(std::move(x));
   }
   j["notes"] = notes;
-  j["naive_reliance"] = g.naive_reliance;
+  Json naive = Json::array();
+  for (NaiveInference k : g.naive_reliance) naive.push_back(detail::naive_inference_text(k));
+  j["naive_reliance"] = naive;
   j["burdens"] = burdens(g.burdens);
   j["strength_burdens"] = burdens(g.strength_burdens);
   j["no_rule_in_force"] = no_rule(g.no_rule_in_force);
-  j["unknown_reason"] = g.unknown_reason.empty() ? Json(nullptr) : Json(g.unknown_reason);
-  j["reasons_cut"] = g.reasons_cut.empty() ? Json(nullptr) : Json(g.reasons_cut);
+  j["unknown_reason"] =
+      g.unknown_reason ? Json(detail::unknown_reason_text(*g.unknown_reason, g.time_limit)) : Json(nullptr);
+  j["reasons_cut"] = g.reasons_cut ? Json(detail::reasons_cut_text(g.time_limit)) : Json(nullptr);
   if (style.timings) j["timings"] = Json{{"solve_ms", g.solve_ms}};
   return j;
 }

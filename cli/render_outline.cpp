@@ -2,6 +2,7 @@
 // the text and Markdown renderers so that both say exactly the same thing.
 #include "render.hpp"
 #include "render_outline.hpp"
+#include "sentences.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -38,8 +39,6 @@ Phrase literals(const std::vector<Literal>& ls, const char* joiner, std::size_t 
   if (ls.size() > n) p.words(" and " + std::to_string(ls.size() - n) + " more");
   return p;
 }
-
-bool unlabelled_fact(const PremiseRef& p) { return p.id.rfind("fact at line ", 0) == 0; }
 
 // A predicate's description as a phrase: its first clause, without the
 // parenthesised source ("The operation was conducted by the actor").
@@ -154,7 +153,7 @@ Burden burden_named(const PremiseRef& p, const std::vector<Burden>& burdens) {
   Burden b;
   b.atom = p.id;
   b.derived = p.kind == PremiseRef::Kind::burden_of_proof;
-  b.holds = p.detail == "holds";
+  b.holds = p.holds;
   return b;
 }
 
@@ -205,23 +204,21 @@ Phrase premise_phrase(const PremiseRef& p, const std::vector<Burden>& burdens) {
   case PremiseRef::Kind::fact:
   case PremiseRef::Kind::numeric_fact:
     s.words(p.kind == PremiseRef::Kind::fact ? "stipulated fact" : "stipulated value");
-    if (!unlabelled_fact(p)) s.words(" ").user(p.id);
-    s.words(line + ": ").code(p.label);
+    if (!p.id.empty()) s.words(" ").user(p.id);
+    s.words(line + ": ").code(premise_label(p));
     break;
   case PremiseRef::Kind::evidence:
     s.words("evidence ").user(p.id);
-    if (!p.evidence_kind.empty()) s.words(" (").user(words_of(p.evidence_kind)).words(", " + p.confidence + ")");
+    if (!p.evidence_kind.empty()) s.words(" (").user(words_of(p.evidence_kind)).words(", " + to_string(p.confidence) + ")");
     s.words(": \"").user(p.label).words("\"");
     if (p.bears_on) {
       s.words(p.bears_on->positive ? " — supports " : " — contradicts ").code(p.bears_on->atom);
-      if (!p.weight.empty() && p.weight != p.confidence) s.words(" (with corroboration, weight " + p.weight + ")");
-    } else if (!p.detail.empty()) {
-      s.words(" — ").user(p.detail);
+      if (p.weight != p.confidence) s.words(" (with corroboration, weight " + to_string(p.weight) + ")");
     }
     break;
   case PremiseRef::Kind::rule:
     s.words("rule ").user(p.id).words(": ").user(p.label);
-    if (!p.detail.empty()) s.words(" — ").user(p.detail);
+    if (p.origin_only) s.words(" — " + premise_detail(p));
     break;
   case PremiseRef::Kind::assumption:
     s.words("assumed for this run (--assume): ").code(p.id);
@@ -232,10 +229,10 @@ Phrase premise_phrase(const PremiseRef& p, const std::vector<Burden>& burdens) {
     break;
   }
   case PremiseRef::Kind::naive:
-    s.words("the inference §28(f) warns against: ").user(p.label);
+    s.words("the inference §28(f) warns against: " + premise_label(p));
     break;
   }
-  add_cites(s, p.cites);
+  add_cites(s, premise_cites(p));
   return s;
 }
 
@@ -249,27 +246,26 @@ InWords premise_in_words(const Report& report, const PremiseRef& p, const std::v
   case PremiseRef::Kind::numeric_fact:
     s.words(p.kind == PremiseRef::Kind::fact ? "stipulated fact" : "stipulated value");
     r.words(p.kind == PremiseRef::Kind::fact ? "stipulated fact" : "stipulated value");
-    if (!unlabelled_fact(p)) r.words(" ").code(p.id); // a fact's label is an id too
+    if (!p.id.empty()) r.words(" ").code(p.id); // a fact's label is an id too
     if (p.label.rfind("not ", 0) == 0) s.words(" (it does not hold): ").append(atom_in_words(report, p.label.substr(4)));
-    else s.words(": ").append(atom_in_words(report, p.label));
-    r.words(line_ref(p.span) + ": ").code(p.label);
+    else s.words(": ").append(atom_in_words(report, premise_label(p)));
+    r.words(line_ref(p.span) + ": ").code(premise_label(p));
     break;
   case PremiseRef::Kind::evidence:
     s.words("evidence");
-    if (!p.evidence_kind.empty()) s.words(" (").user(words_of(p.evidence_kind)).words(", confidence " + p.confidence + ")");
+    if (!p.evidence_kind.empty())
+      s.words(" (").user(words_of(p.evidence_kind)).words(", confidence " + to_string(p.confidence) + ")");
     s.words(": \"").user(p.label).words("\"");
     r.words("evidence ").code(p.id).words(line_ref(p.span));
     if (p.bears_on) {
       s.words(p.bears_on->positive ? " — supports: " : " — contradicts: ").append(atom_in_words(report, p.bears_on->atom));
-      if (!p.weight.empty() && p.weight != p.confidence) s.words(" (with corroboration, weight " + p.weight + ")");
+      if (p.weight != p.confidence) s.words(" (with corroboration, weight " + to_string(p.weight) + ")");
       r.words(p.bears_on->positive ? "; supports " : "; contradicts ").code(p.bears_on->atom);
-    } else if (!p.detail.empty()) {
-      s.words(" — ").user(p.detail);
     }
     break;
   case PremiseRef::Kind::rule:
     s.words("rule: ").user(p.label);
-    if (!p.detail.empty()) s.words(" — ").user(p.detail);
+    if (p.origin_only) s.words(" — " + premise_detail(p));
     r.words("rule ").code(p.id);
     break;
   case PremiseRef::Kind::assumption:
@@ -286,7 +282,7 @@ InWords premise_in_words(const Report& report, const PremiseRef& p, const std::v
   case PremiseRef::Kind::naive:
     return {};
   }
-  add_cites(s, p.cites);
+  add_cites(s, premise_cites(p));
   return out;
 }
 
@@ -410,35 +406,20 @@ std::optional<Phrase> evidence_in_words(const ClaimGroundingReport& g, const std
   return std::nullopt;
 }
 
-// Where `id` stands as a word of `text` (not inside another id), with the
-// quotes around it if it is quoted: {position, length}, or npos.
-std::pair<std::size_t, std::size_t> find_id(const std::string& text, const std::string& id) {
-  auto part_of_id = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  for (auto at = text.find(id); !id.empty() && at != std::string::npos; at = text.find(id, at + 1)) {
-    const std::size_t end = at + id.size();
-    if ((at > 0 && part_of_id(text[at - 1])) || (end < text.size() && part_of_id(text[end]))) continue;
-    if (at > 0 && text[at - 1] == '\'' && end < text.size() && text[end] == '\'') return {at - 1, id.size() + 2};
-    return {at, id.size()};
-  }
-  return {std::string::npos, 0};
+// A §28(f) note: the evidence item by id, the atom in the case file's notation.
+Phrase note_phrase(const Note& n) {
+  const NoteWords w = note_words(n);
+  return Phrase().words(w.before + "'").user(n.evidence).words("'" + w.middle).code(n.atom).words(w.after);
 }
 
-// A §28(f) note with its evidence item quoted by its summary and its atom in
-// words, where the note names them.
+// The same with its evidence item quoted by its summary (where the reasons
+// quote it; else the references name it) and its atom in words.
 InWords note_in_words(const Report& report, const ClaimGroundingReport& g, const Note& n) {
   InWords out;
-  std::string rest = n.text;
-  if (auto [at, length] = find_id(rest, n.evidence); at != std::string::npos) {
-    // An item the reasons do not quote: the references name it ("evidence shows where ...").
-    if (auto item = evidence_in_words(g, n.evidence)) out.words.user(rest.substr(0, at)).append(*item);
-    else out.words.user(rest.substr(0, at > 0 && rest[at - 1] == ' ' ? at - 1 : at));
-    rest.erase(0, at + length);
-  }
-  if (auto at = rest.find(n.atom); !n.atom.empty() && at != std::string::npos) {
-    out.words.user(rest.substr(0, at)).append(atom_in_words(report, n.atom));
-    rest.erase(0, at + n.atom.size());
-  }
-  out.words.user(rest);
+  const NoteWords w = note_words(n);
+  if (auto item = evidence_in_words(g, n.evidence)) out.words.words(w.before).append(*item);
+  else out.words.words(w.before.substr(0, w.before.size() - 1)); // "...: evidence shows where ..."
+  out.words.words(w.middle).append(atom_in_words(report, n.atom)).words(w.after);
   out.refs.words("evidence ").code(n.evidence).words("; on ").code(n.atom);
   return out;
 }
@@ -460,7 +441,9 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
   out.explanation = explain_verdict(g.verdict, hypothesis);
   auto& sections = out.sections;
 
-  if (!g.unknown_reason.empty()) sections.push_back({"why it could not be decided", Phrase().user(g.unknown_reason), {}});
+  if (g.unknown_reason)
+    sections.push_back(
+        {"why it could not be decided", Phrase().words(unknown_reason_text(*g.unknown_reason, g.time_limit)), {}});
   if (!g.support.empty()) {
     std::string title = g.verdict == Verdict::unsubstantiated ? "it rests only on"
                         : hypothesis                         ? "the argument rests on"
@@ -480,7 +463,7 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
   }
   if (g.verdict == Verdict::unsubstantiated && !g.naive_reliance.empty()) {
     Section s{"GGE 2015 §28(f): accusations should be substantiated; this one leans on", {}, {}};
-    for (const auto& n : g.naive_reliance) s.items.push_back({Phrase().user(n), {}});
+    for (NaiveInference k : g.naive_reliance) s.items.push_back({Phrase().words(naive_inference_text(k)), {}});
     sections.push_back(std::move(s));
   }
   if (!g.conflict.empty())
@@ -549,9 +532,9 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
     for (const auto& d : g.defeaters) {
       Phrase p;
       p.words("evidence ").user(d.evidence).words(": \"").user(d.summary).words("\" — bears on ")
-          .code(to_string(d.contrary)).words(" (confidence " + d.weight + ")");
+          .code(to_string(d.contrary)).words(" (confidence " + to_string(d.weight) + ")");
       InWords w;
-      w.words.words("evidence \"").user(d.summary).words("\" (confidence " + d.weight + ")")
+      w.words.words("evidence \"").user(d.summary).words("\" (confidence " + to_string(d.weight) + ")")
           .words(d.contrary.positive ? " — that it holds: " : " — that it does not hold: ")
           .append(atom_in_words(report, d.contrary.atom));
       w.refs.words("evidence ").code(d.evidence).words("; bears on ").code(to_string(d.contrary));
@@ -561,10 +544,10 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
   }
   if (!g.notes.empty()) {
     Section s{"GGE 2015 §28(f) notes", {}, {}};
-    for (const auto& n : g.notes) s.items.push_back({Phrase().user(n.text), {}, note_in_words(report, g, n)});
+    for (const auto& n : g.notes) s.items.push_back({note_phrase(n), {}, note_in_words(report, g, n)});
     sections.push_back(std::move(s));
   }
-  if (!g.reasons_cut.empty()) sections.push_back({"reasons left out", Phrase().words(g.reasons_cut), {}});
+  if (g.reasons_cut) sections.push_back({"reasons left out", Phrase().words(reasons_cut_text(g.time_limit)), {}});
   if (timings) sections.push_back({"solved in", Phrase().words(std::to_string(static_cast<long>(g.solve_ms)) + " ms"), {}});
   return out;
 }

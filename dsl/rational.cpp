@@ -122,4 +122,9 @@ std::string to_decimal_string(const Rational& value) {
   return negative ? "-" + digits : digits;
 }
 
+std::string to_string(const Interval& interval) {
+  if (interval.lo == interval.hi) return to_decimal_string(interval.lo);
+  return to_decimal_string(interval.lo) + ".." + to_decimal_string(interval.hi);
+}
+
 } // namespace imputa

@@ -21,15 +21,11 @@ constexpr PhiaEntry phia_table[] = {
     {"almost_certain", 95, 100},
 };
 
-std::string interval_text(const Rational& lo, const Rational& hi) {
-  return to_decimal_string(lo) + ".." + to_decimal_string(hi);
-}
-
 // E011 for an empty interval; shared by confidences and numeric facts.
 bool check_interval_order(Checker& c, const ast::Value& value) {
   if (value.kind != ast::Value::Kind::interval || value.lo <= value.hi) return true;
   c.diags.error("E011", value.span,
-                "interval " + interval_text(value.lo, value.hi) +
+                "interval " + to_string(Interval{value.lo, value.hi}) +
                     " is empty: the lower end must not exceed the upper end");
   return false;
 }
@@ -80,9 +76,7 @@ std::optional<Interval> check_confidence(Checker& c, const ast::Value& value) {
   }
   if (!check_interval_order(c, value)) return std::nullopt;
   if (value.lo < 0 || value.hi > 1) {
-    const std::string shown = value.kind == ast::Value::Kind::number ? to_decimal_string(value.lo)
-                                                                    : interval_text(value.lo, value.hi);
-    c.diags.error("E011", value.span, "confidence " + shown + " is outside 0..1");
+    c.diags.error("E011", value.span, "confidence " + to_string(Interval{value.lo, value.hi}) + " is outside 0..1");
     return std::nullopt;
   }
   return Interval{value.lo, value.hi};

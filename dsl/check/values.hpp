@@ -10,10 +10,6 @@
 
 namespace imputa::check::detail {
 
-struct Interval {
-  Rational lo, hi;
-};
-
 // The PHIA name's interval (exact), or nothing for an unknown name.
 std::optional<Interval> phia_interval(std::string_view name);
 std::vector<std::string_view> phia_names();

@@ -21,6 +21,9 @@ std::string quote(std::string_view text) {
 
 std::string number(const Rational& value) { return to_decimal_string(value); }
 
+// A value as the author wrote it, not the interval it stands for: a point
+// written `0.5..0.5` stays an interval here (fmt changes layout, never how a
+// value is written); reports and messages spell values with to_string(Interval).
 std::string value(const ast::Value& v) {
   switch (v.kind) {
   case ast::Value::Kind::name: return v.name;

@@ -4,6 +4,7 @@
 
 #include "imputa/diagnostic.hpp"
 #include "imputa/program.hpp"
+#include "imputa/rational.hpp"
 
 #include <chrono>
 #include <functional>
@@ -75,40 +76,80 @@ struct NoRuleInForce {
   std::vector<std::pair<std::string, std::vector<std::string>>> elsewhere; // alternative -> rule ids
 };
 
-// An evidence item, rule or fact as a reason names it: with its label and cite.
+// An evidence item, rule or fact as a reason names it: with its label and
+// cite, as data; the sentences are the renderers' (cli/).
 struct PremiseRef {
+  // closed_world: a closed base atom presumed false because no premise makes
+  // it true (docs/semantics.md §1); burden_of_proof: a closed derived atom
+  // decided on its own premises, which the support needs to hold or not.
   enum class Kind { fact, evidence, rule, assumption, numeric_fact, closed_world, burden_of_proof, naive };
   Kind kind = Kind::fact;
-  std::string id;     // evidence/rule id, fact label (or "fact at line N"), assumed atom
-  std::string label;  // evidence summary, rule label, fact text
+  // Evidence/rule id, fact label (empty for an unlabelled fact: `span` says
+  // where it is), the atom assumed, presumed or burdened; "origin_inference"
+  // for the naive inference.
+  std::string id;
+  // Evidence summary, rule label, a fact's formula, a numeric fact's atom, a
+  // presumption's predicate description; empty for the other kinds.
+  std::string label;
   std::vector<std::string> cites;
-  std::string detail; // e.g. "supports performed_by(op, gru) at 0.8..0.9"
   SourceSpan span;
   // Support only: the burden-of-proof atom this premise helps establish (the
   // "why precluded(cm, s) holds" part of a support); empty for the claim itself.
   std::string because_of{};
   // Evidence only, for renderers that lay the item out themselves.
   std::string evidence_kind{};       // "official_statement"
-  std::string confidence{};          // the item's own confidence, "0.8..0.9"
-  std::string weight{};              // the combined weight on the literal, "0.84..0.9"
+  Interval confidence{};             // the item's own confidence
+  Interval weight{};                 // the combined weight on the literal it bears on
   std::optional<Literal> bears_on{}; // the literal it supports (positive) or contradicts
+  // Numeric facts only: the value stipulated for the atom `label`.
+  Interval value{};
   // Rules only: some ground instance applies (its conditions hold on the
   // premises). A rule that is needed only because none of its instances
   // applies (it closes a route) has false: it is not a reason in itself.
   bool applies = true;
+  // Rules only: the rule derives a link from origin alone (GGE 2015 §28(f)),
+  // so its conclusion is left open, counted neither way (docs/semantics.md §5).
+  bool origin_only = false;
+  // Burdens of proof only: the atom is established (true) or, not
+  // established, taken as false.
+  bool holds = false;
 };
 
+// Why GGE 2015 §28(f) counts an evidence item for nothing on a link or
+// attribution literal.
 struct Note {
-  std::string evidence; // the origin item discounted
+  enum class Why {
+    origin,                 // origin evidence: where an operation came from is not who is responsible
+    undisclosed_statement,  // an official statement whose evidence is not disclosed (substantiation = disclosed evidence)
+  };
+  std::string evidence; // the item discounted
   std::string atom;     // the link/attribution atom it would have supported
-  std::string text;
+  bool positive = true; // false: it bears on the denial of `atom`
+  Why why = Why::origin;
+};
+
+// UNSUBSTANTIATED: the kinds of naive premise GGE 2015 §28(f) warns against
+// that carried an accusation (declared in the order reports list them).
+enum class NaiveInference {
+  origin_rule,            // a rule that derives a link or attribution from origin alone (W28F)
+  stipulated_link,        // a stipulated link or attribution fact, not substantiated by evidence
+  undisclosed_statements, // official statements counted for a link though their evidence is not disclosed
+  origin_evidence,        // origin evidence counted for a link
+  origin_inference,       // the inference from origin or infrastructure to attribution
+};
+
+// UNKNOWN: why the claim could not be decided.
+enum class Undecided {
+  time_limit,           // the time limit per claim was reached
+  grounding_time_limit, // the time limit was reached while grounding the case
+  solver,               // the solver gave up without a time limit reached
 };
 
 struct Defeater {
   std::string evidence;
   std::string summary;
   Literal contrary; // the literal this item bears on (against the verdict)
-  std::string weight; // "0.55..0.75"
+  Interval weight;  // the item's own confidence
 };
 
 struct ClaimGroundingReport {
@@ -124,15 +165,16 @@ struct ClaimGroundingReport {
   std::vector<std::string> critical_evidence;
   std::vector<Defeater> defeaters;
   std::vector<Note> notes;                      // §28(f) discounts
-  std::vector<std::string> naive_reliance;      // UNSUBSTANTIATED: which naive premises carried it
+  std::vector<NaiveInference> naive_reliance;   // UNSUBSTANTIATED: which naive premises carried it
   std::vector<Burden> burdens;                  // burdens and presumptions the support needs
   // Not established here but at the higher standard `strength`: the burdens
   // and presumptions that make it so there (a higher standard proves less
   // evidence, so only a burden or a presumption can make a claim easier).
   std::vector<Burden> strength_burdens;
   std::vector<NoRuleInForce> no_rule_in_force;  // REFUTED, NOT_ESTABLISHED: conclusions the doctrine leaves to no rule
-  std::string unknown_reason;                   // UNKNOWN: timeout, solver limit
-  std::string reasons_cut;                      // why some reasons are missing (their time ran out), or empty
+  std::optional<Undecided> unknown_reason;      // UNKNOWN: why
+  bool reasons_cut = false;                     // the reasons' own time limit ran out: some may be missing
+  std::chrono::milliseconds time_limit{0};      // the time limit per claim (and again for its reasons) it was judged under
   double solve_ms = 0;
 };
 

@@ -55,4 +55,15 @@ std::optional<Rational> parse_decimal(std::string_view text);
 // ("0.84", "3", "-1.5"); otherwise "n/d".
 std::string to_decimal_string(const Rational& value);
 
+// A closed interval of exact numbers: a confidence, a weight, a numeric fact's
+// value. A point is an interval with lo == hi.
+struct Interval {
+  Rational lo, hi;
+  friend bool operator==(const Interval& a, const Interval& b) { return a.lo == b.lo && a.hi == b.hi; }
+};
+
+// The one spelling of an interval, in reports and messages alike: "0.8..0.9",
+// and a point as its number ("0.4").
+std::string to_string(const Interval& interval);
+
 } // namespace imputa

@@ -90,9 +90,6 @@ struct CaseIndex {
 std::vector<std::set<std::string>> doctrine_families(const CaseIndex& c, const std::vector<std::size_t>& selected,
                                                      const std::vector<std::vector<AtomId>>& cones);
 
-// describe.cpp: "0.8" or "0.8..0.9".
-std::string interval(const Rational& lo, const Rational& hi);
-
 // --- one claim grounding ---------------------------------------------------
 
 using Deadline = smt::Clock::time_point;
@@ -104,18 +101,10 @@ enum class Premises { cautious, favourable, naive };
 // Premises as assumptions, with the atoms they connect.
 struct PremiseSet {
   std::vector<Lit> lits;
-  std::vector<char> connected; // by position in the cone: connected to the roots through premises in force (§4)
-  // Set when a closed derived atom was decided afresh while building these
-  // premises: the model scope of that decision's premises (the last one's).
-  std::optional<std::vector<char>> decided_scope;
+  // By position in the cone: connected to the roots through premises in
+  // force (§4); the atoms a counter-model of these premises may show (literals_of).
+  std::vector<char> connected;
   bool unknown = false; // a check ran out of time: `lits` is incomplete
-
-  // The atoms a counter-model of these premises may show (literals_of). Before
-  // the judge was split into phases, the scope was a member that building any
-  // premises overwrote, so a burden of proof decided afresh inside left its own
-  // scope there. Kept so that the split changes no report; §4 reads
-  // `connected`, and changing it changes counter-models: a change of its own.
-  const std::vector<char>& model_scope() const { return decided_scope ? *decided_scope : connected; }
 };
 
 // A verdict and the premises it was decided on: the cautious ones at the claim's standard.
@@ -167,7 +156,7 @@ private:
     std::vector<Burden> burdens; // what makes it so there, if higher than the claim's own
   };
   struct NaiveReliance {
-    std::vector<std::string> kinds;  // which naive premises carried the accusation
+    std::vector<NaiveInference> kinds; // which naive premises carried the accusation
     std::vector<PremiseRef> support; // what it leaned on
   };
   using Model = std::vector<std::pair<AtomId, bool>>;
@@ -192,11 +181,8 @@ private:
                           const StandardInfo& standard, const std::set<std::string>& drops, Deadline deadline);
   PremiseSet premises(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
                       Deadline deadline);
-  struct BurdenValue {
-    std::optional<bool> value;               // nullopt if a check ran out of time
-    std::optional<std::vector<char>> scope;  // decided afresh: the model scope of its premises
-  };
-  BurdenValue established(AtomId a, Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
+  // nullopt if a check ran out of time.
+  std::optional<bool> established(AtomId a, Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
                           Deadline deadline);
   const std::vector<AtomId>& below_of(AtomId a);
   Selector atom_goal(AtomId a);
@@ -207,7 +193,7 @@ private:
   Verdict verdict_on(const std::vector<Lit>& P, const std::set<std::string>& drops, Deadline deadline);
   std::optional<bool> carries(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
                               Deadline deadline);
-  std::string unknown_reason(Deadline deadline) const;
+  Undecided unknown_reason(Deadline deadline) const;
 
   // minimize.cpp: minimal supports and conflicts (QuickXplain, canonical order)
   std::optional<std::vector<Lit>> minimize(std::vector<Lit> members, std::vector<Lit> fixed, Deadline deadline);
@@ -242,7 +228,7 @@ private:
   // defeaters.cpp: defeaters, §28(f) notes, naive reliance
   std::vector<Defeater> defeaters(const std::vector<Lit>& P, const std::vector<std::vector<Literal>>& would) const;
   std::vector<Note> discount_notes() const;
-  std::vector<std::string> naive_kinds(const Lit& l) const;
+  std::vector<NaiveInference> naive_kinds(const Lit& l) const;
   std::optional<NaiveReliance> naive_reliance(const std::vector<Lit>& P, Deadline deadline);
 
   // describe.cpp: premises in the words of the case file

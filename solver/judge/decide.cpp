@@ -59,10 +59,8 @@ std::optional<bool> ClaimJudge::carries(Premises which, const StandardInfo& stan
   return a == Answer::unsat;
 }
 
-std::string ClaimJudge::unknown_reason(Deadline deadline) const {
-  if (smt::Clock::now() >= deadline)
-    return "the time limit of " + std::to_string(s_.options.timeout.count()) + " ms per claim was reached";
-  return "the solver could not decide this claim";
+Undecided ClaimJudge::unknown_reason(Deadline deadline) const {
+  return smt::Clock::now() >= deadline ? Undecided::time_limit : Undecided::solver;
 }
 
 } // namespace imputa::judging

@@ -18,7 +18,7 @@ std::vector<Defeater> ClaimJudge::defeaters(const std::vector<Lit>& P,
       const auto& e = s_.evidence.item(i);
       if (config.dropped.count(e.id) || (config.as_of && e.date && *config.as_of < *e.date)) continue;
       if (!seen.insert({e.id, contrary.atom}).second) continue;
-      out.push_back({e.id, e.summary, Literal{contrary.atom, contrary.positive}, interval(e.lo, e.hi)});
+      out.push_back({e.id, e.summary, Literal{contrary.atom, contrary.positive}, Interval{e.lo, e.hi}});
     }
   };
   for (const Lit& l : P) {
@@ -40,18 +40,9 @@ std::vector<Note> ClaimJudge::discount_notes() const {
   auto config = weigh_config(setting_.standard, setting_.drops, false);
   std::vector<Note> out;
   for (const auto& [literal, _] : cone_literals_) {
-    for (const auto& id : s_.evidence.weigh(literal, config).discounted) {
-      const std::string what = (literal.positive ? "" : "the denial of ") + literal.atom;
-      if (item_by_id(id)->kind == "origin")
-        out.push_back({id, literal.atom,
-                       "GGE 2015 §28(f): evidence '" + id + "' shows where the operation came from; it is not "
-                       "counted for " + what + " (origin is not attribution)"});
-      else
-        out.push_back({id, literal.atom,
-                       "GGE 2015 §28(f): evidence '" + id + "' is an official statement whose evidence is not "
-                       "disclosed; under substantiation = disclosed evidence it is not counted for " + what +
-                           " in an accusation"});
-    }
+    for (const auto& id : s_.evidence.weigh(literal, config).discounted)
+      out.push_back({id, literal.atom, literal.positive,
+                     item_by_id(id)->kind == "origin" ? Note::Why::origin : Note::Why::undisclosed_statement});
   }
   // By evidence id, not file order: moving statements must not change the report (§7).
   std::stable_sort(out.begin(), out.end(),
@@ -59,9 +50,9 @@ std::vector<Note> ClaimJudge::discount_notes() const {
   return out;
 }
 
-// Which naive premise `l` of a support is, in words; none for a premise that
+// Which naive premise `l` of a support is; none for a premise that
 // the cautious premises have too, or that §28(f) does not warn against.
-std::vector<std::string> ClaimJudge::naive_kinds(const Lit& l) const {
+std::vector<NaiveInference> ClaimJudge::naive_kinds(const Lit& l) const {
   const auto& info = session_.info(l.selector);
   // P's component can be smaller than the naive premises' (§4 on each
   // reading): a premise of P outside it is not one §28(f) warns against.
@@ -74,21 +65,19 @@ std::vector<std::string> ClaimJudge::naive_kinds(const Lit& l) const {
   if (info.kind == smt::SelectorInfo::Kind::fact && !s_.g.facts[info.index].mentions_link) return {};
   if (info.kind == smt::SelectorInfo::Kind::rule && !s_.program.rules[info.index].origin_only) return {};
   switch (info.kind) {
-  case smt::SelectorInfo::Kind::fact: return {"a stipulated link or attribution fact, not substantiated by evidence"};
+  case smt::SelectorInfo::Kind::fact: return {NaiveInference::stipulated_link};
   case smt::SelectorInfo::Kind::proof: {
     // Which discounted kinds of evidence the naive reading counted here.
-    std::vector<std::string> out;
+    std::vector<NaiveInference> out;
     weigh::LiteralKey key{s_.g.atoms[info.atom].text, info.positive};
     for (const auto& id : s_.evidence.weigh(key, config).discounted) {
-      const auto& kind = item_by_id(id)->kind;
-      out.push_back(kind == "origin" ? "origin evidence counted for who did it or for whom"
-                                     : "official statements counted for who did it or for whom, though the "
-                                       "evidence behind them is not disclosed (substantiation = disclosed evidence)");
+      out.push_back(item_by_id(id)->kind == "origin" ? NaiveInference::origin_evidence
+                                                     : NaiveInference::undisclosed_statements);
     }
     return out;
   }
-  case smt::SelectorInfo::Kind::rule: return {"a rule that derives a link or attribution from origin alone (W28F)"};
-  case smt::SelectorInfo::Kind::naive_origin: return {"the inference from origin or infrastructure to attribution"};
+  case smt::SelectorInfo::Kind::rule: return {NaiveInference::origin_rule};
+  case smt::SelectorInfo::Kind::naive_origin: return {NaiveInference::origin_inference};
   default: return {};
   }
 }
@@ -101,10 +90,10 @@ std::optional<ClaimJudge::NaiveReliance> ClaimJudge::naive_reliance(const std::v
   auto m = minimize(naive.lits, {Lit{goal_, false}}, deadline);
   if (!m) return std::nullopt;
   std::set<Lit> in_p(P.begin(), P.end());
-  std::set<std::string> kinds;
+  std::set<NaiveInference> kinds;
   for (const Lit& l : *m) {
     if (l.selector == goal_ || in_p.count(l)) continue;
-    for (auto& kind : naive_kinds(l)) kinds.insert(std::move(kind));
+    for (NaiveInference kind : naive_kinds(l)) kinds.insert(kind);
   }
   return NaiveReliance{{kinds.begin(), kinds.end()}, describe(*m, setting_.standard, true)};
 }

@@ -6,9 +6,38 @@
 
 namespace imputa::judging {
 
-std::string interval(const Rational& lo, const Rational& hi) {
-  return lo == hi ? to_decimal_string(lo) : to_decimal_string(lo) + ".." + to_decimal_string(hi);
+namespace {
+
+// Where a premise stands in a support: by kind, then by name, then by what it
+// says, so that no choice of Z3's shows. Reports name an unlabelled fact by
+// its line ("fact at line 12", cli/): it sorts among the labels where that name
+// does, after a label `fact` and before `fact_x` (labels are identifiers, so
+// "fact at ..." precedes any longer one), its line compared as text.
+auto order_key(const PremiseRef& p) {
+  using K = PremiseRef::Kind;
+  const bool fact = p.kind == K::fact || p.kind == K::numeric_fact;
+  int group = 0;
+  std::string name = p.id;
+  if (fact && p.id.empty()) {
+    group = 1;
+    name = std::to_string(p.span.line);
+  } else if (fact && p.id > "fact") {
+    group = 2;
+  }
+  // What it says: contradicting before supporting evidence, rules counted
+  // before origin-only ones, burdens not holding before those that hold.
+  const bool flag = p.kind == K::evidence ? p.bears_on && p.bears_on->positive
+                    : p.kind == K::rule   ? p.origin_only
+                                          : p.holds;
+  // Last, what it states: the facts one statement stipulates (`fact a and b.`)
+  // share its line and label, and each is a premise of its own.
+  return std::make_tuple(p.kind, group, std::move(name), flag, p.bears_on ? p.bears_on->atom : std::string(),
+                         p.label);
 }
+
+bool same_premise(const PremiseRef& a, const PremiseRef& b) { return order_key(a) == order_key(b); }
+
+} // namespace
 
 // The evidence item with this id, or nullptr.
 const EvidenceItem* ClaimJudge::item_by_id(const std::string& id) const {
@@ -29,12 +58,9 @@ std::vector<PremiseRef> ClaimJudge::describe(const std::vector<Lit>& lits, const
     else if (auto p = describe_premise(info)) out.push_back(std::move(*p));
   }
   // One entry per item, in a stable order.
-  std::stable_sort(out.begin(), out.end(), [](const PremiseRef& a, const PremiseRef& b) {
-    return std::tie(a.kind, a.id, a.detail) < std::tie(b.kind, b.id, b.detail);
-  });
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const PremiseRef& a, const PremiseRef& b) { return a.kind == b.kind && a.id == b.id && a.detail == b.detail; }),
-            out.end());
+  std::stable_sort(out.begin(), out.end(),
+                   [](const PremiseRef& a, const PremiseRef& b) { return order_key(a) < order_key(b); });
+  out.erase(std::unique(out.begin(), out.end(), same_premise), out.end());
   return out;
 }
 
@@ -48,13 +74,10 @@ std::vector<PremiseRef> ClaimJudge::describe_proof(const smt::SelectorInfo& info
   for (const auto& id : needed.empty() ? w.carrying : needed) {
     const EvidenceItem* it = item_by_id(id);
     if (!it) continue;
-    PremiseRef p{PremiseRef::Kind::evidence, it->id, it->summary, it->cites,
-                 std::string(info.positive ? "supports " : "contradicts ") + key.atom + " (confidence " +
-                     interval(it->lo, it->hi) + ", weight " + interval(w.lo, w.hi) + ")",
-                 it->span};
+    PremiseRef p{PremiseRef::Kind::evidence, it->id, it->summary, it->cites, it->span};
     p.evidence_kind = it->kind;
-    p.confidence = interval(it->lo, it->hi);
-    p.weight = interval(w.lo, w.hi);
+    p.confidence = Interval{it->lo, it->hi};
+    p.weight = Interval{w.lo, w.hi};
     p.bears_on = Literal{key.atom, info.positive};
     out.push_back(std::move(p));
   }
@@ -65,52 +88,46 @@ std::vector<PremiseRef> ClaimJudge::describe_proof(const smt::SelectorInfo& info
 std::optional<PremiseRef> ClaimJudge::describe_premise(const smt::SelectorInfo& info) const {
   using K = smt::SelectorInfo::Kind;
   auto atom = [&] { return s_.g.atoms[info.atom].text; };
-  auto fact_name = [](const FactItem& fact) {
-    return fact.label ? *fact.label : "fact at line " + std::to_string(fact.span.line);
-  };
+  auto fact_label = [](const FactItem& fact) { return fact.label.value_or(""); };
   switch (info.kind) {
   case K::rule:
   case K::rule_open: {
     const RuleItem& rule = s_.program.rules[info.index];
-    PremiseRef p{PremiseRef::Kind::rule, rule.id, rule.label, {}, "", rule.span};
+    PremiseRef p{PremiseRef::Kind::rule, rule.id, rule.label, {}, rule.span};
     if (rule.cite) p.cites.push_back(*rule.cite);
-    if (info.kind == K::rule_open) p.detail = "derives a link from origin alone (GGE 2015 §28(f)): not counted either way";
+    p.origin_only = info.kind == K::rule_open;
     return p;
   }
-  case K::naive_origin:
-    return PremiseRef{PremiseRef::Kind::naive, "origin_inference",
-                      "where an operation came from taken as who is responsible for it", {"GGE 2015 §28(f)"},
-                      "the inference §28(f) warns against", {}};
+  case K::naive_origin: return PremiseRef{PremiseRef::Kind::naive, "origin_inference", "", {}, {}};
   case K::fact: {
     const auto& premise = s_.g.facts[info.index];
     const FactItem& fact = s_.program.facts[premise.fact];
-    return PremiseRef{PremiseRef::Kind::fact, fact_name(fact), ground::to_string(s_.g, premise.formula), {},
-                      "stipulated", fact.span};
+    return PremiseRef{PremiseRef::Kind::fact, fact_label(fact), ground::to_string(s_.g, premise.formula), {},
+                      fact.span};
   }
   case K::numeric: {
     const auto& premise = s_.g.numeric[info.index];
     const FactItem& fact = s_.program.facts[premise.fact];
-    return PremiseRef{PremiseRef::Kind::numeric_fact, fact_name(fact),
-                      s_.g.atoms[premise.atom].text + " = " + interval(premise.lo, premise.hi), {}, "stipulated",
-                      fact.span};
+    PremiseRef p{PremiseRef::Kind::numeric_fact, fact_label(fact), s_.g.atoms[premise.atom].text, {}, fact.span};
+    p.value = Interval{premise.lo, premise.hi};
+    return p;
   }
-  case K::assumption: return PremiseRef{PremiseRef::Kind::assumption, atom(), "assumed for this claim", {}, "", {}};
+  case K::assumption: return PremiseRef{PremiseRef::Kind::assumption, atom(), "", {}, {}};
   case K::presumption: {
     const auto* pred = s_.g.atoms[info.atom].info;
-    return PremiseRef{PremiseRef::Kind::closed_world, atom(), pred ? pred->description : "", {},
-                      "presumed not to hold until proven", {}};
+    return PremiseRef{PremiseRef::Kind::closed_world, atom(), pred ? pred->description : "", {}, {}};
   }
   case K::burden_true:
-  case K::burden_false:
-    return PremiseRef{PremiseRef::Kind::burden_of_proof, atom(),
-                      info.positive ? "established on the same premises"
-                                    : "not established, so treated as false: whoever relies on it must prove it",
-                      {}, info.positive ? "holds" : "does not hold", {}};
+  case K::burden_false: {
+    PremiseRef p{PremiseRef::Kind::burden_of_proof, atom(), "", {}, {}};
+    p.holds = info.kind == K::burden_true;
+    return p;
+  }
   default: return std::nullopt;
   }
 }
 
-// The burdens of proof and presumptions a support needs, in words' data.
+// The burdens of proof and presumptions a support needs, as data.
 std::vector<Burden> ClaimJudge::burdens_of(const std::vector<PremiseRef>& support) const {
   std::vector<Burden> out;
   for (const auto& p : support) {
@@ -122,7 +139,7 @@ std::vector<Burden> ClaimJudge::burdens_of(const std::vector<PremiseRef>& suppor
     b.atom = atom.text;
     b.predicate = atom.predicate;
     b.derived = p.kind == PremiseRef::Kind::burden_of_proof;
-    b.holds = p.kind == PremiseRef::Kind::burden_of_proof && p.detail == "holds";
+    b.holds = p.kind == PremiseRef::Kind::burden_of_proof && p.holds;
     if (atom.info) b.description = atom.info->description;
     // A defence names the state relying on it when its conclusion has one state (precluded(Op, S)).
     if (b.derived && atom.info) {

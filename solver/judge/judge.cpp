@@ -31,6 +31,7 @@ ClaimGroundingReport ClaimJudge::run() {
   ClaimGroundingReport r;
   r.bindings = inst_.bindings;
   r.formula = inst_.text;
+  r.time_limit = s_.options.timeout;
   const Deadline deciding = start_ + s_.options.timeout;
   const Decision decision = decide(setting_.drops, deciding);
   r.verdict = decision.verdict;
@@ -39,9 +40,7 @@ ClaimGroundingReport ClaimJudge::run() {
     // Reasons get a time budget of their own; what does not fit is left out.
     const Deadline explaining = smt::Clock::now() + s_.options.timeout;
     explain(r, decision.premises, explaining);
-    if (smt::Clock::now() >= explaining)
-      r.reasons_cut = "the time limit of " + std::to_string(s_.options.timeout.count()) +
-                      " ms for the reasons was reached: some may be missing (a larger --timeout-ms gives them time)";
+    r.reasons_cut = smt::Clock::now() >= explaining;
   }
   r.solve_ms = std::chrono::duration<double, std::milli>(smt::Clock::now() - start_).count();
   return r;
@@ -110,8 +109,8 @@ ClaimGroundingReport judge_instance(const CaseIndex& c, const ground::ClaimInsta
     r.bindings = inst.bindings;
     r.formula = inst.text;
     r.verdict = Verdict::unknown;
-    r.unknown_reason = "the time limit of " + std::to_string(c.options.timeout.count()) +
-                       " ms was reached while grounding the case";
+    r.unknown_reason = Undecided::grounding_time_limit;
+    r.time_limit = c.options.timeout;
     return r;
   }
   judging::Setting setting = judging::setting_for(c.program, c.g, c.program.claims[inst.claim], c.options);

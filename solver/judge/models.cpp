@@ -87,7 +87,7 @@ const std::vector<AtomId>& ClaimJudge::dependency_atoms() {
 // True literals first, then false ones, each in text order. A false atom is
 // shown only where the case says something about it (a fact, evidence or an
 // assumption): "not performed_by(op, gru)" matters, the hundred atoms nobody
-// mentioned do not. `scope`: PremiseSet::model_scope(), by position in the cone.
+// mentioned do not. `scope`: PremiseSet::connected, by position in the cone.
 std::vector<Literal> ClaimJudge::literals_of(const Model& model, const std::vector<char>& scope) const {
   std::set<AtomId> mentioned(setting_.assumes.begin(), setting_.assumes.end());
   for (const auto& [_, a] : cone_literals_) mentioned.insert(a);

@@ -168,13 +168,12 @@ PremiseSet ClaimJudge::premises_for(const std::vector<AtomId>& roots, std::optio
     std::erase_if(burdens, [&](AtomId a) { return !std::binary_search(below.begin(), below.end(), a); });
   }
   for (AtomId a : burdens) {
-    BurdenValue b = established(a, which, standard, drops, deadline);
-    if (!b.value) {
+    std::optional<bool> value = established(a, which, standard, drops, deadline);
+    if (!value) {
       out.unknown = true;
       return out;
     }
-    if (b.scope) out.decided_scope = std::move(b.scope);
-    out.lits.push_back({session_.burden(a, *b.value), true});
+    out.lits.push_back({session_.burden(a, *value), true});
   }
   std::sort(out.lits.begin(), out.lits.end());
   out.lits.erase(std::unique(out.lits.begin(), out.lits.end()), out.lits.end());
@@ -187,12 +186,11 @@ PremiseSet ClaimJudge::premises(Premises which, const StandardInfo& standard, co
 }
 
 // Whether the closed derived atom `a` is ESTABLISHED (§4) on its premises
-// read through its own completion (nullopt if a check ran out of time), and,
-// if not cached, the model scope of those premises (PremiseSet::model_scope).
-ClaimJudge::BurdenValue ClaimJudge::established(AtomId a, Premises which, const StandardInfo& standard,
+// read through its own completion (nullopt if a check ran out of time).
+std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const StandardInfo& standard,
                                                 const std::set<std::string>& drops, Deadline deadline) {
   auto key = std::make_tuple(a, static_cast<int>(which), standard.name, drops);
-  if (auto it = burden_cache_.find(key); it != burden_cache_.end()) return {it->second, std::nullopt};
+  if (auto it = burden_cache_.find(key); it != burden_cache_.end()) return it->second;
   PremiseSet own = premises_for({a}, a, which, standard, drops, deadline);
   if (own.unknown) return {};
   Answer consistent = check_with(own.lits, std::nullopt, deadline);
@@ -204,7 +202,7 @@ ClaimJudge::BurdenValue ClaimJudge::established(AtomId a, Premises which, const 
     value = entailed == Answer::unsat;
   }
   burden_cache_.emplace(std::move(key), value);
-  return {value, own.decided_scope ? std::move(own.decided_scope) : std::move(own.connected)};
+  return value;
 }
 
 // The atoms `a` depends on through rule instances (sorted).

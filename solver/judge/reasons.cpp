@@ -19,9 +19,10 @@ void ClaimJudge::explain(ClaimGroundingReport& r, const PremiseSet& premises, De
       lits.push_back({goal_, value});
       return lits;
     };
-    if (auto m = canonical_model(with_goal(false), deadline)) r.counter_model = literals_of(*m, premises.model_scope());
+    // The scope is the claim's own (§4): what its premises connect to it.
+    if (auto m = canonical_model(with_goal(false), deadline)) r.counter_model = literals_of(*m, premises.connected);
     if (v == Verdict::not_established)
-      if (auto m = canonical_model(with_goal(true), deadline)) r.witness_model = literals_of(*m, premises.model_scope());
+      if (auto m = canonical_model(with_goal(true), deadline)) r.witness_model = literals_of(*m, premises.connected);
     r.would_establish = would_establish(P, deadline);
   }
   if (v == Verdict::unsubstantiated)
@@ -82,7 +83,7 @@ void ClaimJudge::mark_rules_that_apply(std::vector<PremiseRef>& support, const s
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < s_.program.rules.size(); ++i) index[s_.program.rules[i].id] = i;
   for (auto& p : support) {
-    if (p.kind != PremiseRef::Kind::rule || !p.detail.empty()) continue; // §5 open rules keep their own words
+    if (p.kind != PremiseRef::Kind::rule || p.origin_only) continue; // §5: an open rule is counted neither way
     auto applies = session_.rule_applies(index.at(p.id));
     if (!applies) {
       p.applies = false;

@@ -16,9 +16,8 @@ inline bool contains(const std::string& haystack, const std::string& needle) {
 inline PremiseRef fact(std::string text, std::uint32_t line, std::string label = "") {
   PremiseRef p;
   p.kind = PremiseRef::Kind::fact;
-  p.id = label.empty() ? "fact at line " + std::to_string(line) : label;
+  p.id = std::move(label); // empty: an unlabelled fact, named by its line
   p.label = std::move(text);
-  p.detail = "stipulated";
   p.span.line = line;
   return p;
 }
@@ -30,10 +29,9 @@ inline PremiseRef evidence(std::string id, std::string kind, std::string summary
   p.id = std::move(id);
   p.label = std::move(summary);
   if (!cite.empty()) p.cites.push_back(std::move(cite));
-  p.detail = (positive ? "supports " : "contradicts ") + atom + " (confidence 0.8..0.9, weight 0.8..0.9)";
   p.evidence_kind = std::move(kind);
-  p.confidence = "0.8..0.9";
-  p.weight = "0.8..0.9";
+  p.confidence = Interval{Rational(8, 10), Rational(9, 10)};
+  p.weight = p.confidence;
   p.bears_on = Literal{std::move(atom), positive};
   p.span.line = 27;
   return p;
@@ -52,9 +50,7 @@ inline PremiseRef burden(std::string atom, bool holds) {
   PremiseRef p;
   p.kind = PremiseRef::Kind::burden_of_proof;
   p.id = std::move(atom);
-  p.label = holds ? "established on the same premises"
-                  : "not established, so treated as false: whoever relies on it must prove it";
-  p.detail = holds ? "holds" : "does not hold";
+  p.holds = holds;
   return p;
 }
 
@@ -99,7 +95,7 @@ inline Report ordinary_report() {
   go.verdict = Verdict::unsubstantiated;
   go.support = {evidence("e4", "origin", "Command servers located in the Russian Federation",
                          "originates_in(notpetya, rus)")};
-  go.naive_reliance = {"the inference from origin or infrastructure to attribution"};
+  go.naive_reliance = {NaiveInference::origin_inference};
   go.counter_model = {{"organ_of(gru, rus)", true, "organ_of", {"gru", "rus"}, true},
                       {"performed_by(notpetya, gru)", false, "performed_by", {"notpetya", "gru"}, false}};
   r.entity_labels = {{"gru", "GRU"}, {"rus", "Russian Federation"}, {"notpetya", "NotPetya wiper campaign"},
@@ -108,8 +104,7 @@ inline Report ordinary_report() {
                         {"performed_by", "The operation was conducted by the actor (a state may stand in the actor position)"}};
   go.would_establish = {{{"performed_by(notpetya, gru)", true}},
                         {{"organ_of(sandworm, rus)", true}, {"performed_by(notpetya, sandworm)", true}}};
-  go.notes = {{"e4", "attributable(notpetya, rus)",
-               "origin evidence e4 counts for nothing towards attributable(notpetya, rus) (origin is not attribution)"}};
+  go.notes = {{"e4", "attributable(notpetya, rus)", true, Note::Why::origin}};
   o.groundings.push_back(go);
   r.claims.push_back(o);
 
@@ -174,9 +169,10 @@ inline Report hostile_report() {
   g.support = {};
   g.counter_model = {{"performed_by(op, gru)", false}};
   g.would_establish = {{{"performed_by(op, gru)", true}}};
-  g.notes = {{"e1", "attributable(op, rus)", "- note " + hostile}};
+  // A note quotes the item it discounts by its summary: here the defeater's.
+  g.notes = {{"e9", "attributable(op, rus)", true, Note::Why::origin}};
   g.naive_reliance = {};
-  g.defeaters = {{"e9", hostile, {"performed_by(op, gru)", false}, "0.55..0.75"}};
+  g.defeaters = {{"e9", hostile, {"performed_by(op, gru)", false}, {Rational(55, 100), Rational(75, 100)}}};
   c.groundings.push_back(g);
   r.claims.push_back(c);
 

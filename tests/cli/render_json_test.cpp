@@ -153,6 +153,36 @@ TEST(RenderJson, InMemoryReportsValidateAndKeepEveryField) {
   EXPECT_TRUE(validator().validate(timed).empty()) << joined(validator().validate(timed));
 }
 
+// The solver hands over kinds and numbers; imputa-report/1 keeps its words.
+TEST(RenderJson, SaysTheTypedReasonsInTheWordsOfTheFormat) {
+  Json j = Json::parse(render::json({{"a.imputa", testing::ordinary_report()}}, {}));
+  const Json& fact = j["files"][0]["claims"][0]["support"][0];
+  EXPECT_EQ(fact["id"], "fact at line 18"); // an unlabelled fact, named by its line
+  EXPECT_EQ(fact["detail"], "stipulated");
+  const Json& e3 = j["files"][0]["claims"][0]["support"][1];
+  EXPECT_EQ(e3["confidence"], "0.8..0.9");
+  EXPECT_EQ(e3["detail"], "supports performed_by(notpetya, gru) (confidence 0.8..0.9, weight 0.8..0.9)");
+  const Json& origin = j["files"][0]["claims"][1];
+  EXPECT_EQ(origin["naive_reliance"], (Json{"the inference from origin or infrastructure to attribution"}));
+  EXPECT_EQ(origin["notes"][0]["text"], "GGE 2015 §28(f): evidence 'e4' shows where the operation came from; it is "
+                                        "not counted for attributable(notpetya, rus) (origin is not attribution)");
+  const Json& burden = j["files"][0]["claims"][2]["support"][0];
+  EXPECT_EQ(burden["detail"], "holds");
+  EXPECT_EQ(burden["label"], "established on the same premises");
+
+  Report undecided = testing::ordinary_report();
+  auto& g = undecided.claims[0].groundings[0];
+  g.unknown_reason = Undecided::time_limit;
+  g.reasons_cut = true;
+  g.time_limit = std::chrono::milliseconds(300);
+  Json u = Json::parse(render::json({{"a.imputa", undecided}}, {}));
+  EXPECT_EQ(u["files"][0]["claims"][0]["unknown_reason"], "the time limit of 300 ms per claim was reached");
+  EXPECT_EQ(u["files"][0]["claims"][0]["reasons_cut"],
+            "the time limit of 300 ms for the reasons was reached: some may be missing (a larger --timeout-ms gives "
+            "them time)");
+  EXPECT_TRUE(j["files"][0]["claims"][0]["unknown_reason"].is_null());
+}
+
 TEST(RenderJson, TheValidatorRejectsReportsThatBreakTheSchema) {
   Json good = Json::parse(render::json({{"a.imputa", testing::ordinary_report()}}, {}));
   ASSERT_TRUE(validator().validate(good).empty());

@@ -84,9 +84,9 @@ TEST(RenderMarkdown, ReasonsReadInLabelsWithIdsInFootnotes) {
                            "law — GRU; Russian Federation[^"))
       << md;
   // A §28(f) note quotes the item it discounts and says the atom in words.
-  EXPECT_TRUE(contains(md, "- origin evidence \"Command servers located in the Russian Federation\" counts for nothing "
-                           "towards attributable — NotPetya wiper campaign; Russian Federation (origin is not "
-                           "attribution)[^9]\n"))
+  EXPECT_TRUE(contains(md, "- GGE 2015 §28(f): evidence \"Command servers located in the Russian Federation\" shows "
+                           "where the operation came from; it is not counted for attributable — NotPetya wiper "
+                           "campaign; Russian Federation (origin is not attribution)[^9]\n"))
       << md;
   EXPECT_TRUE(contains(md, "[^9]: evidence `e4`; on `attributable(notpetya, rus)`\n")) << md;
   // Outside the heading, the formula line and the footnotes, no id or atom is left in the body.
@@ -133,8 +133,9 @@ TEST(RenderMarkdown, HostileLabelsCannotBreakTheStructure) {
   EXPECT_TRUE(contains(md, " \\[link\\](http://x)")) << md;
   EXPECT_FALSE(contains(md, " *bold*")) << md;
   EXPECT_FALSE(contains(md, "\033")) << md;
-  EXPECT_TRUE(contains(md, "- \\- note Say \"hi\" \\# heading \\| cell \\\\ back \\*bold\\* \\_it\\_ \\`tick\\` "
-                           "&lt;script&gt;x&lt;/script&gt; \\[link\\](http://x) \\~\\~s\\~\\~ \\[31mred[^"))
+  // A §28(f) note quotes the hostile summary of the item it discounts, escaped.
+  EXPECT_TRUE(contains(md, "- GGE 2015 §28(f): evidence \"Say \"hi\" \\# heading \\| cell \\\\ back \\*bold\\* \\_it\\_ "
+                           "\\`tick\\` &lt;script&gt;x&lt;/script&gt; \\[link\\](http://x) \\~\\~s\\~\\~ \\[31mred\" shows where "))
       << md;
 }
 

@@ -40,7 +40,8 @@ TEST(RenderText, MissingToEstablishAndNotesFollowTheVerdict) {
   auto missing = t.find("  missing to establish it (proving any one of these would do):\n"
                         "    - performed_by(notpetya, gru)\n"
                         "    - organ_of(sandworm, rus) and performed_by(notpetya, sandworm)\n");
-  auto notes = t.find("  GGE 2015 §28(f) notes:\n    - origin evidence e4 counts for nothing");
+  auto notes = t.find("  GGE 2015 §28(f) notes:\n    - GGE 2015 §28(f): evidence 'e4' shows where the operation came "
+                      "from; it is not counted for attributable(notpetya, rus) (origin is not attribution)\n");
   ASSERT_NE(verdict, std::string::npos) << t;
   ASSERT_NE(rests, std::string::npos) << t;
   ASSERT_NE(missing, std::string::npos) << t;

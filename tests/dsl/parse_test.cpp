@@ -60,6 +60,13 @@ TEST(Parse, DecimalsAreExact) {
   EXPECT_EQ(*parse_decimal("-1.50"), Rational(-3, 2));
 }
 
+// One spelling of an interval for reports and messages: a point is its number.
+TEST(Parse, IntervalsAreSpeltOneWay) {
+  EXPECT_EQ(to_string(Interval{Rational(8, 10), Rational(9, 10)}), "0.8..0.9");
+  EXPECT_EQ(to_string(Interval{Rational(84, 100), Rational(84, 100)}), "0.84");
+  EXPECT_EQ(to_string(Interval{Rational(0), Rational(1, 3)}), "0..1/3");
+}
+
 TEST(Parse, NumericFactIsNotAComparison) {
   auto p = parse_text("fact harm(op) = 2..5.\nfact h: harm(op) = 3.\nfact harm(op) = 1 + 2.\n");
   ASSERT_EQ(rendered(p), "");

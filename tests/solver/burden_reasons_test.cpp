@@ -55,6 +55,30 @@ TEST(BurdenReasons, AVerdictThatTurnsOnABurdenNamesItAndWhoBearsIt) {
   EXPECT_EQ(g.burdens[0].description, "Wrongfulness is precluded; the state invoking it bears the burden");
 }
 
+// A counter-model shows the atoms the claim's own premises connect to it
+// (§4), whatever burden was decided on the way: here precluded(op_a, rur),
+// decided on premises of its own, once left only its atoms in view, and the
+// counter-model lost `not performed_by(op_b, rur)`, without which the claim
+// would hold. The burden's own conditions (consent) connect nothing further.
+TEST(BurdenReasons, ACounterModelKeepsTheClaimsOwnScopeWhenABurdenIsDecided) {
+  auto j = judge_text(burden_case + R"(
+operation op_a "A first operation".
+operation op_b "A second operation".
+fact f_ha: harmful(op_a).
+evidence wa testimony "Ruritania may have done the first" { supports performed_by(op_a, rur) confidence 0.5 }
+evidence wb testimony "Ruritania may have done the second" { supports performed_by(op_b, rur) confidence 0.5 }
+evidence wc testimony "Borduria may have consented" { supports consent(bor, op_a) confidence 0.5 }
+claim either "The first is wrongful, or Ruritania did the second" { holds wrongful(op_a, rur) or performed_by(op_b, rur) }
+)");
+  ASSERT_TRUE(j.ok) << j.errors();
+  ASSERT_EQ(j.verdict("either"), "not_established");
+  const auto& model = j.grounding("either").counter_model;
+  EXPECT_TRUE(has_literal(model, "performed_by(op_b, rur)", false));
+  EXPECT_TRUE(has_literal(model, "performed_by(op_a, rur)", false));
+  EXPECT_FALSE(has_literal(model, "consent(bor, op_a)", false));
+  EXPECT_FALSE(has_literal(model, "consent(bor, op_a)", true));
+}
+
 TEST(BurdenReasons, ARefutationListsTheFactsNotTheRulesThatDoNotApply) {
   auto j = judge_text(burden_case);
   ASSERT_EQ(j.verdict("no_violation"), "refuted");
@@ -144,7 +168,7 @@ TEST(BurdenReasons, UndisclosedStatementsDoNotSubstantiateAnAccusation) {
   EXPECT_EQ(j.verdict("assessed"), "established");
   const auto& g = j.grounding("disclosed");
   ASSERT_EQ(g.naive_reliance.size(), 1u);
-  EXPECT_NE(g.naive_reliance[0].find("official statements"), std::string::npos);
+  EXPECT_EQ(g.naive_reliance[0], NaiveInference::undisclosed_statements);
   // The report names the statements it leaned on, and a note for each.
   std::vector<std::string> leaned;
   for (const auto& p : g.support)
