@@ -167,8 +167,7 @@ Command declare_library(CLI::App& app) {
 // the what-ifs the page adds (cli/serve.cpp).
 Command declare_serve(CLI::App& app) {
   auto o = std::make_shared<ServeOptions>();
-  auto* cmd = app.add_subcommand("serve", "a local web page to explore a case: switch evidence, doctrines and "
-                                          "standards, watch the verdicts change (until Ctrl-C)");
+  auto* cmd = app.add_subcommand("serve", "a local web page to explore a case: what-ifs by clicking (until Ctrl-C)");
   cmd->add_option("TARGET", o->target, "a case file, or a folder of them (default: the current folder)");
   cmd->add_option("--port", o->port, "the port (default 8017; 0: any free port)")->check(CLI::Range(0, 65535));
   cmd->add_option("--host", o->host, "the address to listen on (default 127.0.0.1: this computer only)");

@@ -25,9 +25,10 @@ namespace {
 using Json = nlohmann::ordered_json;
 namespace fs = std::filesystem;
 
+// 127.x.y.z written as an address, not a name that starts so ("127.evil.example").
 bool is_loopback(const std::string& host) {
-  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host == "[::1]" ||
-         host.rfind("127.", 0) == 0;
+  const bool numeric = host.find_first_not_of("0123456789.") == std::string::npos;
+  return host == "localhost" || host == "::1" || host == "[::1]" || (numeric && host.rfind("127.", 0) == 0);
 }
 
 bool is_wildcard(const std::string& host) { return host == "0.0.0.0" || host == "::" || host == "[::]"; }
@@ -220,7 +221,9 @@ struct Server::Impl {
         refusal = json_error(403, "the Host header '" + req.get_header_value("Host") +
                                       "' does not name this server (serve --host names another)");
       } else if (too_long) {
-        refusal = json_error(413, "the request is too large (at most " + std::to_string(max_body_bytes) + " bytes)");
+        // httplib reads and discards the body, then answers 413 (the error
+        // handler below): refused here, the client would see a broken connection.
+        return httplib::Server::HandlerResponse::Unhandled;
       } else if (req.method != "GET" && req.method != "HEAD") {
         refusal = json_error(405, "only GET is served: the page reads, it never writes");
       } else if (!parameters_ok(req, refusal)) {
@@ -232,10 +235,11 @@ struct Server::Impl {
     });
     http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
       if (!res.body.empty()) return;
-      const char* what = res.status == 413   ? "the request is too large"
-                         : res.status == 414 ? "the address is too long"
-                         : res.status == 404 ? "there is no such page"
-                                             : "the request cannot be served";
+      const std::string what = res.status == 413 ? "the request is too large (at most " +
+                                                       std::to_string(max_body_bytes) + " bytes)"
+                               : res.status == 414 ? "the address is too long"
+                               : res.status == 404 ? "there is no such page"
+                                                   : "the request cannot be served";
       res.set_content(Json{{"error", what}}.dump(2) + "\n", "application/json");
     });
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {

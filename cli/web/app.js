@@ -100,6 +100,7 @@ async function judge(changed) {
   const { status, body } = await getJson("/api/case?" + whatIfParams(page.state, false).toString());
   if (mine !== page.generation) return; // a newer click has been sent
   if (status !== 200) {
+    if (status === 400) body.error += " (Reset what-ifs goes back to the case as the file states it)";
     showError(body);
     setBusy(false);
     return;

@@ -249,7 +249,8 @@ TEST(Serve, SymlinksOutOfTheFolderAreRefusedAndNotListed) {
 
 TEST(Serve, AForeignHostHeaderIsRefused) {
   auto c = examples().client();
-  for (const char* host : {"evil.example", "evil.example:8017", "192.168.1.10", "localhost.evil.example"}) {
+  for (const char* host : {"evil.example", "evil.example:8017", "192.168.1.10", "localhost.evil.example",
+                           "127.0.0.1.evil.example", "127.evil.example:8017"}) {
     auto r = c.Get("/api/files", {{"Host", host}});
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 403) << host;
