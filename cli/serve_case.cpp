@@ -5,6 +5,7 @@
 #include "render.hpp"
 
 #include "imputa/dependencies.hpp"
+#include "imputa/ground_case.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -107,6 +108,10 @@ struct Cases::Loaded {
   std::string diagnostics;  // warnings (ok) or errors, as check prints them
   Json controls;
   std::vector<ClaimDependencies> dependencies; // by claim, in source order; empty: judge every claim every time
+  // The case ground for each doctrine setting, dropped rules and assumptions
+  // asked so far (grounding_key): a date, a standard or a dropped item needs no new grounding.
+  mutable std::map<std::string, std::shared_ptr<const GroundCase>> grounds;
+  std::set<std::string> rule_ids;
   std::set<std::string> evidence_ids, fact_labels;
 
   mutable std::mutex mutex;
@@ -129,6 +134,7 @@ std::shared_ptr<const Cases::Loaded> Cases::load(const std::string& path) {
     Diagnostics ground_diags;
     fresh->dependencies = claim_dependencies(fresh->checked.program, ground_diags);
     if (fresh->dependencies.size() != fresh->checked.program.claims.size()) fresh->dependencies.clear();
+    for (const auto& r : fresh->checked.program.rules) fresh->rule_ids.insert(r.id), fresh->rule_ids.insert("library:" + r.id);
     for (const auto& e : fresh->checked.program.evidence) fresh->evidence_ids.insert(e.id);
     for (const auto& f : fresh->checked.program.facts)
       if (f.label) fresh->fact_labels.insert(*f.label);
@@ -190,6 +196,21 @@ std::string reuse_key(const ClaimDependencies& d, const JudgeOptions& o, const P
   return key;
 }
 
+// What the grounding of a what-if depends on (imputa/ground_case.hpp): the
+// doctrines, the dropped rules, the assumptions (every claim is ground).
+std::string grounding_key(const JudgeOptions& o, const std::set<std::string>& rule_ids) {
+  std::string key = o.doctrine_overrides_claims ? "override\n" : "\n";
+  for (const auto& [family, alternative] : o.doctrine) key += "doctrine=" + family + "=" + alternative + "\n";
+  std::vector<std::string> drops = o.drop;
+  std::sort(drops.begin(), drops.end());
+  for (const auto& id : drops)
+    if (rule_ids.count(id)) key += "drop=" + id + "\n";
+  for (const auto& a : o.assume) key += "assume=" + to_string(a) + "\n";
+  return key;
+}
+
+constexpr std::size_t max_kept_grounds = 8;
+
 // The report's header as judge() makes it: the case and the author's labels.
 Report report_header(const Program& program) {
   Report report;
@@ -231,9 +252,28 @@ Answer Cases::report(const std::string& path, const std::string& shown, const Wh
     return json_error(400, "a what-if names something the case does not know", error);
   Report report = report_header(c.program);
   std::size_t judged_now = 0;
+  // Judged on the grounding of this what-if, ground once for every claim and kept.
+  auto judged_by = [&](const JudgeOptions& o, Diagnostics& diags) {
+    const std::string key = grounding_key(options, loaded->rule_ids);
+    std::shared_ptr<const GroundCase> ground;
+    {
+      std::lock_guard lock(loaded->mutex);
+      if (auto it = loaded->grounds.find(key); it != loaded->grounds.end()) ground = it->second;
+    }
+    if (!ground) {
+      JudgeOptions every = options;
+      every.claims.clear();
+      ground = ground_case(c.program, every, diags);
+      if (!ground) return diags.has_errors() ? Report{} : judge(c.program, o, diags); // out of time: judge() says so
+      std::lock_guard lock(loaded->mutex);
+      if (loaded->grounds.size() >= max_kept_grounds) loaded->grounds.clear();
+      loaded->grounds[key] = ground;
+    }
+    return judge(*ground, o);
+  };
   if (loaded->dependencies.empty()) { // no reuse: every claim judged
     Diagnostics diags;
-    report = judge(c.program, options, diags);
+    report = judged_by(options, diags);
     if (diags.has_errors())
       return json_error(422, "the case cannot be judged", diagnostics_text(diags, c.sources, base_.common));
     judged_now = report.claims.size();
@@ -265,7 +305,7 @@ Answer Cases::report(const std::string& path, const std::string& shown, const Wh
       JudgeOptions some = options;
       some.claims = to_judge;
       Diagnostics diags;
-      Report judged = judge(c.program, some, diags);
+      Report judged = judged_by(some, diags);
       if (diags.has_errors())
         return json_error(422, "the case cannot be judged", diagnostics_text(diags, c.sources, base_.common));
       report.ground_atoms = judged.ground_atoms;
