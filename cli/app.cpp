@@ -1,6 +1,7 @@
 // Command-line parsing (CLI11): the commands of docs/commands.md and their options.
 // New commands register here (a declare_* function) and implement a run_* function in their own file.
 #include "commands.hpp"
+#include "serve.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -59,9 +60,14 @@ void add_judging(CLI::App* cmd, JudgeCommandOptions& o) {
       ->check(CLI::Range(1u, 256u));
 }
 
-// What check, explain and compare print: a report in one of three formats.
-void add_report_format(CLI::App* cmd, JudgeCommandOptions& o) {
-  cmd->add_option("--format", o.format, "text, json or markdown")->check(CLI::IsMember({"text", "json", "markdown"}));
+// What check, explain and compare print: a report in one of three formats
+// (check and explain also as one HTML page).
+void add_report_format(CLI::App* cmd, JudgeCommandOptions& o, bool html = false) {
+  if (html)
+    cmd->add_option("--format", o.format, "text, json, markdown or html")
+        ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
+  else
+    cmd->add_option("--format", o.format, "text, json or markdown")->check(CLI::IsMember({"text", "json", "markdown"}));
 }
 
 // The reports that can say how long each claim took: check and explain.
@@ -104,7 +110,7 @@ Command declare_check(CLI::App& app) {
   auto* cmd = app.add_subcommand("check", "judge every claim and print a report");
   cmd->add_option("FILE", o->common.files, "case files (*.imputa)")->required();
   add_judging(cmd, *o);
-  add_report_format(cmd, *o);
+  add_report_format(cmd, *o, true);
   cmd->add_option("--claim", o->claims, "judge only this claim (repeatable)");
   add_timings(cmd, *o);
   return {cmd, [o] { return run_judge(*o, false); }};
@@ -116,7 +122,7 @@ Command declare_explain(CLI::App& app) {
   cmd->add_option("FILE", o->file, "the case file")->required();
   cmd->add_option("CLAIM", o->claim, "the claim's id")->required();
   add_judging(cmd, o->judge);
-  add_report_format(cmd, o->judge);
+  add_report_format(cmd, o->judge, true);
   add_timings(cmd, o->judge);
   return {cmd, [o] { return run_judge(o->parsed("explain"), true); }};
 }
@@ -155,6 +161,18 @@ Command declare_library(CLI::App& app) {
   cmd->add_option("--format", o->format, "text or markdown (for --rules)")->check(CLI::IsMember({"text", "markdown"}));
   cmd->add_option("--library", o->library, "a library file instead of the shipped one");
   return {cmd, [o] { return run_library(*o); }};
+}
+
+// `imputa serve`: the judging options of check apply to every request, under
+// the what-ifs the page adds (cli/serve.cpp).
+Command declare_serve(CLI::App& app) {
+  auto o = std::make_shared<ServeOptions>();
+  auto* cmd = app.add_subcommand("serve", "a local web page to explore a case: what-ifs by clicking (until Ctrl-C)");
+  cmd->add_option("TARGET", o->target, "a case file, or a folder of them (default: the current folder)");
+  cmd->add_option("--port", o->port, "the port (default 8017; 0: any free port)")->check(CLI::Range(0, 65535));
+  cmd->add_option("--host", o->host, "the address to listen on (default 127.0.0.1: this computer only)");
+  add_judging(cmd, o->judge);
+  return {cmd, [o] { return run_serve(*o); }};
 }
 
 // `imputa help [COMMAND|language]`: the help of the whole program, of one
@@ -211,7 +229,7 @@ int run(int argc, char** argv) {
   // In the order `imputa --help` lists them.
   const std::vector<Command> commands{declare_lint(app),    declare_fmt(app),   declare_check(app),
                                       declare_explain(app), declare_compare(app), declare_graph(app),
-                                      declare_library(app), declare_help(app)};
+                                      declare_library(app), declare_serve(app), declare_help(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

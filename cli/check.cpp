@@ -172,6 +172,7 @@ int run_judge(const JudgeCommandOptions& o, bool explain) {
       if (!claim.as_expected) all_met = false;
     if (o.format == "text") std::cout << render::text(report, path, style) << (o.common.files.size() > 1 ? "\n" : "");
     else if (o.format == "markdown") std::cout << render::markdown(report, path, style);
+    else if (o.format == "html") std::cout << render::html(report, path, style);
     reports.emplace_back(path, std::move(report));
   }
   if (o.format == "json" && !reports.empty()) std::cout << render::json(reports, style);

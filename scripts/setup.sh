@@ -11,7 +11,10 @@ case "${1:-}" in
 esac
 
 packages=(g++ cmake make pkg-config ccache libboost-dev libz3-dev libspdlog-dev libfmt-dev
-          libgtest-dev libcli11-dev nlohmann-json3-dev graphviz ${IMPUTA_EXTRA_PACKAGES:-})
+          libgtest-dev libcli11-dev nlohmann-json3-dev graphviz libcpp-httplib-dev
+          chromium chromium-driver ${IMPUTA_EXTRA_PACKAGES:-})
+# Node.js and npm from Debian only where the machine has none of its own.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -26,6 +29,14 @@ fi
 # ccache: paths relative to the checkout, so another clone of the same sources
 # (CI's fresh clone) reuses what an earlier build compiled.
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
+
+# The browser test's driver (tests/browser/): npm ci only when node_modules is
+# missing or was installed from another lock file.
+browser="$root/tests/browser"
+if ! cmp -s "$browser/package-lock.json" "$browser/node_modules/.imputa-lock" 2>/dev/null; then
+  (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error >/dev/null &&
+     cp package-lock.json node_modules/.imputa-lock)
+fi
 
 if [[ "${1:-}" == "--deps-only" ]]; then
   return 0 2>/dev/null || exit 0

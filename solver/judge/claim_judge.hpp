@@ -90,6 +90,11 @@ struct CaseIndex {
 std::vector<std::set<std::string>> doctrine_families(const CaseIndex& c, const std::vector<std::size_t>& selected,
                                                      const std::vector<std::vector<AtomId>>& cones);
 
+// judge.cpp: every selected claim judged on a case already ground (grounded
+// with options.assume among its assumptions, and every rule some selected
+// claim may have in force).
+Report judge_ground(const Program& program, const ground::GroundProgram& g, const JudgeOptions& options);
+
 // --- one claim grounding ---------------------------------------------------
 
 using Deadline = smt::Clock::time_point;

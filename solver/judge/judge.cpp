@@ -1,6 +1,7 @@
 // Judging claims (docs/semantics.md §§4-6), the pipeline: ground the case, take each
 // claim's cone, judge the claims in parallel, group the verdicts by claim.
 #include "claim_judge.hpp"
+#include "imputa/ground_case.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -210,14 +211,16 @@ Report report_header(const Program& program) {
 
 void check_grounding(const Program& program, Diagnostics& diags) { ground::ground(program, {}, diags); }
 
-Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
+namespace judging {
+
+// Every selected claim judged on a case already ground (judge(), and a case
+// ground once for many what-ifs: imputa/ground_case.hpp).
+Report judge_ground(const Program& program, const ground::GroundProgram& g, const JudgeOptions& options) {
   Report report = report_header(program);
-  auto started = std::chrono::steady_clock::now();
-  ground::GroundProgram g = ground::ground(program, options.assume, diags, grounding_options(program, options, started));
-  if (diags.has_errors()) return report;
   report.ground_atoms = g.atoms.size();
+  auto indexing = std::chrono::steady_clock::now();
   weigh::EvidenceIndex evidence(program);
-  report.ground_ms = ms_since(started);
+  report.ground_ms = ms_since(indexing);
   auto solving = std::chrono::steady_clock::now();
   CaseIndex index(program, g, evidence, options);
   const std::vector<std::size_t> selected = selected_instances(program, g, options);
@@ -227,6 +230,39 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   report.solve_ms = ms_since(solving);
   report.claims = group_by_claim(program, g, options, selected, std::move(results), families);
   for (auto& cr : report.claims) summarize(cr);
+  return report;
+}
+
+} // namespace judging
+
+// A case ground once for many what-ifs (imputa/ground_case.hpp): ground as
+// judge() grounds it, judged by the same pipeline.
+struct GroundCase {
+  const Program& program;
+  ground::GroundProgram g;
+  double ground_ms = 0;
+};
+
+std::shared_ptr<const GroundCase> ground_case(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
+  auto started = std::chrono::steady_clock::now();
+  auto ground = std::make_shared<GroundCase>(GroundCase{
+      program, ground::ground(program, options.assume, diags, grounding_options(program, options, started))});
+  if (diags.has_errors() || ground->g.timed_out) return nullptr;
+  ground->ground_ms = ms_since(started);
+  return ground;
+}
+
+Report judge(const GroundCase& ground, const JudgeOptions& options) {
+  return judging::judge_ground(ground.program, ground.g, options);
+}
+
+Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
+  auto started = std::chrono::steady_clock::now();
+  ground::GroundProgram g = ground::ground(program, options.assume, diags, grounding_options(program, options, started));
+  if (diags.has_errors()) return report_header(program);
+  const double ground_ms = ms_since(started);
+  Report report = judging::judge_ground(program, g, options);
+  report.ground_ms += ground_ms; // grounding and evidence indexing
   return report;
 }
 
