@@ -126,6 +126,8 @@ struct Where {
   std::string_view text;      // of the document
 };
 
+// At most max_diagnostics of them, then one line saying how many more.
+inline constexpr std::size_t max_diagnostics = 1000;
 json diagnostics(const Where& w);
 json hover(const Where& w, std::uint32_t line1, std::uint32_t column1);
 json definition(const Where& w, std::uint32_t line1, std::uint32_t column1);

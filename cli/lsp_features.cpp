@@ -215,7 +215,17 @@ json location(const Where& w, const SourceSpan& span) {
 
 json diagnostics(const Where& w) {
   json out = json::array();
-  for (const auto& d : w.a.diags.items()) {
+  const auto& items = w.a.diags.items();
+  for (const auto& d : items) {
+    if (out.size() == max_diagnostics) {
+      // Errors come first (sorted); an editor slows down on tens of thousands of squiggles.
+      out.push_back({{"range", w.lines.range(SourceSpan{w.a.document, 1, 1, 0})},
+                     {"severity", 3},
+                     {"source", "imputa"},
+                     {"message", std::to_string(items.size() - max_diagnostics) +
+                                     " more diagnostics are not shown: imputa lint prints them all"}});
+      break;
+    }
     json item;
     std::string message = d.message;
     if (d.span.file == w.a.document) {

@@ -5,6 +5,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <set>
+
 namespace imputa::cli::lsp {
 
 namespace {
@@ -159,12 +161,20 @@ json Server::request(const std::string& method, const json& params) {
   if (shutdown_) throw Error{invalid_request, "the server is shutting down"};
   if (method == "shutdown") {
     shutdown_ = true;
-    std::lock_guard lock(mutex_);
-    jobs_.clear();
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true; // judging stops at its next claim
+      jobs_.clear();
+    }
+    wake_.notify_all();
     return nullptr;
   }
   if (method == "imputa/library") return {{"uri", library_uri}, {"text", std::string(parse::shipped_library())}};
-  if (method.rfind("textDocument/", 0) != 0) throw Error{method_not_found, "no method '" + method + "'"};
+  static const std::set<std::string, std::less<>> on_documents{
+      "textDocument/hover",         "textDocument/definition",    "textDocument/completion",
+      "textDocument/documentSymbol", "textDocument/formatting",   "textDocument/prepareRename",
+      "textDocument/rename",        "textDocument/codeLens"};
+  if (!on_documents.count(method)) throw Error{method_not_found, "no method '" + method + "'"};
 
   const std::string& uri = string(object(params, "textDocument"), "uri");
   Document& doc = document(params);
@@ -204,8 +214,7 @@ json Server::request(const std::string& method, const json& params) {
     if (auto* why = std::get_if<std::string>(&result)) throw Error{request_failed, *why};
     return std::get<json>(result);
   }
-  if (method == "textDocument/codeLens") return code_lenses(uri, doc);
-  throw Error{method_not_found, "no method '" + method + "'"};
+  return code_lenses(uri, doc); // textDocument/codeLens
 }
 
 void Server::notification(const std::string& method, const json& params) {
