@@ -27,6 +27,27 @@ fi
 # (CI's fresh clone) reuses what an earlier build compiled.
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 
+# Editor tooling (editors/vscode, docs/editors.md): node and npm from Debian
+# when absent; the extension's packages when node_modules is missing or older
+# than package-lock.json. Without them only the grammar test cannot run.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "Installing: nodejs npm"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  { $sudo apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; } ||
+    echo "setup.sh: could not install nodejs and npm; the editor grammar test will fail" >&2
+fi
+vscode="$root/editors/vscode"
+if command -v npm >/dev/null &&
+   [[ ! -d "$vscode/node_modules" || "$vscode/package-lock.json" -nt "$vscode/node_modules" ]]; then
+  if (cd "$vscode" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+    touch "$vscode/node_modules"
+  else
+    echo "setup.sh: npm ci failed in editors/vscode; the editor grammar test will fail" >&2
+  fi
+fi
+
 if [[ "${1:-}" == "--deps-only" ]]; then
   return 0 2>/dev/null || exit 0
 fi
