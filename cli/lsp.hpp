@@ -111,8 +111,8 @@ struct Analysis {
 };
 
 // Reads `text` as the case file at `path` (imports relative to it) with the
-// shipped library, parsed once per process.
-std::shared_ptr<const Analysis> analyse(const std::string& path, std::string text);
+// shipped library, parsed once per process (without it: the fuzzer's fast path).
+std::shared_ptr<const Analysis> analyse(const std::string& path, std::string text, bool with_library = true);
 
 // The library as the server shows it (a read-only virtual document).
 inline constexpr std::string_view library_uri = "imputa-library:/gge2015.imputa";
@@ -165,6 +165,7 @@ std::string verdict_title(const ClaimVerdict& v);
 struct ServerOptions {
   std::chrono::milliseconds timeout{10000}; // per claim, as check --timeout-ms
   bool judge = true;                        // verdict lenses (the fuzzer turns them off)
+  bool library = true;                      // read documents with the shipped library (the fuzzer, mostly not)
 };
 
 class Server {

@@ -208,11 +208,13 @@ const Declaration* Analysis::declaration_of(const Occurrence& o) const {
   }
 }
 
-std::shared_ptr<const Analysis> analyse(const std::string& path, std::string text) {
+std::shared_ptr<const Analysis> analyse(const std::string& path, std::string text, bool with_library) {
   auto a = std::make_shared<Analysis>();
-  const auto& library = parsed_library();
-  a->sources = library.sources;
-  a->files.push_back(library.file);
+  if (with_library) {
+    const auto& library = parsed_library();
+    a->sources = library.sources;
+    a->files.push_back(library.file);
+  }
   parse::LoadOptions options;
   options.with_library = false; // already there, parsed once
   for (auto& file : parse::load_text(path, std::move(text), options, a->sources, a->diags))

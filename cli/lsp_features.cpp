@@ -266,13 +266,13 @@ json definition(const Where& w, std::uint32_t line1, std::uint32_t column1) {
   const Occurrence* o = w.a.occurrence_at(line1, column1);
   if (!o) return nullptr;
   if (o->ns == Namespace::variable) {
-    // A rule's variable: its first occurrence in the same rule (the line range of the statement is not kept;
-    // the first occurrence at or before this one with the same name, going back to the rule's head).
+    // A rule's variable: its first occurrence in the rule, i.e. since the
+    // last declaration before it (the rule's own id).
     const Occurrence* first = o;
     for (const auto& other : w.a.occurrences) {
       if (&other == o) break;
-      if (other.ns == Namespace::variable && other.name == o->name) first = &other;
-      if (other.declaration && other.ns != Namespace::variable) first = o; // a new statement began
+      if (other.declaration) first = o; // a new statement began
+      else if (other.ns == Namespace::variable && other.name == o->name && first == o) first = &other;
     }
     return location(w, first->span);
   }

@@ -45,6 +45,29 @@ const json& object(const json& j, const char* key) {
   return j[key];
 }
 
+// No LSP message nests deeply; nlohmann::json copies and destroys values
+// recursively, so a deeper one is refused before it is parsed.
+constexpr int max_json_depth = 64;
+
+bool too_deep(std::string_view body) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_json_depth) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
 std::string path_for(const std::string& uri) {
   if (auto path = path_of_uri(uri)) return *path;
   return "untitled.imputa"; // untitled:, or another scheme: imports resolve from the working directory
@@ -80,6 +103,10 @@ void Server::fail(const json& id, int code, const std::string& message) {
 }
 
 void Server::receive(std::string_view body) {
+  if (too_deep(body)) {
+    fail(nullptr, parse_error, "the message nests more than " + std::to_string(max_json_depth) + " levels deep");
+    return;
+  }
   json message = json::parse(body, nullptr, false);
   if (message.is_discarded()) {
     fail(nullptr, parse_error, "the message is not JSON");
@@ -269,7 +296,7 @@ void Server::open(const std::string& uri, std::string text, std::int64_t version
   doc.text = std::move(text);
   doc.version = version;
   doc.path = path_for(uri);
-  doc.analysis = analyse(doc.path, doc.text);
+  doc.analysis = analyse(doc.path, doc.text, options_.library);
   doc.lines = std::make_unique<Lines>(doc.text);
   publish(uri, doc);
   if (fresh) schedule(uri, doc); // verdicts on open too: the file as saved

@@ -10,7 +10,7 @@ seconds=${1:-60}
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "usage: scripts/fuzz.sh [SECONDS] [TARGET...]" >&2; exit 2; }
 shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_parse fuzz_pipeline)
+((${#targets[@]})) || targets=(fuzz_parse fuzz_pipeline fuzz_lsp)
 
 # clang 14 and its runtimes (libFuzzer, ASan); Ubuntu 22.04 ships them inside clang-14.
 extra="clang-14"

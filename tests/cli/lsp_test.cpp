@@ -294,6 +294,23 @@ TEST_F(LspSession, DefinitionGoesToTheDeclarationHereOrInTheLibrary) {
   EXPECT_EQ(r["result"]["range"]["start"], position(aline, acolumn));
 }
 
+TEST_F(LspSession, DefinitionOfAVariableIsItsFirstUseInTheRule) {
+  const std::string rules = "rule mine \"Mine\": attributable(Op, S) if performed_by(Op, A), organ_of(A, S).\n"
+                            "rule other \"Other\": attributable(Op, S) if performed_by(Op, S).\n";
+  client.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                           {"contentChanges", {{{"text", text + rules}}}}});
+  client.diagnostics_for(uri);
+  const int line = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  const std::string mine = rules.substr(0, rules.find('\n'));
+  // The A of organ_of(A, S) is first written in performed_by(Op, A).
+  json r = client.call("textDocument/definition", at(uri, line, static_cast<int>(mine.find("organ_of(A") + 9)));
+  EXPECT_EQ(r["result"]["range"]["start"], position(line, static_cast<int>(mine.find("Op, A)") + 4)));
+  // The S of the second rule is its own, not the first rule's.
+  const std::string other = rules.substr(rules.find('\n') + 1);
+  r = client.call("textDocument/definition", at(uri, line + 1, static_cast<int>(other.find("(Op, S).") + 5)));
+  EXPECT_EQ(r["result"]["range"]["start"], position(line + 1, static_cast<int>(other.find("S) if") )));
+}
+
 TEST_F(LspSession, CompletionOffersWhatFitsWhereTheCursorIs) {
   auto labels = [&](std::pair<int, int> where) {
     json r = client.call("textDocument/completion", at(uri, where.first, where.second));
@@ -441,6 +458,14 @@ TEST(LspRobustness, MalformedMessagesGetJsonRpcErrors) {
   r = client.wait_for([](const json& m) { return m.contains("error"); });
   EXPECT_EQ(r["error"]["code"], -32600);
   EXPECT_EQ(r["id"], 7);
+  // Nested deeper than any LSP message: refused before it is parsed (a JSON library recurses on it).
+  client.send_raw([] {
+    std::string body = "{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"x\",\"params\":" + std::string(200000, '[') +
+                       std::string(200000, ']') + "}";
+    return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  }());
+  r = client.wait_for([](const json& m) { return m.contains("error"); });
+  EXPECT_EQ(r["error"]["code"], -32700);
   r = client.call("textDocument/noSuchThing", json::object());
   EXPECT_EQ(r["error"]["code"], -32601);
   r = client.call("workspace/whatever", json::object());
