@@ -37,7 +37,7 @@ while IFS= read -r -d '' f; do
   cp "$f" "$seeds/$(printf '%04d' $i)-$(basename "$f")"
   i=$((i + 1))
 done < <(find "$root/examples" "$root/tests" "$root/dsl/lib" -type f \
-           \( -name '*.imputa' -o -path '*/tests/fuzz/regressions/*' \) -print0 | sort -z)
+           \( -name '*.imputa' -o -path '*/tests/fuzz/regressions/*' -o -path '*/tests/fuzz/lsp/*' \) -print0 | sort -z)
 
 # Short allocation stacks and a small quarantine: faster runs; rerun a crash
 # input by hand for the full report.

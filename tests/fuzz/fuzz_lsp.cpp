@@ -8,13 +8,12 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace {
 
 using imputa::cli::lsp::json;
 namespace lsp = imputa::cli::lsp;
-
-std::string framed(const json& message) { return lsp::frame(message); }
 
 } // namespace
 
@@ -23,14 +22,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::size_t sent = 0;
   lsp::ServerOptions options;
   options.judge = false;
-  // Documents are checked against the library for one input in eight (chosen
-  // by its bytes, so a rerun does the same): it costs ten times the rest.
-  options.library = std::hash<std::string>{}(input) % 8 == 0;
+  // Chosen by the input's bytes, so that a rerun does the same: one input in
+  // four is also read as a case file, one in 32 against the library (which
+  // costs ten times the rest); the others meet a small fixed document.
+  const std::size_t choice = std::hash<std::string>{}(input);
+  const bool as_document = choice % 4 == 0;
+  options.library = choice % 32 == 0;
   lsp::Server server([&](const json& m) { sent += lsp::frame(m).size(); }, options);
 
-  // 1. The bytes as a stream of framed messages, after initialize.
-  std::string stream = framed({{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"}, {"params", json::object()}});
-  stream += input;
+  server.receive(json({{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"}, {"params", json::object()}}).dump());
+  // A document: the bytes, or a small case.
+  const std::string uri = "file:///fuzz/case.imputa";
+  const std::string text = as_document ? input
+                                       : "state rus \"Russia\".\nevidence e origin \"é\" {\n  supports "
+                                         "originates_in(op, rus)\n  confidence likely\n}\n";
+  server.receive(json({{"jsonrpc", "2.0"},
+                       {"method", "textDocument/didOpen"},
+                       {"params", {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", text}}}}}})
+                     .dump(-1, ' ', false, json::error_handler_t::replace));
+
+  // 1. The bytes as a stream of framed messages.
+  std::string stream = input;
   std::string body, error;
   for (int i = 0; i < 64 && !server.exited(); ++i) {
     auto f = lsp::take_frame(stream, body, error);
@@ -38,15 +50,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     server.receive(body);
   }
 
-  // 2. The bytes as one message body.
+  // 2. The bytes as one message body, then each of their lines as one.
   server.receive(input);
+  std::string_view rest = input;
+  for (int i = 0; i < 16 && !rest.empty(); ++i) {
+    auto nl = rest.find('\n');
+    server.receive(rest.substr(0, nl));
+    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+  }
 
-  // 3. The bytes as a document, with a request of each kind at a position they choose.
-  const std::string uri = "file:///fuzz/case.imputa";
-  server.receive(json({{"jsonrpc", "2.0"},
-                       {"method", "textDocument/didOpen"},
-                       {"params", {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", input}}}}}})
-                     .dump(-1, ' ', false, json::error_handler_t::replace));
+  // 3. A request of each kind on the document, at a position the bytes choose.
   const int line = size > 0 ? data[0] % 64 : 0;
   const int character = size > 1 ? data[1] % 128 : 0;
   int id = 1;
