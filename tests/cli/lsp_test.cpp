@@ -233,6 +233,11 @@ TEST_F(LspSession, DiagnosticRangesCountUtf16UnitsAfterNonAsciiLabels) {
   EXPECT_EQ(unknown["severity"], 1);
   EXPECT_EQ(unknown["source"], "imputa");
   EXPECT_NE(unknown["message"].get<std::string>().find("frx"), std::string::npos);
+  // Positions sent by the editor count UTF-16 units too: "targets" starts at unit 44 (byte 50).
+  json r = client.call("textDocument/hover", at(uri, last, 46));
+  ASSERT_FALSE(r["result"].is_null()) << r.dump();
+  EXPECT_NE(r["result"]["contents"]["value"].get<std::string>().find("predicate targets("), std::string::npos);
+  EXPECT_EQ(r["result"]["range"]["start"], position(last, 44));
   // A duplicate points at the first declaration.
   ASSERT_FALSE(duplicate.is_null()) << d.dump(2);
   EXPECT_EQ(duplicate["range"]["start"], position(last + 1, 7));
