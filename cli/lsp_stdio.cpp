@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -31,7 +32,7 @@ bool write_all(const std::string& bytes) {
 
 int run_lsp(const LspOptions& options) {
   std::signal(SIGPIPE, SIG_IGN); // a client that closed its end: write fails, we stop
-  bool client_gone = false;
+  std::atomic<bool> client_gone{false}; // written by whichever thread sends, read by the loop
   lsp::ServerOptions server_options;
   server_options.timeout = std::chrono::milliseconds(options.timeout_ms);
   lsp::Server server(
