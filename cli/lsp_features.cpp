@@ -107,7 +107,13 @@ std::string describe_word(const Occurrence& o) {
                " on the PHIA yardstick (docs/semantics.md §3)";
     return {};
   }
-  if (o.scope == "evidence kind") return "**evidence kind** `" + o.name + "`";
+  if (o.scope == "evidence kind") {
+    // docs/language.md §4: the kind matters in one respect.
+    if (o.name == "origin")
+      return "**evidence kind** `origin`: where the operation came from, and nothing more; it carries no weight on "
+             "who conducted it or to which state it is attributable (GGE 2015 para 28(f))";
+    return "**evidence kind** `" + o.name + "`";
+  }
   if (o.scope == "verdict") return "**verdict** `" + o.name + "`: the verdict this claim is expected to have";
   if (o.scope == "mode") return "**claim mode** `" + o.name + "`";
   if (o.scope == "tag") return "**tag** `" + o.name + "` of a predicate";

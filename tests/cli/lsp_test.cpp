@@ -266,6 +266,8 @@ TEST_F(LspSession, HoverSaysWhatANameIsInTheAuthorsAndTheLawsWords) {
   EXPECT_NE(standard.find("at least 0.75"), std::string::npos) << standard;
   std::string evidence_kind = hover_text(find(text, "official_statement"));
   EXPECT_NE(evidence_kind.find("evidence kind"), std::string::npos) << evidence_kind;
+  std::string origin = hover_text(find(text, "origin \"Launched"));
+  EXPECT_NE(origin.find("para 28(f)"), std::string::npos) << origin;
   std::string source = hover_text(find(text, "eset", find(text, "evidence e_vector").first + 1));
   EXPECT_EQ(source, "**source** `eset`: ESET Research");
   std::string evidence = hover_text(find(text, "e_uk"));
