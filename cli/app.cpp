@@ -175,6 +175,15 @@ Command declare_serve(CLI::App& app) {
   return {cmd, [o] { return run_serve(*o); }};
 }
 
+// `imputa lsp`: the language server, for editors (docs/editors.md).
+Command declare_lsp(CLI::App& app) {
+  auto o = std::make_shared<LspOptions>();
+  auto* cmd = app.add_subcommand("lsp", "language server for editors (LSP on stdin and stdout; docs/editors.md)");
+  cmd->add_option("--timeout-ms", o->timeout_ms, "time limit per claim for the verdicts beside claims (default 10000)")
+      ->check(CLI::Range(1L, 3600000L));
+  return {cmd, [o] { return run_lsp(*o); }};
+}
+
 // `imputa help [COMMAND|language]`: the help of the whole program, of one
 // command, or the case language.
 int run_help(CLI::App& app, const std::string& topic) {
@@ -229,7 +238,8 @@ int run(int argc, char** argv) {
   // In the order `imputa --help` lists them.
   const std::vector<Command> commands{declare_lint(app),    declare_fmt(app),   declare_check(app),
                                       declare_explain(app), declare_compare(app), declare_graph(app),
-                                      declare_library(app), declare_serve(app), declare_help(app)};
+                                      declare_library(app), declare_serve(app), declare_lsp(app),
+                                      declare_help(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

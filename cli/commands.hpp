@@ -99,6 +99,14 @@ struct LibraryOptions {
 };
 int run_library(const LibraryOptions& options);
 
+// `imputa lsp`: the language server on stdio (docs/editors.md). Exit code 0
+// after shutdown and exit, 1 when the client left without shutdown, 2 on an
+// unreadable message header.
+struct LspOptions {
+  long timeout_ms = 10000; // per claim, for the verdicts beside claims
+};
+int run_lsp(const LspOptions& options);
+
 // `imputa help language`: a one-screen summary of the case language.
 std::string_view language_summary();
 

@@ -10,7 +10,7 @@ seconds=${1:-60}
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "usage: scripts/fuzz.sh [SECONDS] [TARGET...]" >&2; exit 2; }
 shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_parse fuzz_pipeline)
+((${#targets[@]})) || targets=(fuzz_parse fuzz_pipeline fuzz_lsp)
 
 # clang 14 and its runtimes (libFuzzer, ASan); Ubuntu 22.04 ships them inside clang-14.
 extra="clang-14"
@@ -37,7 +37,7 @@ while IFS= read -r -d '' f; do
   cp "$f" "$seeds/$(printf '%04d' $i)-$(basename "$f")"
   i=$((i + 1))
 done < <(find "$root/examples" "$root/tests" "$root/dsl/lib" -type f \
-           \( -name '*.imputa' -o -path '*/tests/fuzz/regressions/*' \) -print0 | sort -z)
+           \( -name '*.imputa' -o -path '*/tests/fuzz/regressions/*' -o -path '*/tests/fuzz/lsp/*' \) -print0 | sort -z)
 
 # Short allocation stacks and a small quarantine: faster runs; rerun a crash
 # input by hand for the full report.

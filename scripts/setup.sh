@@ -12,7 +12,10 @@ esac
 
 packages=(g++ cmake make pkg-config ccache libboost-dev libz3-dev libspdlog-dev libfmt-dev
           libgtest-dev libcli11-dev nlohmann-json3-dev graphviz libcpp-httplib-dev
-          chromium chromium-driver ${IMPUTA_EXTRA_PACKAGES:-})
+          ${IMPUTA_EXTRA_PACKAGES:-})
+# Chromium for the browser test: Debian's packages. Ubuntu ships Chromium only
+# as a snap, which apt cannot install quietly; there the browser test is skipped.
+grep -qsx 'ID=ubuntu' /etc/os-release || packages+=(chromium chromium-driver)
 # Node.js and npm from Debian only where the machine has none of its own.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
@@ -30,12 +33,21 @@ fi
 # (CI's fresh clone) reuses what an earlier build compiled.
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 
-# The browser test's driver (tests/browser/): npm ci only when node_modules is
-# missing or was installed from another lock file.
-browser="$root/tests/browser"
-if ! cmp -s "$browser/package-lock.json" "$browser/node_modules/.imputa-lock" 2>/dev/null; then
-  (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error >/dev/null &&
-     cp package-lock.json node_modules/.imputa-lock)
+# Browser and editor tooling (tests/browser: the page of `imputa serve` in
+# Chromium; editors/vscode: the VS Code extension's grammar test). Each folder's
+# npm packages are installed (npm ci) only when node_modules is missing or was
+# installed from another lock file. Without them those two tests cannot run.
+npm_ci() {
+  local dir="$root/$1"
+  cmp -s "$dir/package-lock.json" "$dir/node_modules/.imputa-lock" 2>/dev/null && return 0
+  if (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && cp package-lock.json node_modules/.imputa-lock); then
+    return 0
+  fi
+  echo "setup.sh: npm ci failed in $1; the tests that need it will fail or be skipped" >&2
+}
+if command -v npm >/dev/null; then
+  npm_ci tests/browser
+  npm_ci editors/vscode
 fi
 
 if [[ "${1:-}" == "--deps-only" ]]; then

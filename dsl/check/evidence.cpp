@@ -4,6 +4,7 @@
 #include "check/passes.hpp"
 #include "check/resolve.hpp"
 #include "check/values.hpp"
+#include "imputa/dsl.hpp"
 
 #include <algorithm>
 #include <array>
@@ -103,3 +104,9 @@ void check_evidence(Checker& c, const ast::Evidence& ev) {
 }
 
 } // namespace imputa::check::detail
+
+namespace imputa::check {
+
+std::vector<std::string_view> evidence_kinds() { return {detail::evidence_kinds.begin(), detail::evidence_kinds.end()}; }
+
+} // namespace imputa::check

@@ -1,6 +1,7 @@
 // Validating written values: calendar dates, intervals, confidences and the
 // PHIA probability yardstick (docs/semantics.md §3).
 #include "check/values.hpp"
+#include "imputa/dsl.hpp"
 
 #include <cstdio>
 
@@ -93,3 +94,16 @@ std::optional<Interval> check_numeric_value(Checker& c, const ast::Value& value)
 }
 
 } // namespace imputa::check::detail
+
+namespace imputa::check {
+
+std::vector<ConfidenceName> confidence_names() {
+  std::vector<ConfidenceName> out;
+  for (auto name : detail::phia_names()) {
+    auto interval = detail::phia_interval(name);
+    out.push_back({name, interval->lo, interval->hi});
+  }
+  return out;
+}
+
+} // namespace imputa::check

@@ -73,6 +73,16 @@ std::optional<ast::Date> resolve_date(const Word& date, Diagnostics& diags);
 // A ground atom over declared entities of fitting types (`--assume`).
 bool resolve_ground_atom(const Program& program, const ast::Atom& atom, Diagnostics& diags);
 
+// The words the language itself fixes, for editors (completion, hover): the
+// PHIA confidence names with their intervals (docs/semantics.md §3), in order
+// of probability, and the evidence kinds (docs/language.md §4).
+struct ConfidenceName {
+  std::string_view name;
+  Rational lo, hi;
+};
+std::vector<ConfidenceName> confidence_names();
+std::vector<std::string_view> evidence_kinds();
+
 } // namespace check
 
 namespace format {

@@ -1,0 +1,430 @@
+// The language server's dispatch (LSP 3.17 over JSON-RPC 2.0): the lifecycle,
+// the open documents (full-text sync), the requests, and the judging thread
+// that puts a verdict beside each claim on save.
+#include "lsp.hpp"
+#include "sentences.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <set>
+
+namespace imputa::cli::lsp {
+
+namespace {
+
+// JSON-RPC and LSP error codes.
+enum Code : int {
+  parse_error = -32700,
+  invalid_request = -32600,
+  method_not_found = -32601,
+  invalid_params = -32602,
+  internal = -32603,
+  server_not_initialized = -32002,
+  request_failed = -32803,
+};
+
+struct Error {
+  int code;
+  std::string message;
+};
+
+std::int64_t integer(const json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key) || !j[key].is_number_integer())
+    throw Error{invalid_params, std::string("'") + key + "' must be an integer"};
+  return j[key].get<std::int64_t>();
+}
+
+const std::string& string(const json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key) || !j[key].is_string())
+    throw Error{invalid_params, std::string("'") + key + "' must be a string"};
+  return j[key].get_ref<const std::string&>();
+}
+
+const json& object(const json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key) || !j[key].is_object())
+    throw Error{invalid_params, std::string("'") + key + "' must be an object"};
+  return j[key];
+}
+
+// No LSP message nests deeply; nlohmann::json copies and destroys values
+// recursively, so a deeper one is refused before it is parsed.
+constexpr int max_json_depth = 64;
+
+bool too_deep(std::string_view body) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_json_depth) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+std::string path_for(const std::string& uri) {
+  if (auto path = path_of_uri(uri)) return *path;
+  return "untitled.imputa"; // untitled:, or another scheme: imports resolve from the working directory
+}
+
+} // namespace
+
+Server::Server(Send send, ServerOptions options) : send_(std::move(send)), options_(options) {
+  if (options_.judge) worker_ = std::thread([this] { judging_loop(); });
+}
+
+Server::~Server() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    jobs_.clear();
+  }
+  wake_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void Server::send(const json& message) {
+  std::lock_guard lock(send_mutex_);
+  send_(message);
+}
+
+void Server::respond(const json& id, json result) {
+  send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+}
+
+void Server::fail(const json& id, int code, const std::string& message) {
+  send({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+}
+
+void Server::receive(std::string_view body) {
+  if (too_deep(body)) {
+    fail(nullptr, parse_error, "the message nests more than " + std::to_string(max_json_depth) + " levels deep");
+    return;
+  }
+  json message = json::parse(body, nullptr, false);
+  if (message.is_discarded()) {
+    fail(nullptr, parse_error, "the message is not JSON");
+    return;
+  }
+  dispatch(message);
+}
+
+void Server::dispatch(const json& message) {
+  if (!message.is_object()) {
+    fail(nullptr, invalid_request, "a message must be a JSON object");
+    return;
+  }
+  const bool has_id = message.contains("id");
+  json id = has_id ? message["id"] : json(nullptr);
+  if (has_id && !id.is_string() && !id.is_number_integer() && !id.is_null()) {
+    fail(nullptr, invalid_request, "'id' must be a number or a string");
+    return;
+  }
+  if (!message.contains("method")) {
+    if (has_id && (message.contains("result") || message.contains("error"))) return; // the client's answer to us
+    fail(id, invalid_request, "a message without 'method'");
+    return;
+  }
+  if (!message["method"].is_string()) {
+    fail(id, invalid_request, "'method' must be a string");
+    return;
+  }
+  const std::string& method = message["method"].get_ref<const std::string&>();
+  const json params = message.contains("params") && !message["params"].is_null() ? message["params"] : json::object();
+  if (!params.is_object() && !params.is_array()) {
+    if (has_id) fail(id, invalid_request, "'params' must be an object or an array");
+    return;
+  }
+  try {
+    if (has_id) {
+      respond(id, request(method, params));
+    } else {
+      notification(method, params);
+    }
+  } catch (const Error& e) {
+    if (has_id) fail(id, e.code, e.message);
+  } catch (const json::exception& e) {
+    if (has_id) fail(id, invalid_params, e.what());
+  } catch (const std::exception& e) {
+    if (has_id) fail(id, internal, e.what());
+  }
+}
+
+json Server::request(const std::string& method, const json& params) {
+  if (method == "initialize") {
+    if (initialized_) throw Error{invalid_request, "initialize was already received"};
+    initialized_ = true;
+    if (params.is_object() && params.contains("capabilities")) {
+      const json& caps = params["capabilities"];
+      refresh_lenses_ = caps.is_object() && caps.contains("workspace") && caps["workspace"].is_object() &&
+                        caps["workspace"].contains("codeLens") && caps["workspace"]["codeLens"].is_object() &&
+                        caps["workspace"]["codeLens"].value("refreshSupport", false);
+    }
+    if (params.is_object() && params.contains("initializationOptions") &&
+        params["initializationOptions"].is_object()) {
+      const json& init = params["initializationOptions"];
+      if (init.contains("timeoutMs") && init["timeoutMs"].is_number_integer() && init["timeoutMs"].get<long>() > 0)
+        options_.timeout = std::chrono::milliseconds(init["timeoutMs"].get<long>());
+    }
+    return {{"capabilities",
+             {{"positionEncoding", "utf-16"},
+              {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
+              {"hoverProvider", true},
+              {"definitionProvider", true},
+              {"documentSymbolProvider", true},
+              {"documentFormattingProvider", true},
+              {"renameProvider", {{"prepareProvider", true}}},
+              {"completionProvider", {{"triggerCharacters", {"(", ",", " ", "="}}}},
+              {"codeLensProvider", {{"resolveProvider", false}}}}},
+            {"serverInfo", {{"name", "imputa"}, {"version", IMPUTA_VERSION}}}};
+  }
+  if (!initialized_) throw Error{server_not_initialized, "the server is not initialized"};
+  if (shutdown_) throw Error{invalid_request, "the server is shutting down"};
+  if (method == "shutdown") {
+    shutdown_ = true;
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true; // judging stops at its next claim
+      jobs_.clear();
+    }
+    wake_.notify_all();
+    return nullptr;
+  }
+  if (method == "imputa/library") return {{"uri", library_uri}, {"text", std::string(parse::shipped_library())}};
+  static const std::set<std::string, std::less<>> on_documents{
+      "textDocument/hover",         "textDocument/definition",    "textDocument/completion",
+      "textDocument/documentSymbol", "textDocument/formatting",   "textDocument/prepareRename",
+      "textDocument/rename",        "textDocument/codeLens"};
+  if (!on_documents.count(method)) throw Error{method_not_found, "no method '" + method + "'"};
+
+  const std::string& uri = string(object(params, "textDocument"), "uri");
+  Document& doc = document(params);
+  Where w{*doc.analysis, *doc.lines, uri, doc.text};
+  auto at = [&]() {
+    const json& pos = object(params, "position");
+    return doc.lines->line_column(integer(pos, "line"), integer(pos, "character"));
+  };
+  if (method == "textDocument/hover") {
+    auto [line, column] = at();
+    return hover(w, line, column);
+  }
+  if (method == "textDocument/definition") {
+    auto [line, column] = at();
+    return definition(w, line, column);
+  }
+  if (method == "textDocument/completion") {
+    const json& pos = object(params, "position");
+    return completion(w, doc.lines->offset(integer(pos, "line"), integer(pos, "character")));
+  }
+  if (method == "textDocument/documentSymbol") return document_symbols(w);
+  if (method == "textDocument/formatting") {
+    json edits = formatting(w);
+    if (edits.is_null())
+      send({{"jsonrpc", "2.0"},
+            {"method", "window/showMessage"},
+            {"params", {{"type", 2}, {"message", "imputa: the file has syntax errors; it is formatted once they are fixed"}}}});
+    return edits;
+  }
+  if (method == "textDocument/prepareRename") {
+    auto [line, column] = at();
+    return prepare_rename(w, line, column);
+  }
+  if (method == "textDocument/rename") {
+    auto [line, column] = at();
+    auto result = rename(w, line, column, string(params, "newName"));
+    if (auto* why = std::get_if<std::string>(&result)) throw Error{request_failed, *why};
+    return std::get<json>(result);
+  }
+  return code_lenses(uri, doc); // textDocument/codeLens
+}
+
+void Server::notification(const std::string& method, const json& params) {
+  if (method == "exit") {
+    exited_ = true;
+    return;
+  }
+  if (!initialized_ || shutdown_) return; // notifications before initialize are dropped (LSP 3.17)
+  if (method == "textDocument/didOpen") {
+    const json& item = object(params, "textDocument");
+    open(string(item, "uri"), string(item, "text"), integer(item, "version"));
+  } else if (method == "textDocument/didChange") {
+    const std::string& uri = string(object(params, "textDocument"), "uri");
+    if (!params.contains("contentChanges") || !params["contentChanges"].is_array() ||
+        params["contentChanges"].empty())
+      return;
+    // Full sync: the last change holds the whole text.
+    const json& change = params["contentChanges"].back();
+    if (!change.is_object() || change.contains("range")) return;
+    std::int64_t version = params["textDocument"].value("version", std::int64_t{0});
+    if (documents_.count(uri)) open(uri, string(change, "text"), version);
+  } else if (method == "textDocument/didSave") {
+    const std::string& uri = string(object(params, "textDocument"), "uri");
+    if (auto it = documents_.find(uri); it != documents_.end()) schedule(uri, it->second);
+  } else if (method == "textDocument/didClose") {
+    const std::string& uri = string(object(params, "textDocument"), "uri");
+    if (auto it = documents_.find(uri); it != documents_.end()) {
+      ++*it->second.generation; // abandons its judging
+      documents_.erase(it);
+      std::lock_guard lock(mutex_);
+      verdicts_.erase(uri);
+    }
+    send({{"jsonrpc", "2.0"},
+          {"method", "textDocument/publishDiagnostics"},
+          {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
+  }
+  // $/cancelRequest: every request is answered before the next message is read, so there is nothing to cancel.
+  // Other notifications ($/setTrace, initialized, workspace/didChangeConfiguration, ...): nothing to do.
+}
+
+Server::Document& Server::document(const json& params) {
+  const std::string& uri = string(object(params, "textDocument"), "uri");
+  auto it = documents_.find(uri);
+  if (it == documents_.end()) throw Error{invalid_params, "no open document '" + uri + "'"};
+  return it->second;
+}
+
+void Server::open(const std::string& uri, std::string text, std::int64_t version) {
+  auto [it, fresh] = documents_.try_emplace(uri);
+  Document& doc = it->second;
+  ++*doc.generation; // the text changed: judging of the old text stops at its next claim
+  doc.text = std::move(text);
+  doc.version = version;
+  doc.path = path_for(uri);
+  doc.analysis = analyse(doc.path, doc.text, options_.library);
+  doc.lines = std::make_unique<Lines>(doc.text);
+  publish(uri, doc);
+  if (fresh) schedule(uri, doc); // verdicts on open too: the file as saved
+}
+
+void Server::publish(const std::string& uri, const Document& doc) {
+  Where w{*doc.analysis, *doc.lines, uri, doc.text};
+  send({{"jsonrpc", "2.0"},
+        {"method", "textDocument/publishDiagnostics"},
+        {"params", {{"uri", uri}, {"version", doc.version}, {"diagnostics", diagnostics(w)}}}});
+}
+
+// ---- verdicts ----
+
+void Server::schedule(const std::string& uri, const Document& doc) {
+  if (!options_.judge || shutdown_) return;
+  std::lock_guard lock(mutex_);
+  // A newer job for the same document replaces one not yet started.
+  for (auto it = jobs_.begin(); it != jobs_.end();)
+    it = it->uri == uri ? jobs_.erase(it) : it + 1;
+  jobs_.push_back({uri, doc.path, doc.text, doc.generation->load(), doc.generation});
+  wake_.notify_all();
+}
+
+void Server::wait_idle() {
+  std::unique_lock lock(mutex_);
+  idle_.wait(lock, [&] { return stopping_ || (jobs_.empty() && !judging_); });
+}
+
+void Server::judging_loop() {
+  for (;;) {
+    Job job;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
+      if (stopping_) break;
+      job = std::move(jobs_.front());
+      jobs_.pop_front();
+      judging_ = true;
+    }
+    try {
+      judge_job(job);
+    } catch (const std::exception& e) {
+      spdlog::warn("judging {} failed: {}", job.uri, e.what());
+    }
+    {
+      std::lock_guard lock(mutex_);
+      judging_ = false;
+    }
+    idle_.notify_all();
+  }
+  idle_.notify_all();
+}
+
+void Server::judge_job(const Job& job) {
+  auto superseded = [&] {
+    std::lock_guard lock(mutex_);
+    return stopping_ || job.current->load() != job.generation;
+  };
+  auto analysis = analyse(job.path, job.text);
+  if (analysis->diags.has_errors()) return; // the lenses wait for a file that checks
+  Diagnostics grounding;
+  Verdicts result;
+  result.generation = job.generation;
+  for (const auto& claim : analysis->program.claims) {
+    if (claim.span.file != analysis->document) continue;
+    if (superseded()) return;
+    JudgeOptions options;
+    options.claims = {claim.id};
+    options.timeout = options_.timeout;
+    options.reasons = false;
+    Report report = imputa::judge(analysis->program, options, grounding);
+    if (grounding.has_errors()) return; // E009, E013: lint says so
+    for (const auto& c : report.claims) {
+      ClaimVerdict v{c.id, c.verdict, c.expected, c.as_expected, {}};
+      if (c.verdict == Verdict::unknown)
+        for (const auto& g : c.groundings)
+          if (g.unknown_reason) v.why_unknown = render::detail::unknown_reason_text(*g.unknown_reason, g.time_limit);
+      result.claims.push_back(std::move(v));
+    }
+    std::lock_guard lock(mutex_);
+    if (job.current->load() != job.generation) return;
+    verdicts_[job.uri] = result; // partial: the lenses fill in as claims are judged
+  }
+  json claims = json::array();
+  for (const auto& c : result.claims)
+    claims.push_back({{"id", c.id}, {"verdict", std::string(to_string(c.verdict))}, {"title", verdict_title(c)}});
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ || job.current->load() != job.generation) return;
+    result.done = true;
+    verdicts_[job.uri] = result;
+  }
+  send({{"jsonrpc", "2.0"}, {"method", "imputa/verdicts"}, {"params", {{"uri", job.uri}, {"claims", claims}}}});
+  if (refresh_lenses_) {
+    std::int64_t id;
+    {
+      std::lock_guard lock(mutex_);
+      id = next_request_id_++;
+    }
+    send({{"jsonrpc", "2.0"}, {"id", "imputa-refresh-" + std::to_string(id)}, {"method", "workspace/codeLens/refresh"}});
+  }
+}
+
+json Server::code_lenses(const std::string& uri, const Document& doc) {
+  Verdicts verdicts;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = verdicts_.find(uri);
+    if (it == verdicts_.end()) return json::array();
+    verdicts = it->second;
+  }
+  const bool stale = verdicts.generation != doc.generation->load();
+  json out = json::array();
+  for (const auto& v : verdicts.claims) {
+    // Beside the claim as the text now has it (the claim may have moved since it was judged).
+    auto decl = doc.analysis->declarations.find(v.id);
+    if (decl == doc.analysis->declarations.end() || decl->second.what != "claim" ||
+        decl->second.span.file != doc.analysis->document)
+      continue;
+    std::string title = verdict_title(v);
+    if (stale) title += " (before your edits: save to judge again)";
+    out.push_back({{"range", doc.lines->range(decl->second.span)},
+                   {"command", {{"title", title}, {"command", ""}}},
+                   {"data", {{"claim", v.id}, {"verdict", std::string(to_string(v.verdict))}}}});
+  }
+  return out;
+}
+
+} // namespace imputa::cli::lsp
