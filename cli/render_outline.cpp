@@ -466,7 +466,7 @@ Item shared_with_support(const Report& report, const std::vector<PremiseRef>& sh
           .append(atom_in_words(report, p.label));
       item.in_words.refs.words(p.kind == PremiseRef::Kind::fact ? "stipulated fact" : "stipulated value");
       if (!unlabelled_fact(p)) item.in_words.refs.words(" ").code(p.id);
-      item.in_words.refs.words(line_ref(p.span));
+      item.in_words.refs.words(line_ref(p.span) + ": ").code(p.label);
       break;
     case PremiseRef::Kind::rule:
       item.phrase.words("rule ").user(p.id);
