@@ -124,6 +124,8 @@ Command declare_explain(CLI::App& app) {
   add_judging(cmd, o->judge);
   add_report_format(cmd, o->judge, true);
   add_timings(cmd, o->judge);
+  cmd->add_flag("--all", o->judge.all_routes,
+                "every other route to the verdict (on other evidence), not only the first ten routes");
   return {cmd, [o] { return run_judge(o->parsed("explain"), true); }};
 }
 

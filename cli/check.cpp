@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <limits>
 #include <unistd.h>
 
 namespace imputa::cli {
@@ -100,6 +101,10 @@ bool make_judge_options(const JudgeCommandOptions& o, const Program& program, Ju
 
 namespace {
 
+// How many routes to a verdict (its support and the others, on other evidence)
+// explain shows without --all; check shows three (JudgeOptions' default).
+constexpr std::size_t explain_routes = 10;
+
 // "judging 12/40 claims, 3.2 s" on stderr, once a run has taken more than a
 // second and only at a terminal; erased when the run ends.
 class ProgressLine {
@@ -156,6 +161,10 @@ int run_judge(const JudgeCommandOptions& o, bool explain) {
     if (!make_judge_options(o, c.program, options, std::cerr)) {
       any_input_error = true;
       continue;
+    }
+    if (explain) { // every other route, counted; the first ten routes shown unless --all
+      options.other_supports = o.all_routes ? std::numeric_limits<std::size_t>::max() : explain_routes - 1;
+      options.count_other_supports = true;
     }
     Diagnostics ground_diags;
     ProgressLine progress(!o.common.quiet && isatty(STDERR_FILENO));

@@ -72,6 +72,7 @@ struct JudgeCommandOptions {
   long timeout_ms = 10000;
   unsigned jobs = 1;                     // add_judging: the number of cores
   bool timings = false;
+  bool all_routes = false;               // explain --all: every other route to the verdict, not only the first
 };
 // check (explain = false) or explain (one claim, every reason).
 int run_judge(const JudgeCommandOptions& options, bool explain);

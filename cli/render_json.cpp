@@ -95,6 +95,19 @@ Json premises(const std::vector<PremiseRef>& ps) {
   return out;
 }
 
+// Other routes to the verdict, each a support with its own burdens, and
+// whether the list is all of them.
+Json also_supports(const AlsoSupports& also) {
+  Json routes = Json::array();
+  for (const auto& r : also.routes) routes.push_back(Json{{"support", premises(r.support)}, {"burdens", burdens(r.burdens)}});
+  Json j;
+  j["routes"] = routes;
+  j["left_out"] = also.left_out;
+  j["complete"] = also.complete;
+  j["time_ran_out"] = also.time_ran_out;
+  return j;
+}
+
 Json literals(const std::vector<Literal>& ls, Json (*one)(const Literal&) = literal) {
   Json out = Json::array();
   for (const auto& l : ls) out.push_back(one(l));
@@ -109,6 +122,7 @@ Json grounding(const ClaimGroundingReport& g, const Style& style) {
   j["verdict"] = std::string(to_string(g.verdict));
   j["strength"] = g.strength ? Json(*g.strength) : Json(nullptr);
   j["support"] = premises(g.support);
+  j["also_supports"] = also_supports(g.also_supports);
   j["conflict"] = premises(g.conflict);
   j["counter_model"] = literals(g.counter_model, model_literal);
   j["witness_model"] = literals(g.witness_model, model_literal);
@@ -182,11 +196,12 @@ std::string json(const std::vector<std::pair<std::string, Report>>& reports, con
       // The reasons of a ground claim at the claim's level; claims with variables list groundings.
       const bool single = c.groundings.size() == 1;
       Json g0 = single ? grounding(c.groundings.front(), style) : Json::object();
-      for (const char* key : {"strength", "support", "conflict", "counter_model", "witness_model", "would_establish",
+      for (const char* key : {"strength", "support", "also_supports", "conflict", "counter_model", "witness_model", "would_establish",
                               "critical_evidence", "defeaters", "notes", "naive_reliance", "burdens",
                               "strength_burdens", "no_rule_in_force", "unknown_reason", "reasons_cut"}) {
         const std::string k = key;
         if (single) j[key] = g0[key];
+        else if (k == "also_supports") j[key] = also_supports({});
         else j[key] = k == "strength" || k == "unknown_reason" || k == "reasons_cut" ? Json(nullptr) : Json::array();
       }
       Json gs = Json::array();

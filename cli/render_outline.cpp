@@ -424,6 +424,104 @@ InWords note_in_words(const Report& report, const ClaimGroundingReport& g, const
   return out;
 }
 
+// The premises a route shares with the support (facts, rules, presumptions:
+// never evidence), named in one line instead of being listed again.
+Item shared_with_support(const Report& report, const std::vector<PremiseRef>& shared) {
+  Item item;
+  item.phrase.words("and, as above: ");
+  item.in_words.words.words("and, as above: ");
+  for (std::size_t i = 0; i < shared.size(); ++i) {
+    const PremiseRef& p = shared[i];
+    if (i) {
+      item.phrase.words(", ");
+      item.in_words.words.words("; ");
+      item.in_words.refs.words("; ");
+    }
+    switch (p.kind) {
+    case PremiseRef::Kind::fact:
+    case PremiseRef::Kind::numeric_fact:
+      item.phrase.words(p.kind == PremiseRef::Kind::fact ? "stipulated fact" : "stipulated value");
+      if (unlabelled_fact(p)) item.phrase.words(" (line " + std::to_string(p.span.line) + ")");
+      else item.phrase.words(" ").user(p.id);
+      item.in_words.words.words(p.kind == PremiseRef::Kind::fact ? "stipulated fact: " : "stipulated value: ")
+          .append(atom_in_words(report, p.label));
+      item.in_words.refs.words(p.kind == PremiseRef::Kind::fact ? "stipulated fact" : "stipulated value");
+      if (!unlabelled_fact(p)) item.in_words.refs.words(" ").code(p.id);
+      item.in_words.refs.words(line_ref(p.span) + ": ").code(p.label);
+      break;
+    case PremiseRef::Kind::rule:
+      item.phrase.words("rule ").user(p.id);
+      item.in_words.words.words("rule: ").user(p.label);
+      item.in_words.refs.words("rule ").code(p.id);
+      break;
+    case PremiseRef::Kind::closed_world:
+    case PremiseRef::Kind::burden_of_proof: {
+      if (p.kind == PremiseRef::Kind::closed_world) {
+        item.phrase.words("the presumption that ").code(p.id).words(" does not hold");
+        item.in_words.words.words("the presumption that it does not hold: ");
+      } else {
+        item.phrase.words("the burden of proof on ").code(p.id);
+        item.in_words.words.words("the burden of proof on: ");
+      }
+      item.in_words.words.append(atom_in_words(report, p.id));
+      item.in_words.refs.append(burden_refs(burden_named(p, {})));
+      break;
+    }
+    case PremiseRef::Kind::assumption:
+      item.phrase.words("the assumption ").code(p.id);
+      item.in_words.words.words("the assumption: ").append(atom_in_words(report, p.id));
+      item.in_words.refs.words("assumed: ").code(p.id);
+      break;
+    default: // evidence, naive inferences: never shared (other bodies of evidence; no route of an accusation's)
+      item.phrase.user(p.id);
+      item.in_words.words.user(p.id);
+      item.in_words.refs.code(p.id);
+      break;
+    }
+  }
+  return item;
+}
+
+// Other routes to the verdict, each on bodies of evidence the support and the
+// routes before it do not use: one section per route, listed like "because:"
+// (what it shares with "because:" named in one line), then a line when the
+// list is cut (`explain`: how many more, and --all).
+std::vector<Section> also_supports_sections(const Report& report, const ClaimGroundingReport& g, bool hypothesis,
+                                            bool detail) {
+  std::vector<Section> out;
+  const AlsoSupports& also = g.also_supports;
+  const std::string title = hypothesis                        ? "the argument also rests on"
+                            : g.verdict == Verdict::refuted ? "also refuted by"
+                                                            : "also established by";
+  auto in_support = [&](const PremiseRef& p) {
+    return std::any_of(g.support.begin(), g.support.end(), [&](const PremiseRef& q) {
+      return q.kind == p.kind && q.id == p.id && q.detail == p.detail && q.because_of == p.because_of;
+    });
+  };
+  for (const auto& route : also.routes) {
+    std::vector<PremiseRef> own, shared;
+    for (const auto& p : route.support) {
+      if (!in_support(p)) own.push_back(p);
+      else if (p.because_of.empty() && !(p.kind == PremiseRef::Kind::rule && !p.applies)) shared.push_back(p);
+    }
+    auto items = premise_items(report, own, route.burdens);
+    if (!shared.empty()) items.push_back(shared_with_support(report, shared));
+    if (!items.empty()) out.push_back({title, {}, std::move(items)});
+  }
+  if (also.left_out > 0 && !detail) {
+    out.push_back({"and more routes", Phrase().words("imputa explain lists them"), {}});
+  } else if (also.left_out > 0) {
+    const bool one = also.left_out == 1;
+    out.push_back({"and " + std::string(also.complete ? "" : "at least ") + std::to_string(also.left_out) + " more " +
+                       (one ? "route" : "routes"),
+                   Phrase().words(one ? "add --all to list it" : "add --all to list them"), {}});
+  }
+  if (also.time_ran_out)
+    out.push_back({"other routes", Phrase().words("the time limit was reached while looking for them, so there may "
+                                                  "be more (a larger --timeout-ms gives them time)"), {}});
+  return out;
+}
+
 Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hypothesis, bool detail, bool timings) {
   Grounding out;
   for (const auto& [var, value] : g.bindings) {
@@ -455,6 +553,7 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
       sections.push_back({g.verdict == Verdict::refuted ? "no rule concludes it: none of these applies"
                                                         : "routes that do not apply",
                           routes, {}, closed_routes_in_words(g.support)});
+    for (auto& s : also_supports_sections(report, g, hypothesis, detail)) sections.push_back(std::move(s));
   }
   if (!g.no_rule_in_force.empty()) {
     Section s{"under the doctrine in force", {}, {}};

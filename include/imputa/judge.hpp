@@ -27,6 +27,12 @@ struct JudgeOptions {
   std::chrono::milliseconds timeout{10000};    // per claim
   unsigned jobs = 1;                           // claims judged in parallel
   bool reasons = true;                         // support, would-establish, strength, ...
+  // Other routes to an ESTABLISHED or REFUTED verdict (AlsoSupports): how many
+  // a report keeps besides the support (SIZE_MAX: all). Past the bound, the
+  // judge looks for one more only, so that the report can say there are more,
+  // unless `count_other_supports` (explain: "and 7 more").
+  std::size_t other_supports = 2;
+  bool count_other_supports = false;
   bool doctrine_overrides_claims = false;      // `compare`: the doctrine map wins over a claim's `under`
   bool standard_overrides_claims = false;      // `standard` wins over a claim's own `standard` (tests of monotonicity)
   // Judge every entity on its own: no representatives, no shortcuts in
@@ -152,12 +158,28 @@ struct Defeater {
   Interval weight;  // the item's own confidence
 };
 
+// Other routes to the same verdict (docs/semantics.md §6): minimal supports,
+// each found with every body of evidence that the support and the routes
+// before it use left out, so that no two rest on the same source. Stipulated
+// facts, rules and presumptions may be shared.
+struct AlsoSupports {
+  struct Route {
+    std::vector<PremiseRef> support; // as ClaimGroundingReport::support
+    std::vector<Burden> burdens;     // the burdens and presumptions this route needs
+  };
+  std::vector<Route> routes;  // in the order found, at most JudgeOptions::other_supports
+  std::size_t left_out = 0;   // routes found past that bound and not kept
+  bool complete = true;       // false: the search stopped early (the bound, or time): there may be more than left_out
+  bool time_ran_out = false;  // it stopped because the time for the reasons ran out
+};
+
 struct ClaimGroundingReport {
   std::map<std::string, std::string> bindings; // variable -> entity (claims with free variables)
   std::string formula;                          // the ground claim formula
   Verdict verdict = Verdict::unknown;
   std::optional<std::string> strength;          // highest standard at which ESTABLISHED
   std::vector<PremiseRef> support;              // ESTABLISHED, REFUTED
+  AlsoSupports also_supports;                   // ESTABLISHED, REFUTED: other routes, on other evidence
   std::vector<PremiseRef> conflict;             // INCONSISTENT
   std::vector<Literal> counter_model;           // a model where the claim is false
   std::vector<Literal> witness_model;           // NOT_ESTABLISHED: a model where it is true

@@ -212,13 +212,20 @@ private:
 
   // reasons.cpp: the reasons of §6 a verdict calls for
   void explain(ClaimGroundingReport& r, const PremiseSet& P, Deadline deadline);
-  std::vector<PremiseRef> support(const std::vector<Lit>& P, Verdict v, Deadline deadline);
-  std::vector<PremiseRef> burden_support(AtomId a, Deadline deadline);
+  // `drops`: what the premises P leave out (the claim's own, or more: other routes).
+  std::vector<PremiseRef> support(const std::vector<Lit>& P, Verdict v, const std::set<std::string>& drops,
+                                  Deadline deadline);
+  std::vector<PremiseRef> burden_support(AtomId a, const std::set<std::string>& drops, Deadline deadline);
   void mark_rules_that_apply(std::vector<PremiseRef>& support, const std::vector<Lit>& P, Deadline deadline);
   std::vector<NoRuleInForce> no_rule_in_force() const;
   std::optional<Strength> strength(Verdict v, Deadline deadline);
   std::vector<std::size_t> cone_items() const;
   std::vector<std::string> critical_evidence(Verdict v, Deadline deadline);
+
+  // alternatives.cpp: other routes to the verdict, on other bodies of evidence
+  AlsoSupports also_supports(Verdict v, const std::vector<PremiseRef>& support, Deadline deadline);
+  bool leave_out_bodies(const std::vector<PremiseRef>& support, std::set<std::size_t>& bodies,
+                        std::set<std::string>& drops) const;
 
   // would_establish.cpp
   std::vector<AtomId> open_candidates();
@@ -237,7 +244,12 @@ private:
   std::optional<NaiveReliance> naive_reliance(const std::vector<Lit>& P, Deadline deadline);
 
   // describe.cpp: premises in the words of the case file
-  std::vector<PremiseRef> describe(const std::vector<Lit>& lits, const StandardInfo& standard, bool naive) const;
+  std::vector<PremiseRef> describe(const std::vector<Lit>& lits, const StandardInfo& standard, bool naive) const {
+    return describe(lits, standard, naive, setting_.drops);
+  }
+  // The same, the evidence weighed without `drops` (an other route's).
+  std::vector<PremiseRef> describe(const std::vector<Lit>& lits, const StandardInfo& standard, bool naive,
+                                   const std::set<std::string>& drops) const;
   std::vector<PremiseRef> describe_proof(const smt::SelectorInfo& info, const weigh::Config& config) const;
   std::optional<PremiseRef> describe_premise(const smt::SelectorInfo& info) const;
   std::vector<Burden> burdens_of(const std::vector<PremiseRef>& support) const;

@@ -47,10 +47,10 @@ const EvidenceItem* ClaimJudge::item_by_id(const std::string& id) const {
 }
 
 // Reads selectors back as the facts, evidence and rules a lawyer can check.
-std::vector<PremiseRef> ClaimJudge::describe(const std::vector<Lit>& lits, const StandardInfo& standard,
-                                             bool naive) const {
+std::vector<PremiseRef> ClaimJudge::describe(const std::vector<Lit>& lits, const StandardInfo& standard, bool naive,
+                                             const std::set<std::string>& drops) const {
   std::vector<PremiseRef> out;
-  auto config = weigh_config(standard, setting_.drops, naive);
+  auto config = weigh_config(standard, drops, naive);
   for (const Lit& l : lits) {
     const auto& info = session_.info(l.selector);
     if (info.kind == smt::SelectorInfo::Kind::proof)

@@ -452,6 +452,7 @@ Graph claim_graph(const Program& program, const JudgeOptions& options, const std
   JudgeOptions judging = options;
   judging.claims = claim ? std::vector<std::string>{*claim} : std::vector<std::string>{};
   judging.progress = nullptr;
+  judging.other_supports = 0; // the graph draws the support, not the other routes
   Report report = judge(program, judging, diags);
   if (diags.has_errors()) return {};
   std::map<std::pair<std::string, std::string>, const ClaimGroundingReport*> reports; // (claim, formula)

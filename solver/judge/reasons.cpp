@@ -12,7 +12,7 @@ void ClaimJudge::explain(ClaimGroundingReport& r, const PremiseSet& premises, De
   if (v == Verdict::inconsistent) {
     if (auto m = minimize(P, {}, deadline)) r.conflict = describe(*m, setting_.standard, false);
   }
-  if (v == Verdict::established || v == Verdict::refuted) r.support = support(P, v, deadline);
+  if (v == Verdict::established || v == Verdict::refuted) r.support = support(P, v, setting_.drops, deadline);
   if (v == Verdict::not_established || v == Verdict::arguable || v == Verdict::unsubstantiated) {
     auto with_goal = [&](bool value) {
       std::vector<Lit> lits = P;
@@ -42,26 +42,28 @@ void ClaimJudge::explain(ClaimGroundingReport& r, const PremiseSet& premises, De
   r.critical_evidence = critical_evidence(v, deadline);
   r.defeaters = defeaters(P, r.would_establish);
   r.notes = discount_notes();
+  if (v == Verdict::established || v == Verdict::refuted) r.also_supports = also_supports(v, r.support, deadline);
 }
 
 // What establishes (or refutes) the claim: a minimal set of its premises.
-std::vector<PremiseRef> ClaimJudge::support(const std::vector<Lit>& P, Verdict v, Deadline deadline) {
+std::vector<PremiseRef> ClaimJudge::support(const std::vector<Lit>& P, Verdict v, const std::set<std::string>& drops,
+                                            Deadline deadline) {
   auto m = minimize(P, {Lit{goal_, v != Verdict::established}}, deadline);
   if (!m) return {};
   std::erase_if(*m, [&](const Lit& l) { return l.selector == goal_; });
-  std::vector<PremiseRef> out = describe(*m, setting_.standard, false);
+  std::vector<PremiseRef> out = describe(*m, setting_.standard, false, drops);
   // A burden-of-proof atom that holds was established by premises of its own: show them too.
   for (const Lit& l : *m) {
     const auto& info = session_.info(l.selector);
     if (info.kind != smt::SelectorInfo::Kind::burden_true) continue;
-    for (auto& p : burden_support(info.atom, deadline)) out.push_back(std::move(p));
+    for (auto& p : burden_support(info.atom, drops, deadline)) out.push_back(std::move(p));
   }
   return out;
 }
 
 // The premises that establish the closed derived atom `a` (its burden of proof, §1).
-std::vector<PremiseRef> ClaimJudge::burden_support(AtomId a, Deadline deadline) {
-  PremiseSet rest = premises_for({a}, a, Premises::cautious, setting_.standard, setting_.drops, deadline);
+std::vector<PremiseRef> ClaimJudge::burden_support(AtomId a, const std::set<std::string>& drops, Deadline deadline) {
+  PremiseSet rest = premises_for({a}, a, Premises::cautious, setting_.standard, drops, deadline);
   if (rest.unknown) return {};
   Lit through{session_.definition(a), true};
   std::erase(rest.lits, through);
@@ -71,7 +73,7 @@ std::vector<PremiseRef> ClaimJudge::burden_support(AtomId a, Deadline deadline) 
     auto k = session_.info(x.selector).kind;
     return k == smt::SelectorInfo::Kind::goal || k == smt::SelectorInfo::Kind::definition;
   });
-  std::vector<PremiseRef> out = describe(*sub, setting_.standard, false);
+  std::vector<PremiseRef> out = describe(*sub, setting_.standard, false, drops);
   for (auto& p : out) p.because_of = s_.g.atoms[a].text;
   return out;
 }

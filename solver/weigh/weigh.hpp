@@ -67,6 +67,10 @@ public:
 
   const EvidenceItem& item(std::size_t i) const { return program_->evidence[i]; }
 
+  // The body of evidence item `i` belongs to (§3: same source, or linked by
+  // derived_from), as one of its items: equal for the items of one body.
+  std::size_t body(std::size_t i) const { return body_[i]; }
+
 private:
   // Items that count for the literal under `config` (not dropped, not later
   // than as_of, not origin items or official statements discounted by §28(f)), by index.
