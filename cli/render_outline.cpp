@@ -441,13 +441,13 @@ Item shared_with_support(const Report& report, const std::vector<PremiseRef>& sh
     case PremiseRef::Kind::fact:
     case PremiseRef::Kind::numeric_fact:
       item.phrase.words(p.kind == PremiseRef::Kind::fact ? "stipulated fact" : "stipulated value");
-      if (unlabelled_fact(p)) item.phrase.words(" (line " + std::to_string(p.span.line) + ")");
+      if (p.id.empty()) item.phrase.words(" (line " + std::to_string(p.span.line) + ")");
       else item.phrase.words(" ").user(p.id);
       item.in_words.words.words(p.kind == PremiseRef::Kind::fact ? "stipulated fact: " : "stipulated value: ")
-          .append(atom_in_words(report, p.label));
+          .append(atom_in_words(report, premise_label(p)));
       item.in_words.refs.words(p.kind == PremiseRef::Kind::fact ? "stipulated fact" : "stipulated value");
-      if (!unlabelled_fact(p)) item.in_words.refs.words(" ").code(p.id);
-      item.in_words.refs.words(line_ref(p.span) + ": ").code(p.label);
+      if (!p.id.empty()) item.in_words.refs.words(" ").code(p.id);
+      item.in_words.refs.words(line_ref(p.span) + ": ").code(premise_label(p));
       break;
     case PremiseRef::Kind::rule:
       item.phrase.words("rule ").user(p.id);
@@ -495,7 +495,8 @@ std::vector<Section> also_supports_sections(const Report& report, const ClaimGro
                                                             : "also established by";
   auto in_support = [&](const PremiseRef& p) {
     return std::any_of(g.support.begin(), g.support.end(), [&](const PremiseRef& q) {
-      return q.kind == p.kind && q.id == p.id && q.detail == p.detail && q.because_of == p.because_of;
+      return q.kind == p.kind && q.id == p.id && q.label == p.label && q.span.line == p.span.line &&
+             q.value == p.value && q.holds == p.holds && q.origin_only == p.origin_only && q.because_of == p.because_of;
     });
   };
   for (const auto& route : also.routes) {
