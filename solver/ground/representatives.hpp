@@ -54,8 +54,8 @@
 //        each state, its organs and proxies in one instance each, so
 //        performed_by(op, e) exists for every actor and, before, no
 //        attribution of op to any other state had a fresh entity: the
-//        fallback split every entity, 56,685 atoms for `corpus 200 2`
-//        against 9,843 now.) Or
+//        fallback split every entity, 53,765 atoms for `corpus 200 2`
+//        against 9,843 now, as `imputa check` grounds it.) Or
 //  (a'3) a conclusion no premise constrains whose completion is the
 //        representative's own, entity for entity (the same rules, the same
 //        literals with the entity in the representative's place), over
