@@ -3,7 +3,9 @@
 // ground atoms, the rule instances per rule (with how many name a
 // representative) and the size of what each claim depends on.
 //
-// Usage: ground_stats [--apart] FILE    --apart: every entity apart (no shortcuts)
+// Usage: ground_stats [--apart] [--all-rules] FILE
+//   --apart: every entity apart (no shortcuts); --all-rules: every rule, in
+//   force for some claim or not (as tests/solver/grounding_size_test.cpp grounds)
 // On E013 the counts are those reached when grounding stopped.
 #include "ground/ground.hpp"
 
@@ -22,14 +24,15 @@
 
 int main(int argc, char** argv) {
   using namespace imputa;
-  bool apart = false;
+  bool apart = false, all_rules = false;
   const char* file = nullptr;
   for (int k = 1; k < argc; ++k) {
     if (std::string_view(argv[k]) == "--apart") apart = true;
+    else if (std::string_view(argv[k]) == "--all-rules") all_rules = true;
     else file = argv[k];
   }
   if (!file) {
-    std::cerr << "usage: ground_stats [--apart] FILE\n";
+    std::cerr << "usage: ground_stats [--apart] [--all-rules] FILE\n";
     return 2;
   }
   auto loaded = bench::load_case(file, "ground_stats");
@@ -44,7 +47,7 @@ int main(int argc, char** argv) {
   }
   ground::GroundOptions options;
   options.shortcuts = !apart;
-  options.may_be_in_force = [&](const RuleItem& rule) {
+  if (!all_rules) options.may_be_in_force = [&](const RuleItem& rule) {
     return std::any_of(in_force.begin(), in_force.end(), [&](const auto& d) {
       if (!rule.when_family) return true;
       auto it = d.find(*rule.when_family);

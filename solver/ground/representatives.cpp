@@ -117,14 +117,149 @@ void Representatives::record(AtomId head, const PreparedRule& r, const Binding& 
 
 bool Representatives::split(const Program& p, const RuleBook& rules, const CaseIndex& index, Builder& builder) {
   bool changed = false;
+  if (records_.empty()) return changed;
   std::vector<char> constrained;
   const std::vector<char> connects = connecting_atoms(p, builder.program(), &constrained);
+  const Freedom freedom = free_atoms(p, rules, index, builder, connects, constrained);
   for (auto& rec : records_) {
     if (!builder.budget().ok()) return changed;
     if (rec.retired) continue;
-    changed = split_one(rec, rules, index, builder, connects, constrained) || changed;
+    changed = split_one(rec, rules, index, builder, connects, constrained, freedom) || changed;
   }
   return changed;
+}
+
+// (a'), read once per round from the ground program as it stands (a round
+// that changes nothing has read the final program).
+Representatives::Freedom Representatives::free_atoms(const Program& p, const RuleBook& rules, const CaseIndex& index,
+                                                     const Builder& builder, const std::vector<char>& connects,
+                                                     const std::vector<char>& constrained) const {
+  const GroundProgram& g = builder.program();
+  const std::size_t n = g.atoms.size();
+  Freedom out;
+  // Rules no claim has in force together: alternatives of one doctrine family.
+  out.exclusive.assign(p.rules.size(), {});
+  for (std::size_t r = 0; r < p.rules.size(); ++r)
+    for (std::size_t o = 0; o < p.rules.size(); ++o)
+      if (p.rules[r].when_family && p.rules[o].when_family && *p.rules[r].when_family == *p.rules[o].when_family &&
+          *p.rules[r].when_alternative != *p.rules[o].when_alternative)
+        out.exclusive[r].insert(o);
+  out.quiet.assign(n, Freedom::Quiet::no);
+  out.parents.assign(n, {});
+  out.reach.assign(n, {});
+  std::vector<char> origin(n, 0); // a naive origin (an accusation's naive premises reach it)
+  for (const auto& d : g.definitions)
+    for (AtomId a : d.naive_origin) origin[a] = 1;
+  for (AtomId a = 0; a < n; ++a) {
+    const Atom& atom = g.atoms[a];
+    if (!atom.info || atom.info->numeric || index.mentioned(a) || origin[a]) continue;
+    if (rules.derived(atom.predicate)) {
+      if (a >= constrained.size() || !constrained[a]) out.quiet[a] = Freedom::Quiet::derived;
+    } else if (a < connects.size() && connects[a]) continue;
+    else out.quiet[a] = atom.info->has(Tag::closed) ? Freedom::Quiet::closed : Freedom::Quiet::open;
+  }
+  for (const auto& d : g.definitions) {
+    for (const auto& body : d.bodies) {
+      std::vector<AtomId> atoms;
+      for (const auto& l : body.literals) collect_atoms(l, atoms);
+      for (AtomId a : atoms)
+        if (out.quiet[a] != Freedom::Quiet::no &&
+            (out.parents[a].empty() || out.parents[a].back() != std::make_pair(d.head, body.rule)))
+          out.parents[a].emplace_back(d.head, body.rule);
+    }
+  }
+  // The claim groundings whose conditions, followed down, reach each atom;
+  // past Freedom::few of them an atom (and all below it) counts as reached
+  // by every claim.
+  auto below = [&](AtomId a, std::vector<AtomId>& stack) {
+    if (auto d = g.definition_of.find(a); d != g.definition_of.end()) {
+      for (const auto& body : g.definitions[d->second].bodies)
+        for (const auto& l : body.literals) collect_atoms(l, stack);
+      const auto& naive = g.definitions[d->second].naive_origin;
+      stack.insert(stack.end(), naive.begin(), naive.end());
+    }
+  };
+  auto saturate = [&](AtomId from) {
+    std::vector<AtomId> stack;
+    below(from, stack);
+    out.reach[from] = {{}, true};
+    while (!stack.empty()) {
+      AtomId a = stack.back();
+      stack.pop_back();
+      if (out.reach[a].many) continue;
+      out.reach[a] = {{}, true};
+      below(a, stack);
+    }
+  };
+  for (std::uint32_t q = 0; q < g.claims.size(); ++q) {
+    std::vector<AtomId> stack;
+    collect_atoms(g.claims[q].formula, stack);
+    while (!stack.empty()) {
+      AtomId a = stack.back();
+      stack.pop_back();
+      Freedom::Reach& r = out.reach[a];
+      if (r.many || (!r.claims.empty() && r.claims.back() == q)) continue;
+      if (r.claims.size() == Freedom::few) {
+        saturate(a);
+        continue;
+      }
+      r.claims.push_back(q);
+      below(a, stack);
+    }
+  }
+  return out;
+}
+
+bool Representatives::Freedom::separated(AtomId a, AtomId head, std::size_t rule, std::optional<AtomId> except) const {
+  if (reach[head].many) return false;
+  const auto& mine = reach[head].claims;
+  return std::none_of(parents[a].begin(), parents[a].end(), [&](const std::pair<AtomId, std::size_t>& parent) {
+    const AtomId p = parent.first;
+    if ((except && p == *except) || (rule < exclusive.size() && exclusive[rule].count(parent.second))) return false;
+    const Reach& r = reach[p];
+    return r.many || std::any_of(r.claims.begin(), r.claims.end(), [&](std::uint32_t q) {
+             return std::binary_search(mine.begin(), mine.end(), q);
+           });
+  });
+}
+
+bool Representatives::Freedom::frees(const GroundProgram& g, AtomId found, AtomId twin, const std::string& e,
+                                     const std::string& rep, AtomId head, std::size_t rule, bool above) const {
+  if (above || found >= quiet.size() || head >= reach.size()) return false;
+  switch (quiet[found]) {
+  case Quiet::no: return false;
+  case Quiet::closed: return true;
+  case Quiet::open: return separated(found, head, rule);
+  case Quiet::derived: break;
+  }
+  // A conclusion: its definition must be the representative's, entity for
+  // entity, over quiet base atoms no other conclusion in a cone with `head` holds.
+  if (!separated(found, head, rule)) return false;
+  auto df = g.definition_of.find(found), dt = g.definition_of.find(twin);
+  if (df == g.definition_of.end() || dt == g.definition_of.end()) return false;
+  const auto& bf = g.definitions[df->second].bodies;
+  const auto& bt = g.definitions[dt->second].bodies;
+  if (bf.size() != bt.size() || !g.definitions[df->second].naive_origin.empty()) return false;
+  auto same_atom = [&](AtomId a, AtomId b) {
+    const Atom& x = g.atoms[a];
+    const Atom& y = g.atoms[b];
+    if (x.predicate != y.predicate || x.args.size() != y.args.size()) return false;
+    for (std::size_t i = 0; i < x.args.size(); ++i)
+      if ((x.args[i] == e ? rep : x.args[i]) != y.args[i]) return false;
+    return a < quiet.size() && (quiet[a] == Quiet::closed || quiet[a] == Quiet::open) && separated(a, head, rule, found);
+  };
+  auto same = [&](const Formula& x, const Formula& y, const auto& self) -> bool {
+    if (x.kind != y.kind) return false;
+    if (x.kind == Formula::Kind::atom) return same_atom(x.atom, y.atom);
+    if (x.kind != Formula::Kind::negation || x.operands.size() != 1 || y.operands.size() != 1) return false;
+    return self(x.operands[0], y.operands[0], self);
+  };
+  for (std::size_t k = 0; k < bf.size(); ++k) {
+    if (bf[k].rule != bt[k].rule || bf[k].literals.size() != bt[k].literals.size()) return false;
+    for (std::size_t i = 0; i < bf[k].literals.size(); ++i)
+      if (!same(bf[k].literals[i], bt[k].literals[i], same)) return false;
+  }
+  return true;
 }
 
 // The entities of a representative's domain and their instances' atoms:
@@ -167,12 +302,12 @@ public:
   }
 
   // (b): the entities every open link of which some other instance grounds.
-  std::optional<std::set<std::string>> without_own_link() const {
+  std::optional<std::set<std::string>> without_own_link(const Freedom& freedom, bool above) const {
     std::optional<std::set<std::string>> out;
     for (AtomId l : rec_.links) {
       std::set<std::string> here;
-      each_instance(l, [&](const std::string& e, AtomId) {
-        if (e != rec_.rep && in_domain(e)) here.insert(e);
+      each_instance(l, [&](const std::string& e, AtomId id) {
+        if (e != rec_.rep && in_domain(e) && !freedom.frees(builder_.program(), id, l, e, rec_.rep, rec_.head, rec_.rule->index, above)) here.insert(e);
       });
       if (!out) {
         out = std::move(here);
@@ -205,11 +340,12 @@ public:
   }
 
   // An atom of e's instance found elsewhere; a description the case states
-  // (vetted by anonymous_variable) does not count.
-  bool elsewhere(const std::vector<AtomId>& with_rep, const std::string& e, const CaseIndex& index) const {
+  // (vetted by anonymous_variable) does not count, nor a free one (a').
+  bool elsewhere(const std::vector<AtomId>& with_rep, const std::string& e, const CaseIndex& index,
+                 const Freedom& freedom, bool above) const {
     return std::any_of(with_rep.begin(), with_rep.end(), [&](AtomId a) {
       auto id = exists(a, e);
-      if (!id) return false;
+      if (!id || freedom.frees(builder_.program(), *id, a, e, rec_.rep, rec_.head, rec_.rule->index, above)) return false;
       const auto& args = builder_.program().atoms[*id].args;
       bool description = index.mentioned(*id) && std::all_of(args.begin(), args.end(), [&](const std::string& x) { return x == e; });
       return !description;
@@ -218,11 +354,14 @@ public:
 
   // (a): looked for in domain order, usually found at once. Not even a
   // description may exist for it: `not group(X)` with `fact group(g)` makes
-  // g's instance false, so g cannot make the disjunction true.
-  bool fresh_one(const std::vector<AtomId>& with_rep) const {
+  // g's instance false, so g cannot make the disjunction true. A free atom
+  // (a') may exist.
+  bool fresh_one(const std::vector<AtomId>& with_rep, const Freedom& freedom, bool above) const {
     return std::any_of(domain_.begin(), domain_.end(), [&](const std::string& e) {
-      return e != rec_.rep && !emitted(e) &&
-             std::none_of(with_rep.begin(), with_rep.end(), [&](AtomId a) { return exists(a, e).has_value(); });
+      return e != rec_.rep && !emitted(e) && std::none_of(with_rep.begin(), with_rep.end(), [&](AtomId a) {
+               auto id = exists(a, e);
+               return id && !freedom.frees(builder_.program(), *id, a, e, rec_.rep, rec_.head, rec_.rule->index, above);
+             });
     });
   }
 
@@ -233,25 +372,27 @@ private:
 };
 
 bool Representatives::split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder,
-                                const std::vector<char>& connects, const std::vector<char>& constrained) {
+                                const std::vector<char>& connects, const std::vector<char>& constrained,
+                                const Freedom& freedom) {
   const Covered covered(rec, rules, builder);
-  const auto without_own_link = covered.without_own_link();
+  const bool above = rec.head < constrained.size() && constrained[rec.head];
+  const auto without_own_link = covered.without_own_link(freedom, above);
   const std::vector<AtomId> with_rep = covered.atoms_with_representative();
   std::set<std::string> split;
-  if (covered.fresh_one(with_rep) && without_own_link) {
+  if (covered.fresh_one(with_rep, freedom, above) && without_own_link) {
     for (const auto& e : *without_own_link)
       if (!covered.emitted(e)) split.insert(e);
   } else {
     for (const auto& e : covered.domain())
-      if (!covered.emitted(e) && covered.elsewhere(with_rep, e, index)) split.insert(e);
+      if (!covered.emitted(e) && covered.elsewhere(with_rep, e, index, freedom, above)) split.insert(e);
   }
   // (c): an atom of a covered entity's instance that joins a premise's
   // component elsewhere must stay joined to this instance. An atom made in
   // this round is looked at in the next one.
-  const bool above = rec.head < constrained.size() && constrained[rec.head];
   for (AtomId a : with_rep)
     covered.each_instance(a, [&](const std::string& e, AtomId id) {
-      if (id >= connects.size() || !(connects[id] || above) || e == rec.rep || split.count(e) || !covered.in_domain(e))
+      if (id >= connects.size() || !(connects[id] || above) || e == rec.rep || split.count(e) || !covered.in_domain(e) ||
+          freedom.frees(builder.program(), id, a, e, rec.rep, rec.head, rec.rule->index, above))
         return;
       if (!covered.emitted(e)) split.insert(e);
     });

@@ -31,6 +31,42 @@
 // all instances are known and gives every entity that breaks them an instance
 // of its own; a representative left standing for no entity goes.
 //
+// "Elsewhere" is read where it matters: in the cone of a claim grounding
+// that holds the instance's head (docs/semantics.md §4; the judge encodes
+// nothing else for it, and every premise set it builds is a part of that
+// cone). In (a), in (b) for a link, and in (c), an atom x of a covered
+// entity's instance that exists in the ground program does not count as
+// found elsewhere when x is free (Representatives::Freedom::frees), which
+// needs the head not to be under a conclusion a premise bears on (then any
+// existing atom counts, as (c) says) and x to be, with no premise or claim
+// on it and no accusation's naive origin:
+//  (a'1) a closed base atom that connects nothing: false in every cone by
+//        its presumption (§1), as the representative's own atom is; or
+//  (a'2) an open base atom that connects nothing, every conclusion holding
+//        which (through a rule that can be in force with this one: rules of
+//        two alternatives of one doctrine family never are) is reached, by
+//        following conditions down, by no claim grounding that reaches the
+//        head. A conclusion holding x is then unconstrained (x connects
+//        nothing), so it enters a cone only from that cone's claim
+//        downwards, and no cone holding the head holds it: there x occurs
+//        in the entity's instances only, exactly as the representative's
+//        fresh atom does. (Issue 19: `holds attributable(op, S)` names, for
+//        each state, its organs and proxies in one instance each, so
+//        performed_by(op, e) exists for every actor and, before, no
+//        attribution of op to any other state had a fresh entity: the
+//        fallback split every entity, 53,765 atoms for `corpus 200 2`
+//        against 9,843 now, as `imputa check` grounds it.) Or
+//  (a'3) a conclusion no premise constrains whose completion is the
+//        representative's own, entity for entity (the same rules, the same
+//        literals with the entity in the representative's place), over
+//        atoms that are (a'1) or (a'2) with x the only conclusion in a cone
+//        with the head that holds them, and x itself as (a'2): the whole
+//        definition is then private to the entity's instance in every cone
+//        holding the head (military_objective_shown(o) for an object
+//        another operation was directed at).
+// Claim groundings reaching an atom are counted up to Freedom::few; past
+// that, the atom counts as reached by every claim (never free).
+//
 // Cases the tests pin (tests/solver/soundness_test.cpp):
 //  S1: `q(O) if pb(O, Y)` with `fact not q(o)` and a claim on r(a) through
 //      `r(Y) if pb(o, Y)`: pb(o, a) is in r(a)'s instance, so "not q(o)" must
@@ -47,6 +83,7 @@
 #include "ground/case_index.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -94,9 +131,36 @@ private:
     bool retired = false;
   };
   class Covered;
+  // (a'): by atom id, as the ground program stood when a round began.
+  struct Freedom {
+    struct Reach {
+      std::vector<std::uint32_t> claims; // claim groundings reaching the atom, ascending
+      bool many = false;                 // more than `few`: reached by every claim, as far as we know
+    };
+    static constexpr std::size_t few = 8;
+    // What an atom nobody mentions is: a closed base atom that connects
+    // nothing (false everywhere), an open one, or a conclusion no premise
+    // constrains.
+    enum class Quiet : char { no, closed, open, derived };
+    std::vector<Quiet> quiet;
+    // Of a quiet atom: the conclusions with a body holding it, and the body's rule.
+    std::vector<std::vector<std::pair<AtomId, std::size_t>>> parents;
+    std::vector<std::set<std::size_t>> exclusive; // by rule: the rules never in force with it (one doctrine family)
+    std::vector<Reach> reach;
+    // No claim grounding that reaches `head` reaches a conclusion holding
+    // `a` (other than `except`) through a rule in force with `rule`.
+    bool separated(AtomId a, AtomId head, std::size_t rule, std::optional<AtomId> except = std::nullopt) const;
+    // `found`, entity `e`'s atom that exists where the representative `rep`
+    // has `twin`, leaves `e` as free as the representative in every cone
+    // holding `head` (the argument at the top).
+    bool frees(const GroundProgram& g, AtomId found, AtomId twin, const std::string& e, const std::string& rep,
+               AtomId head, std::size_t rule, bool above) const;
+  };
 
+  Freedom free_atoms(const Program& p, const RuleBook& rules, const CaseIndex& index, const Builder& builder,
+                     const std::vector<char>& connects, const std::vector<char>& constrained) const;
   bool split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder,
-                 const std::vector<char>& connects, const std::vector<char>& constrained);
+                 const std::vector<char>& connects, const std::vector<char>& constrained, const Freedom& freedom);
 
   std::vector<Record> records_;
   std::unordered_set<std::string> claimed_; // instance_key without the represented variable

@@ -8,6 +8,9 @@
 
 #include <cstdlib>
 #include <random>
+#include <sstream>
+#include <utility>
+#include <vector>
 
 namespace imputa::testing {
 namespace {
@@ -128,6 +131,36 @@ TEST(Shortcuts, ChangeNoVerdictOfGeneratedCampaigns) {
     ASSERT_FALSE(diags.has_errors()) << text;
     expect_same_verdicts(program, "seed " + std::to_string(seed) + "\n" + text);
   }
+}
+
+// The bench corpora, default and contested (issue 19: free-variable claims,
+// responses and contested descriptions are where representatives stood for
+// entities with atoms elsewhere). Small sizes keep the suite fast;
+// IMPUTA_SHORTCUT_CORPORA="60:1 150:2 ..." (operations:seed) judges those, both
+// kinds, by hand.
+TEST(Shortcuts, ChangeNoVerdictOfBenchCorpora) {
+  std::vector<std::pair<std::string, std::string>> sizes = {{"20", "2"}, {"30", "1"}};
+  if (const char* chosen = std::getenv("IMPUTA_SHORTCUT_CORPORA")) {
+    sizes.clear();
+    std::istringstream in(chosen);
+    for (std::string item; in >> item;) {
+      auto colon = item.find(':');
+      sizes.emplace_back(item.substr(0, colon), colon == std::string::npos ? "1" : item.substr(colon + 1));
+    }
+  }
+  for (const auto& [operations, seed] : sizes)
+    for (bool contested : {false, true}) {
+      std::vector<std::string> args = {operations, seed};
+      if (contested) args.push_back("--contested");
+      auto generated = run_program(IMPUTA_CORPUS, args);
+      ASSERT_EQ(generated.exit_code, 0) << generated.err;
+      Sources sources;
+      Diagnostics diags;
+      auto files = parse::load_text("corpus.imputa", generated.out, {}, sources, diags);
+      Program program = check::check(files, sources, diags);
+      ASSERT_FALSE(diags.has_errors());
+      expect_same_verdicts(program, "corpus " + operations + " " + seed + (contested ? " --contested" : ""));
+    }
 }
 
 } // namespace
