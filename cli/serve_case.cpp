@@ -211,30 +211,6 @@ std::string grounding_key(const JudgeOptions& o, const std::set<std::string>& ru
 
 constexpr std::size_t max_kept_grounds = 8;
 
-// The report's header as judge() makes it: the case and the author's labels.
-Report report_header(const Program& program) {
-  Report report;
-  report.case_id = program.case_id;
-  report.case_title = program.case_title;
-  report.case_cites = program.case_cites;
-  for (const auto& [id, e] : program.entities) report.entity_labels[id] = e.label;
-  for (const auto& [id, p] : program.predicates) report.predicate_labels[id] = p.description;
-  return report;
-}
-
-// The doctrines a reused claim is reported under in this what-if: a family
-// it does not depend on changes no verdict, but the report names it (as the
-// judge's setting does: the file's, the options', the claim's own, the
-// options' again when they override the claim's).
-std::map<std::string, std::string> doctrines_in_force(const Program& p, const ClaimItem& claim, const JudgeOptions& o) {
-  auto doctrine = p.doctrine;
-  for (const auto& [f, a] : o.doctrine) doctrine[f] = a;
-  for (const auto& [f, a] : claim.under) doctrine[f] = a;
-  if (o.doctrine_overrides_claims)
-    for (const auto& [f, a] : o.doctrine) doctrine[f] = a;
-  return doctrine;
-}
-
 constexpr std::size_t max_kept_verdicts = 20000;
 
 } // namespace
@@ -295,7 +271,7 @@ Answer Cases::report(const std::string& path, const std::string& shown, const Wh
           continue;
         if (auto it = loaded->verdicts.find(keys[i]); it != loaded->verdicts.end()) {
           claims[i] = it->second;
-          claims[i]->doctrine = doctrines_in_force(c.program, c.program.claims[i], options);
+          claims[i]->doctrine = claim_doctrines(c.program, c.program.claims[i], options);
         } else {
           to_judge.push_back(c.program.claims[i].id);
         }

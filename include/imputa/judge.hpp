@@ -228,6 +228,16 @@ struct Report {
   double solve_ms = 0;  // judging every claim (wall clock, all jobs)
 };
 
+// A report with no claims yet: the case and the author's labels for entities
+// and predicates, as judge() starts every report.
+Report report_header(const Program& program);
+
+// The doctrine selections a claim is judged under with these options: the
+// file's `use`, then the options', then the claim's own `under`, then the
+// options' again when they override the claims' (`compare`).
+std::map<std::string, std::string> claim_doctrines(const Program& program, const ClaimItem& claim,
+                                                   const JudgeOptions& options);
+
 // Errors that only grounding can find (E009 cycles, E013 too many ground atoms)
 // are added to `diags`; the report is then empty.
 Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags);

@@ -197,6 +197,8 @@ void summarize(ClaimReport& cr) {
   });
 }
 
+} // namespace
+
 Report report_header(const Program& program) {
   Report report;
   report.case_id = program.case_id;
@@ -207,7 +209,10 @@ Report report_header(const Program& program) {
   return report;
 }
 
-} // namespace
+std::map<std::string, std::string> claim_doctrines(const Program& program, const ClaimItem& claim,
+                                                   const JudgeOptions& options) {
+  return judging::doctrine_for(program, claim, options);
+}
 
 void check_grounding(const Program& program, Diagnostics& diags) { ground::ground(program, {}, diags); }
 
