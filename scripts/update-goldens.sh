@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Rewrites the golden files. For every examples/**/*.imputa, the text report
-# of `imputa check` goes to the .expected file beside it; for every
-# tests/dsl/errors/NAME.imputa, the diagnostics `imputa check NAME.imputa` prints
-# (run in that folder, so paths are relative to it) go to NAME.err. Builds
-# nothing: the binary is $IMPUTA, or build/cli/imputa. Review the diff
-# (git diff examples/ tests/dsl/errors/) before committing: a changed golden is
-# a changed report or diagnostic.
+# Rewrites the golden files. For every examples/**/*.imputa and
+# tests/cli/routes/*.imputa, the text report of `imputa check` goes to the
+# .expected file beside it; for every tests/dsl/errors/NAME.imputa, the
+# diagnostics `imputa check NAME.imputa` prints (run in that folder, so paths
+# are relative to it) go to NAME.err. Builds nothing: the binary is $IMPUTA, or
+# build/cli/imputa. Review the diff (git diff examples/ tests/cli/routes/
+# tests/dsl/errors/) before committing: a changed golden is a changed report or
+# diagnostic.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 imputa=${IMPUTA:-$root/build/cli/imputa}
@@ -25,7 +26,7 @@ while IFS= read -r -d '' case_file; do
     status=1
   fi
   echo "wrote $expected"
-done < <(find examples -name '*.imputa' -print0 | sort -z)
+done < <(find examples tests/cli/routes -name '*.imputa' -print0 | sort -z)
 
 # Expected diagnostics: stderr only (a case with warnings alone is also judged;
 # its report is not part of the golden). Exit code 2 (an error) or 0 (warnings).
