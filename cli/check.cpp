@@ -167,7 +167,7 @@ int run_judge(const JudgeCommandOptions& o, bool explain) {
       options.count_other_supports = true;
     }
     Diagnostics ground_diags;
-    ProgressLine progress(!o.common.quiet && isatty(STDERR_FILENO));
+    ProgressLine progress(progress_wanted(o.common.quiet, STDERR_FILENO));
     options.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
     Report report = judge(c.program, options, ground_diags);
     progress.clear();

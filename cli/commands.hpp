@@ -48,6 +48,9 @@ bool report_errors(Diagnostics& diags, const Sources& sources, const CommonOptio
 // The one colour policy: --color always/never, or (auto) only at a terminal
 // and not when NO_COLOR is set or TERM=dumb.
 bool colour_wanted(const std::string& choice, int fd);
+// The progress line (check, explain) redraws itself with a carriage return and
+// an erase: only at a terminal that can erase (not TERM=dumb), never with --quiet.
+bool progress_wanted(bool quiet, int fd);
 
 int run_lint(const CommonOptions& options);
 

@@ -21,12 +21,20 @@ CheckedCase load_and_check(const std::string& path, const CommonOptions& options
   return c;
 }
 
+namespace {
+bool dumb_terminal() {
+  const char* term = std::getenv("TERM");
+  return term && std::string(term) == "dumb";
+}
+} // namespace
+
 bool colour_wanted(const std::string& choice, int fd) {
   if (choice != "auto") return choice == "always";
   const char* no_color = std::getenv("NO_COLOR");
-  const char* term = std::getenv("TERM");
-  return isatty(fd) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
+  return isatty(fd) && !(no_color && *no_color) && !dumb_terminal();
 }
+
+bool progress_wanted(bool quiet, int fd) { return !quiet && isatty(fd) && !dumb_terminal(); }
 
 void print_diagnostics(Diagnostics& diags, const Sources& sources, const CommonOptions& options, std::ostream& err) {
   diags.sort(sources);

@@ -3,6 +3,7 @@
 // a CLAIM argument stops the run (exit 2) with "did you mean", in every command
 // that judges (check, explain, compare, graph); and those commands accept the
 // same judging options with the same checks and the same help text.
+#include "commands.hpp"
 #include "small_case.hpp"
 #include "test_support.hpp"
 
@@ -11,6 +12,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <sstream>
+#include <fcntl.h>
 #include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -220,6 +222,31 @@ TEST(CommandLine, OneColourPolicy) {
     EXPECT_EQ(run_at_terminal(args, {{"TERM", "dumb"}}).find(escape), std::string::npos);
     EXPECT_EQ(run_at_terminal(args, {{"NO_COLOR", "1"}}).empty(), false);
   }
+}
+
+// The progress line redraws itself with "\r" and an erase: at a terminal that
+// can erase only. A dumb terminal (TERM=dumb, Emacs' shell) would show the
+// escapes as text; --quiet and a file or pipe never get it.
+TEST(CommandLine, ProgressLineOnlyAtATerminalThatCanErase) {
+  int master = -1, terminal = -1;
+  ASSERT_EQ(openpty(&master, &terminal, nullptr, nullptr, nullptr), 0);
+  const char* saved = std::getenv("TERM");
+  const std::string was = saved ? saved : "";
+  setenv("TERM", "xterm", 1);
+  EXPECT_TRUE(cli::progress_wanted(false, terminal));
+  EXPECT_FALSE(cli::progress_wanted(true, terminal));
+  setenv("TERM", "dumb", 1);
+  EXPECT_FALSE(cli::progress_wanted(false, terminal));
+  unsetenv("TERM");
+  EXPECT_TRUE(cli::progress_wanted(false, terminal));
+  fs::path file = testing::temp_dir("progress") / "out.txt";
+  testing::write_file(file, "");
+  int not_a_terminal = open(file.c_str(), O_RDONLY);
+  EXPECT_FALSE(cli::progress_wanted(false, not_a_terminal));
+  close(not_a_terminal);
+  if (saved) setenv("TERM", was.c_str(), 1);
+  close(terminal);
+  close(master);
 }
 
 } // namespace
