@@ -293,33 +293,32 @@ function drawWhatIf(controls, claims) {
   // Evidence and facts: ticked = in the case.
   const ev = $("evidence");
   ev.replaceChildren();
-  for (const e of controls.evidence) {
-    const li = el("li", s.drop.includes(e.id) ? "dropped" : "");
-    if (s.as_of && e.date && e.date > s.as_of) li.classList.add("later");
+  // A switch per item (evidence or fact): ticked = in the case, unticked = dropped.
+  const dropSwitch = (id) => {
+    const li = el("li", s.drop.includes(id) ? "dropped" : "");
     const label = el("label");
-    const box2 = el("input");
-    box2.type = "checkbox";
-    box2.checked = !s.drop.includes(e.id);
-    box2.dataset.drop = e.id;
-    box2.addEventListener("change", () => toggleDrop(e.id, !box2.checked));
-    label.append(box2, " ", el("span", "item-id", e.id), " ", el("span", "item-kind", words(e.kind)),
-                 e.date ? el("span", "item-date", " " + e.date) : "", el("br"), el("span", "item-text", e.summary));
-    for (const c of e.cites) label.append(el("cite", "", " [" + c + "]"));
+    const box = el("input");
+    box.type = "checkbox";
+    box.checked = !s.drop.includes(id);
+    box.dataset.drop = id;
+    box.addEventListener("change", () => toggleDrop(id, !box.checked));
+    label.append(box, " ", el("span", "item-id", id), " ");
     li.append(label);
+    return { li, label };
+  };
+  for (const e of controls.evidence) {
+    const { li, label } = dropSwitch(e.id);
+    if (s.as_of && e.date && e.date > s.as_of) li.classList.add("later");
+    label.append(el("span", "item-kind", words(e.kind)), e.date ? el("span", "item-date", " " + e.date) : "",
+                 el("br"), el("span", "item-text", e.summary));
+    for (const c of e.cites) label.append(el("cite", "", " [" + c + "]"));
     ev.append(li);
   }
   const facts = $("facts");
   facts.replaceChildren();
   for (const f of controls.facts) {
-    const li = el("li", s.drop.includes(f.label) ? "dropped" : "");
-    const label = el("label");
-    const box3 = el("input");
-    box3.type = "checkbox";
-    box3.checked = !s.drop.includes(f.label);
-    box3.dataset.drop = f.label;
-    box3.addEventListener("change", () => toggleDrop(f.label, !box3.checked));
-    label.append(box3, " ", el("span", "item-id", f.label), " ", el("code", "", f.text));
-    li.append(label);
+    const { li, label } = dropSwitch(f.label);
+    label.append(el("code", "", f.text));
     facts.append(li);
   }
   $("facts-box").hidden = controls.facts.length === 0;
