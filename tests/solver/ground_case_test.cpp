@@ -3,8 +3,8 @@
 // dropped, each standard of proof, each evidence date, and some claims only;
 // the whole report, reasons included, for every example, on the grounding of
 // the file's doctrines and on that of overall control. A claim judged alone on it is
-// reported as it is when every claim is judged (judge() with one claim
-// grounds less, and may then name fewer families).
+// reported as it is when every claim is judged (as judge() with one claim
+// reports it: tests/cli/claim_alone_test.cpp).
 #include "imputa/ground_case.hpp"
 #include "render.hpp"
 #include "solver_helpers.hpp"
