@@ -118,6 +118,102 @@ std::string humane(std::string s) {
   return s;
 }
 
+// What the drawn nodes use, so that the legend explains exactly that.
+struct Drawn {
+  std::set<std::string> kinds; // of evidence
+  std::set<GraphNode::Status> statuses;
+  bool discounted = false, missing = false, rules = false;
+};
+
+std::string evidence_attrs(const GraphNode& n, Drawn& drawn) {
+  drawn.kinds.insert(n.detail);
+  drawn.discounted = drawn.discounted || n.discounted;
+  return "shape=box, style=\"filled" + std::string(n.discounted ? ",dashed" : "") + "\", fillcolor=\"" +
+         kind_colour(n.detail) + "\", label=" +
+         label({n.id.substr(n.id.find(':') + 1) + " (" + humane(n.detail) + ")", n.label}) +
+         (n.discounted ? ", tooltip=\"origin evidence discounted by GGE 2015 §28(f)\"" : "");
+}
+
+std::string atom_attrs(const GraphNode& n, Drawn& drawn) {
+  drawn.statuses.insert(n.status);
+  std::vector<std::string> lines{n.label};
+  if (n.would_establish) {
+    drawn.missing = true;
+    lines.push_back(std::string("missing: proving it ") + (*n.would_establish ? "true" : "false") +
+                    " would establish the claim");
+  }
+  std::string attrs = "shape=ellipse, label=" + label(lines);
+  if (auto look = status_attrs(n.status); !look.empty()) attrs += ", " + look;
+  if (n.would_establish) attrs += std::string(", color=\"") + missing_border + "\", penwidth=2.5";
+  if (n.status != GraphNode::Status::open) attrs += ", tooltip=" + quoted(status_words(n.status));
+  return attrs;
+}
+
+std::string claim_attrs(const GraphNode& n) {
+  std::vector<std::string> lines;
+  if (n.verdict) lines.push_back(verdict_word(*n.verdict));
+  lines.push_back("claim " + n.detail);
+  lines.push_back(n.label);
+  return std::string("shape=doubleoctagon, style=\"bold,filled\", fillcolor=\"") + verdict_colour(n.verdict) +
+         "\", label=" + label(lines);
+}
+
+std::string node_attrs(const GraphNode& n, Drawn& drawn) {
+  switch (n.kind) {
+  case GraphNode::Kind::evidence: return evidence_attrs(n, drawn);
+  case GraphNode::Kind::atom: return atom_attrs(n, drawn);
+  case GraphNode::Kind::rule:
+    drawn.rules = true;
+    return "shape=diamond, fontsize=9, label=" + label({n.detail, n.label});
+  case GraphNode::Kind::claim: return claim_attrs(n);
+  }
+  return "";
+}
+
+std::string edge_attrs(GraphEdge::Kind kind) {
+  switch (kind) {
+  case GraphEdge::Kind::supports: return "color=\"#1b7837\"";
+  case GraphEdge::Kind::contradicts: return "color=\"#b2182b\", arrowhead=tee, label=\"against\"";
+  case GraphEdge::Kind::discounted: return "style=dashed, color=\"#808080\", label=\"§28(f)\"";
+  case GraphEdge::Kind::condition: return "";
+  case GraphEdge::Kind::negated_condition: return "style=dashed, arrowhead=odot, label=\"not\"";
+  case GraphEdge::Kind::concludes: return "penwidth=1.5";
+  case GraphEdge::Kind::claim: return "penwidth=2, color=\"#2166ac\"";
+  }
+  return "";
+}
+
+// The legend, in plain words: what the shapes are, and a colour for each
+// kind of evidence and each status drawn, one under the other.
+std::string legend(const Drawn& drawn) {
+  std::string out = "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=10; style=rounded; color=\"#999999\";\n";
+  std::vector<std::string> names;
+  auto entry = [&](const std::string& attrs) {
+    std::string name = "legend" + std::to_string(names.size());
+    out += "    " + name + " [" + attrs + "];\n";
+    names.push_back(name);
+  };
+  entry("shape=doubleoctagon, style=bold, label=\"claim, with the judge's verdict\"");
+  if (drawn.rules)
+    entry("shape=diamond, fontsize=9, label=\"rule: its conditions give\\nits conclusion (not: must not hold)\"");
+  for (auto status : drawn.statuses) {
+    std::string look = status_attrs(status);
+    entry("shape=ellipse, label=" + quoted("statement, " + status_words(status)) + (look.empty() ? "" : ", " + look));
+  }
+  if (drawn.missing)
+    entry(std::string("shape=ellipse, color=\"") + missing_border +
+          "\", penwidth=2.5, label=\"missing: would establish the claim\"");
+  for (const auto& k : drawn.kinds)
+    entry("shape=box, style=filled, fillcolor=\"" + kind_colour(k) + "\", label=" + quoted("evidence: " + humane(k)));
+  if (drawn.discounted)
+    entry("shape=box, style=\"filled,dashed\", fillcolor=\"#ffffff\", label=\"discounted by GGE 2015 §28(f)\"");
+  out += "    { rank=same;";
+  for (const auto& name : names) out += " " + name + ";";
+  out += " }\n";
+  out += "  }\n";
+  return out;
+}
+
 } // namespace
 
 std::string dot_escape(const std::string& s) {
@@ -144,96 +240,15 @@ std::string dot(const Graph& graph, const std::string& title) {
   std::string out = "digraph imputa {\n";
   out += "  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=" + quoted(title) + "];\n";
   out += "  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=9];\n";
-
-  std::set<std::string> kinds;
-  std::set<GraphNode::Status> statuses;
-  bool discounted = false, missing = false, rules = false;
-  for (const auto& n : graph.nodes) {
-    std::string attrs;
-    switch (n.kind) {
-    case GraphNode::Kind::evidence:
-      kinds.insert(n.detail);
-      discounted = discounted || n.discounted;
-      attrs = "shape=box, style=\"filled" + std::string(n.discounted ? ",dashed" : "") + "\", fillcolor=\"" +
-              kind_colour(n.detail) + "\", label=" +
-              label({n.id.substr(n.id.find(':') + 1) + " (" + humane(n.detail) + ")", n.label}) +
-              (n.discounted ? ", tooltip=\"origin evidence discounted by GGE 2015 §28(f)\"" : "");
-      break;
-    case GraphNode::Kind::atom: {
-      statuses.insert(n.status);
-      std::vector<std::string> lines{n.label};
-      if (n.would_establish) {
-        missing = true;
-        lines.push_back(std::string("missing: proving it ") + (*n.would_establish ? "true" : "false") +
-                        " would establish the claim");
-      }
-      attrs = "shape=ellipse, label=" + label(lines);
-      if (auto look = status_attrs(n.status); !look.empty()) attrs += ", " + look;
-      if (n.would_establish) attrs += std::string(", color=\"") + missing_border + "\", penwidth=2.5";
-      if (n.status != GraphNode::Status::open) attrs += ", tooltip=" + quoted(status_words(n.status));
-      break;
-    }
-    case GraphNode::Kind::rule:
-      rules = true;
-      attrs = "shape=diamond, fontsize=9, label=" + label({n.detail, n.label});
-      break;
-    case GraphNode::Kind::claim: {
-      std::vector<std::string> lines;
-      if (n.verdict) lines.push_back(verdict_word(*n.verdict));
-      lines.push_back("claim " + n.detail);
-      lines.push_back(n.label);
-      attrs = std::string("shape=doubleoctagon, style=\"bold,filled\", fillcolor=\"") + verdict_colour(n.verdict) +
-              "\", label=" + label(lines);
-      break;
-    }
-    }
-    out += "  " + node_name[n.id] + " [" + attrs + "];\n";
-  }
-
+  Drawn drawn;
+  for (const auto& n : graph.nodes) out += "  " + node_name[n.id] + " [" + node_attrs(n, drawn) + "];\n";
   for (const auto& e : graph.edges) {
     auto from = node_name.find(e.from), to = node_name.find(e.to);
     if (from == node_name.end() || to == node_name.end()) continue;
-    std::string attrs;
-    switch (e.kind) {
-    case GraphEdge::Kind::supports: attrs = "color=\"#1b7837\""; break;
-    case GraphEdge::Kind::contradicts: attrs = "color=\"#b2182b\", arrowhead=tee, label=\"against\""; break;
-    case GraphEdge::Kind::discounted: attrs = "style=dashed, color=\"#808080\", label=\"§28(f)\""; break;
-    case GraphEdge::Kind::condition: break;
-    case GraphEdge::Kind::negated_condition: attrs = "style=dashed, arrowhead=odot, label=\"not\""; break;
-    case GraphEdge::Kind::concludes: attrs = "penwidth=1.5"; break;
-    case GraphEdge::Kind::claim: attrs = "penwidth=2, color=\"#2166ac\""; break;
-    }
+    std::string attrs = edge_attrs(e.kind);
     out += "  " + from->second + " -> " + to->second + (attrs.empty() ? "" : " [" + attrs + "]") + ";\n";
   }
-
-  // The legend, in plain words: what the shapes are, and a colour for each
-  // kind of evidence and each status drawn, one under the other.
-  out += "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=10; style=rounded; color=\"#999999\";\n";
-  std::vector<std::string> names;
-  auto legend = [&](const std::string& attrs) {
-    std::string name = "legend" + std::to_string(names.size());
-    out += "    " + name + " [" + attrs + "];\n";
-    names.push_back(name);
-  };
-  legend("shape=doubleoctagon, style=bold, label=\"claim, with the judge's verdict\"");
-  if (rules)
-    legend("shape=diamond, fontsize=9, label=\"rule: its conditions give\\nits conclusion (not: must not hold)\"");
-  for (auto status : statuses) {
-    std::string look = status_attrs(status);
-    legend("shape=ellipse, label=" + quoted("statement, " + status_words(status)) + (look.empty() ? "" : ", " + look));
-  }
-  if (missing)
-    legend(std::string("shape=ellipse, color=\"") + missing_border +
-           "\", penwidth=2.5, label=\"missing: would establish the claim\"");
-  for (const auto& k : kinds)
-    legend("shape=box, style=filled, fillcolor=\"" + kind_colour(k) + "\", label=" + quoted("evidence: " + humane(k)));
-  if (discounted)
-    legend("shape=box, style=\"filled,dashed\", fillcolor=\"#ffffff\", label=\"discounted by GGE 2015 §28(f)\"");
-  out += "    { rank=same;";
-  for (const auto& name : names) out += " " + name + ";";
-  out += " }\n";
-  out += "  }\n}\n";
-  return out;
+  return out + legend(drawn) + "}\n";
 }
 
 } // namespace imputa::render

@@ -523,8 +523,8 @@ std::vector<Section> also_supports_sections(const Report& report, const ClaimGro
   return out;
 }
 
-Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hypothesis, bool detail, bool timings) {
-  Grounding out;
+// "S = rus" for a claim with variables, in ids and in the author's labels.
+void add_bindings(const Report& report, const ClaimGroundingReport& g, Grounding& out) {
   for (const auto& [var, value] : g.bindings) {
     if (!out.bindings.empty()) out.bindings.words(", ");
     out.bindings.code(var).words(" = ").code(value);
@@ -535,113 +535,159 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
     out.bindings_in_words.words.user(var).words(" = ").user(entity_words(report, value));
     out.bindings_in_words.refs.code(var).words(" = ").code(value);
   }
-  out.verdict = g.verdict;
-  out.verdict_word = verdict_word(g.verdict);
-  out.explanation = explain_verdict(g.verdict, hypothesis);
-  auto& sections = out.sections;
+}
 
-  if (g.unknown_reason)
-    sections.push_back(
-        {"why it could not be decided", Phrase().words(unknown_reason_text(*g.unknown_reason, g.time_limit)), {}});
-  if (!g.support.empty()) {
-    std::string title = g.verdict == Verdict::unsubstantiated ? "it rests only on"
-                        : hypothesis                         ? "the argument rests on"
-                                                             : "because";
-    auto items = premise_items(report, g.support, g.burdens);
-    if (!items.empty()) sections.push_back({title, {}, std::move(items)});
-    Phrase routes = closed_routes(g.support);
-    if (!routes.empty())
-      sections.push_back({g.verdict == Verdict::refuted ? "no rule concludes it: none of these applies"
-                                                        : "routes that do not apply",
-                          routes, {}, closed_routes_in_words(g.support)});
-    for (auto& s : also_supports_sections(report, g, hypothesis, detail)) sections.push_back(std::move(s));
-  }
+// What the verdict rests on ("because:"), the routes that do not apply, and
+// the other routes to it.
+std::vector<Section> support_sections(const Report& report, const ClaimGroundingReport& g, bool hypothesis,
+                                      bool detail) {
+  std::vector<Section> out;
+  if (g.support.empty()) return out;
+  std::string title = g.verdict == Verdict::unsubstantiated ? "it rests only on"
+                      : hypothesis                         ? "the argument rests on"
+                                                           : "because";
+  auto items = premise_items(report, g.support, g.burdens);
+  if (!items.empty()) out.push_back({title, {}, std::move(items)});
+  Phrase routes = closed_routes(g.support);
+  if (!routes.empty())
+    out.push_back({g.verdict == Verdict::refuted ? "no rule concludes it: none of these applies"
+                                                 : "routes that do not apply",
+                   routes, {}, closed_routes_in_words(g.support)});
+  for (auto& s : also_supports_sections(report, g, hypothesis, detail)) out.push_back(std::move(s));
+  return out;
+}
+
+// What stands in the way of a finding: no rule in force under the claim's
+// doctrine, an accusation leaning on what §28(f) discounts, premises in conflict.
+std::vector<Section> obstacle_sections(const Report& report, const ClaimGroundingReport& g) {
+  std::vector<Section> out;
   if (!g.no_rule_in_force.empty()) {
     Section s{"under the doctrine in force", {}, {}};
     for (const auto& n : g.no_rule_in_force) s.items.push_back({no_rule_phrase(n), {}, no_rule_in_words(report, n)});
-    sections.push_back(std::move(s));
+    out.push_back(std::move(s));
   }
   if (g.verdict == Verdict::unsubstantiated && !g.naive_reliance.empty()) {
     Section s{"GGE 2015 §28(f): accusations should be substantiated; this one leans on", {}, {}};
     for (NaiveInference k : g.naive_reliance) s.items.push_back({Phrase().words(naive_inference_text(k)), {}});
-    sections.push_back(std::move(s));
+    out.push_back(std::move(s));
   }
   if (!g.conflict.empty())
-    sections.push_back(
+    out.push_back(
         {"the premises contradict each other; a minimal conflicting set", {}, premise_items(report, g.conflict, g.burdens)});
-  auto model = [&](const std::string& title, std::vector<Literal> ls) {
-    // The scenario first, what is agreed (stipulated) after it.
-    std::stable_partition(ls.begin(), ls.end(), [](const Literal& l) { return !l.stipulated; });
-    Section s{title, {}, {}};
-    for (std::size_t i = 0; i < ls.size() && i < shown_model_literals; ++i)
-      s.items.push_back(
-          {model_literal(report, ls[i]), {}, {model_literal_in_words(report, ls[i]), Phrase().code(to_string(ls[i]))}});
-    if (ls.size() > shown_model_literals)
-      s.items.push_back({Phrase().words("and " + std::to_string(ls.size() - shown_model_literals) + " more"), {}});
-    sections.push_back(std::move(s));
-  };
+  return out;
+}
+
+// A model as a list: the scenario first, what is agreed (stipulated) after it.
+Section model_section(const Report& report, const std::string& title, std::vector<Literal> ls) {
+  std::stable_partition(ls.begin(), ls.end(), [](const Literal& l) { return !l.stipulated; });
+  Section s{title, {}, {}};
+  for (std::size_t i = 0; i < ls.size() && i < shown_model_literals; ++i)
+    s.items.push_back(
+        {model_literal(report, ls[i]), {}, {model_literal_in_words(report, ls[i]), Phrase().code(to_string(ls[i]))}});
+  if (ls.size() > shown_model_literals)
+    s.items.push_back({Phrase().words("and " + std::to_string(ls.size() - shown_model_literals) + " more"), {}});
+  return s;
+}
+
+// The counter-model (and, in detail, the witness model), then what is missing.
+std::vector<Section> model_sections(const Report& report, const ClaimGroundingReport& g, bool detail) {
+  std::vector<Section> out;
   if (!g.counter_model.empty() && (detail || g.verdict != Verdict::established))
-    model("the evidence is also consistent with the claim being false, for instance", g.counter_model);
-  if (detail && !g.witness_model.empty()) model("and with the claim being true, for instance", g.witness_model);
+    out.push_back(model_section(report, "the evidence is also consistent with the claim being false, for instance",
+                                g.counter_model));
+  if (detail && !g.witness_model.empty())
+    out.push_back(model_section(report, "and with the claim being true, for instance", g.witness_model));
   if (!g.would_establish.empty()) {
     Section s{"missing to establish it (proving any one of these would do)", {}, {}};
     for (const auto& set : g.would_establish) s.items.push_back({literals(set, " and "), {}, literals_in_words(report, set)});
-    sections.push_back(std::move(s));
+    out.push_back(std::move(s));
   }
-  if (detail || g.strength) {
-    Phrase p;
-    if (g.strength && g.verdict == Verdict::established)
-      p.words("established up to the standard ").user(words_of(*g.strength));
-    else if (g.strength && g.verdict == Verdict::inconsistent)
-      p.words("not at this standard, where the evidence conflicts, but established at the standard ")
-          .user(words_of(*g.strength)).words(", where the conflicting evidence no longer counts");
-    else if (g.strength) {
-      // Another standard counts other evidence: only a burden of proof or a presumption can make it easier.
-      p.words("not at this standard, but established at the standard ").user(words_of(*g.strength));
-      if (!g.strength_burdens.empty()) p.words(", because there a burden of proof decides it:");
-    } else p.words("not established at any standard of proof");
-    Section s{"strength", p, {}};
-    if (g.verdict != Verdict::established)
-      for (const auto& b : g.strength_burdens)
-        s.items.push_back({burden_phrase(b), {}, {burden_in_words(report, b), burden_refs(b)}});
-    sections.push_back(std::move(s));
+  return out;
+}
+
+// The highest standard at which the claim is established, and why a higher
+// standard than the claim's own can be easier (a burden of proof).
+Section strength_section(const Report& report, const ClaimGroundingReport& g) {
+  Phrase p;
+  if (g.strength && g.verdict == Verdict::established)
+    p.words("established up to the standard ").user(words_of(*g.strength));
+  else if (g.strength && g.verdict == Verdict::inconsistent)
+    p.words("not at this standard, where the evidence conflicts, but established at the standard ")
+        .user(words_of(*g.strength)).words(", where the conflicting evidence no longer counts");
+  else if (g.strength) {
+    // Another standard counts other evidence: only a burden of proof or a presumption can make it easier.
+    p.words("not at this standard, but established at the standard ").user(words_of(*g.strength));
+    if (!g.strength_burdens.empty()) p.words(", because there a burden of proof decides it:");
+  } else p.words("not established at any standard of proof");
+  Section s{"strength", p, {}};
+  if (g.verdict != Verdict::established)
+    for (const auto& b : g.strength_burdens)
+      s.items.push_back({burden_phrase(b), {}, {burden_in_words(report, b), burden_refs(b)}});
+  return s;
+}
+
+// The evidence items each of which alone changes the verdict when removed.
+Section critical_evidence_section(const ClaimGroundingReport& g) {
+  Phrase p;
+  InWords w;
+  std::size_t unquoted = 0; // items the reasons do not quote: the references name them
+  for (std::size_t i = 0; i < g.critical_evidence.size(); ++i) {
+    if (i) p.words(", ");
+    p.user(g.critical_evidence[i]);
+    w.refs.words(i ? ", " : "evidence ").code(g.critical_evidence[i]);
+    auto item = evidence_in_words(g, g.critical_evidence[i]);
+    if (!item) {
+      ++unquoted;
+      continue;
+    }
+    if (!w.words.empty()) w.words.words("; ");
+    w.words.append(*item);
   }
-  if (detail && !g.critical_evidence.empty()) {
+  if (unquoted)
+    w.words.words(w.words.empty() ? "" : "; and ")
+        .words(unquoted == 1 ? "one item of evidence" : std::to_string(unquoted) + " items of evidence");
+  return {"critical evidence (removing any one of these alone changes the verdict)", p, {}, w};
+}
+
+// Evidence that bears against an atom the claim depends on.
+Section defeaters_section(const Report& report, const ClaimGroundingReport& g) {
+  Section s{"evidence against", {}, {}};
+  for (const auto& d : g.defeaters) {
     Phrase p;
+    p.words("evidence ").user(d.evidence).words(": \"").user(d.summary).words("\" — bears on ")
+        .code(to_string(d.contrary)).words(" (confidence " + to_string(d.weight) + ")");
     InWords w;
-    std::size_t unquoted = 0; // items the reasons do not quote: the references name them
-    for (std::size_t i = 0; i < g.critical_evidence.size(); ++i) {
-      if (i) p.words(", ");
-      p.user(g.critical_evidence[i]);
-      w.refs.words(i ? ", " : "evidence ").code(g.critical_evidence[i]);
-      auto item = evidence_in_words(g, g.critical_evidence[i]);
-      if (!item) {
-        ++unquoted;
-        continue;
-      }
-      if (!w.words.empty()) w.words.words("; ");
-      w.words.append(*item);
-    }
-    if (unquoted)
-      w.words.words(w.words.empty() ? "" : "; and ")
-          .words(unquoted == 1 ? "one item of evidence" : std::to_string(unquoted) + " items of evidence");
-    sections.push_back({"critical evidence (removing any one of these alone changes the verdict)", p, {}, w});
+    w.words.words("evidence \"").user(d.summary).words("\" (confidence " + to_string(d.weight) + ")")
+        .words(d.contrary.positive ? " — that it holds: " : " — that it does not hold: ")
+        .append(atom_in_words(report, d.contrary.atom));
+    w.refs.words("evidence ").code(d.evidence).words("; bears on ").code(to_string(d.contrary));
+    s.items.push_back({p, {}, w});
   }
-  if (detail && !g.defeaters.empty()) {
-    Section s{"evidence against", {}, {}};
-    for (const auto& d : g.defeaters) {
-      Phrase p;
-      p.words("evidence ").user(d.evidence).words(": \"").user(d.summary).words("\" — bears on ")
-          .code(to_string(d.contrary)).words(" (confidence " + to_string(d.weight) + ")");
-      InWords w;
-      w.words.words("evidence \"").user(d.summary).words("\" (confidence " + to_string(d.weight) + ")")
-          .words(d.contrary.positive ? " — that it holds: " : " — that it does not hold: ")
-          .append(atom_in_words(report, d.contrary.atom));
-      w.refs.words("evidence ").code(d.evidence).words("; bears on ").code(to_string(d.contrary));
-      s.items.push_back({p, {}, w});
-    }
-    sections.push_back(std::move(s));
-  }
+  return s;
+}
+
+// One claim grounding's sections, in the order a reader needs them: the
+// verdict's grounds, what stands in its way, the models, how strong it is,
+// which evidence matters, and the notes.
+Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hypothesis, bool detail, bool timings) {
+  Grounding out;
+  add_bindings(report, g, out);
+  out.verdict = g.verdict;
+  out.verdict_word = verdict_word(g.verdict);
+  out.explanation = explain_verdict(g.verdict, hypothesis);
+  auto& sections = out.sections;
+  auto add = [&](std::vector<Section> more) {
+    for (auto& s : more) sections.push_back(std::move(s));
+  };
+  if (g.unknown_reason)
+    sections.push_back(
+        {"why it could not be decided", Phrase().words(unknown_reason_text(*g.unknown_reason, g.time_limit)), {}});
+  add(support_sections(report, g, hypothesis, detail));
+  add(obstacle_sections(report, g));
+  add(model_sections(report, g, detail));
+  if (detail || g.strength) sections.push_back(strength_section(report, g));
+  if (detail && !g.critical_evidence.empty()) sections.push_back(critical_evidence_section(g));
+  if (detail && !g.defeaters.empty()) sections.push_back(defeaters_section(report, g));
   if (!g.notes.empty()) {
     Section s{"GGE 2015 §28(f) notes", {}, {}};
     for (const auto& n : g.notes) s.items.push_back({note_phrase(n), {}, note_in_words(report, g, n)});

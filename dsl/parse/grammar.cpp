@@ -314,7 +314,7 @@ const auto cmp_op_def = x3::lit("<=")[([](auto& ctx) { _val(ctx) = ast::CmpOp::l
                         x3::lit('=')[([](auto& ctx) { _val(ctx) = ast::CmpOp::eq; })];
 
 const x3::rule<struct comparison_id, Formula> comparison = "a comparison";
-const auto comparison_def = (numexpr >> cmp_op > numexpr)[([](auto& ctx) {
+const auto comparison_def = ((numexpr >> cmp_op) > numexpr)[([](auto& ctx) {
   auto& f = _val(ctx);
   f.kind = Formula::Kind::comparison;
   f.comparison.lhs = std::move(at_c<0>(_attr(ctx)));

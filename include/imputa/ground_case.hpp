@@ -13,8 +13,9 @@ namespace imputa {
 
 struct GroundCase; // the program ground as judge() grounds it, opaque
 
-// Grounds `program` as judge(program, options) does (for options.claims, its
-// doctrines, dropped rules and assumptions); `program` must outlive the
+// Grounds `program` as judge(program, options) does (for every claim of the
+// case, whichever options.claims names: their doctrines, dropped rules and
+// assumptions); `program` must outlive the
 // answer. Null, with the errors in `diags`, if grounding finds one (E009, E013),
 // and null if it runs out of time (judge() then says UNKNOWN, and why).
 std::shared_ptr<const GroundCase> ground_case(const Program& program, const JudgeOptions& options, Diagnostics& diags);

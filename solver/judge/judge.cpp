@@ -65,12 +65,15 @@ bool selected(const JudgeOptions& options, const std::string& claim) {
   return options.claims.empty() || std::find(options.claims.begin(), options.claims.end(), claim) != options.claims.end();
 }
 
-// Rules no judged claim can have in force are not ground (docs/semantics.md §1).
+// Rules no claim of the case can have in force are not ground (docs/semantics.md §1).
+// Every claim counts, not only those `options.claims` selects: the ground
+// program, and with it each claim's report (its families, representatives,
+// counter-models), is then the same whichever claims a run judges
+// (docs/decisions.md, "A claim's report does not depend on which claims are judged").
 ground::GroundOptions grounding_options(const Program& program, const JudgeOptions& options, SteadyTime started) {
   std::vector<std::pair<std::map<std::string, std::string>, std::set<std::string>>> in_force; // doctrine, drops
   for (const auto& claim : program.claims)
-    if (selected(options, claim.id))
-      in_force.emplace_back(judging::doctrine_for(program, claim, options), judging::drops_for(claim, options));
+    in_force.emplace_back(judging::doctrine_for(program, claim, options), judging::drops_for(claim, options));
   ground::GroundOptions grounding;
   grounding.shortcuts = !options.every_entity_apart;
   grounding.deadline = started + options.timeout; // grounding respects the time limit too

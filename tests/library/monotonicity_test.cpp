@@ -4,6 +4,7 @@
 // standard, unless the report names a burden of proof on the state invoking a
 // defence or a presumption the doctrine puts in force; and "strength" never
 // says "established at a higher standard" without naming that reason.
+#include "../solver/solver_helpers.hpp" // checked_case
 #include "test_support.hpp"
 
 #include "imputa/dsl.hpp"
@@ -93,15 +94,12 @@ TEST(Library, MonotoneInTheStandardUnlessABurdenIsNamed) {
   auto files = testing::imputa_files({"examples", "tests/library"});
   ASSERT_GE(files.size(), 20u);
   for (const auto& file : files) {
-    Sources sources;
-    Diagnostics diags;
-    auto loaded = parse::load(file.string(), {}, sources, diags);
-    Program program = check::check(loaded, sources, diags);
-    if (diags.has_errors()) {
+    const testing::CheckedCase c = testing::checked_case(file);
+    if (c.diags.has_errors()) {
       ADD_FAILURE() << file << " does not load";
       continue;
     }
-    for (const auto& v : violations(program, file.filename().string())) ADD_FAILURE() << v;
+    for (const auto& v : violations(c.program, file.filename().string())) ADD_FAILURE() << v;
   }
 }
 

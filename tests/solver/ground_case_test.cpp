@@ -3,8 +3,8 @@
 // dropped, each standard of proof, each evidence date, and some claims only;
 // the whole report, reasons included, for every example, on the grounding of
 // the file's doctrines and on that of overall control. A claim judged alone on it is
-// reported as it is when every claim is judged (judge() with one claim
-// grounds less, and may then name fewer families).
+// reported as it is when every claim is judged (as judge() with one claim
+// reports it: tests/cli/claim_alone_test.cpp).
 #include "imputa/ground_case.hpp"
 #include "render.hpp"
 #include "solver_helpers.hpp"
@@ -71,11 +71,9 @@ TEST(GroundCase, JudgesEveryExampleAsJudgeDoesUnderWhatIfsThatKeepItsGrounding) 
   auto files = imputa_files({"examples"});
   ASSERT_GE(files.size(), 10u);
   for (const auto& file : files) {
-    Sources sources;
-    Diagnostics diags;
-    auto loaded = parse::load(file.string(), {}, sources, diags);
-    Program program = check::check(loaded, sources, diags);
-    ASSERT_FALSE(diags.has_errors()) << file;
+    CheckedCase checked = checked_case(file);
+    const Program& program = checked.program;
+    ASSERT_FALSE(checked.diags.has_errors()) << file;
     // The file's doctrines, and overall control over every claim's.
     std::vector<JudgeOptions> bases(2);
     bases[1].doctrine["control"] = "overall_control";
@@ -83,7 +81,7 @@ TEST(GroundCase, JudgesEveryExampleAsJudgeDoesUnderWhatIfsThatKeepItsGrounding) 
     for (auto base : bases) {
       base.jobs = 2;
       base.timeout = std::chrono::minutes(2); // no claim may run out of time: both must answer
-      auto ground = ground_case(program, base, diags);
+      auto ground = ground_case(program, base, checked.diags);
       ASSERT_TRUE(ground) << file;
       const auto list = what_ifs(program, base);
       for (std::size_t k = 0; k < list.size(); ++k) {

@@ -36,12 +36,9 @@ TEST(Shortcuts, ChangeNoVerdictOfAnyExampleOrLibraryCase) {
   auto files = imputa_files({"examples", "tests/library"});
   ASSERT_GE(files.size(), 30u);
   for (const auto& file : files) {
-    Sources sources;
-    Diagnostics diags;
-    auto loaded = parse::load(file.string(), {}, sources, diags);
-    Program program = check::check(loaded, sources, diags);
-    ASSERT_FALSE(diags.has_errors()) << file;
-    expect_same_verdicts(program, file.string());
+    const CheckedCase c = checked_case(file);
+    ASSERT_FALSE(c.diags.has_errors()) << file;
+    expect_same_verdicts(c.program, file.string());
   }
 }
 

@@ -1,5 +1,6 @@
 // Judging case text held in memory for the solver tests: load without the
-// library, check, judge, and read verdicts and reasons back by claim id.
+// library, check, judge, and read verdicts and reasons back by claim id; and
+// a case file loaded and checked as `imputa check` reads it.
 #pragma once
 
 #include "imputa/dsl.hpp"
@@ -8,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -63,6 +65,20 @@ inline Judged judge_text(const std::string& text, const JudgeOptions& options = 
   j.report = judge(j.program, options, j.diags);
   j.ok = !j.diags.has_errors();
   return j;
+}
+
+// A case file as `imputa check` reads it (with the shipped library), checked.
+struct CheckedCase {
+  Sources sources;
+  Diagnostics diags; // errors of loading and checking; judging may add its own
+  Program program;
+};
+
+inline CheckedCase checked_case(const std::filesystem::path& path) {
+  CheckedCase c;
+  auto loaded = parse::load(path.string(), {}, c.sources, c.diags);
+  c.program = check::check(loaded, c.sources, c.diags);
+  return c;
 }
 
 // Every grounding's verdict, by claim id and bindings ("c S=rus").
