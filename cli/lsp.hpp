@@ -272,13 +272,21 @@ private:
   ClaimVerdict judge_claim(const Where& w, const ClaimItem& claim, json& problems) const;
   bool superseded(const Job& job); // under mutex_
   void finish_job(const Job& job, const Where& w, Verdicts result);
+  struct Beside {
+    SourceSpan claim; // its name, where the text now has it
+    std::string title;
+    ClaimVerdict verdict;
+  };
+  std::vector<Beside> verdicts_beside_claims(const std::string& uri, const Document& doc);
   json code_lenses(const std::string& uri, const Document& doc);
+  json inlay_hints(const std::string& uri, const Document& doc, const json& params);
 
   Send send_;
   std::mutex send_mutex_;
   ServerOptions options_;
   bool initialized_ = false, shutdown_ = false, exited_ = false;
   bool refresh_lenses_ = false; // the client asked for workspace/codeLens/refresh
+  bool refresh_hints_ = false;  // ... and for workspace/inlayHint/refresh
   std::int64_t next_request_id_ = 1;
   std::map<std::string, Document> documents_;
   std::shared_ptr<const Library> library_;

@@ -260,7 +260,8 @@ json diagnostic(const Where& w, const Diagnostic& d, const SourceSpan& elsewhere
   // In an import: on the import statement that brings the file in; in the library, at `elsewhere`.
   auto import = w.a.import_in_document(d.span.file);
   json item = lsp_diagnostic(w.lines.range(import ? *import : elsewhere), d, place(w, d.span) + d.message);
-  item["relatedInformation"] = json::array({{{"location", location(w, d.span)}, {"message", d.message}}});
+  if (!w.a.sources.files.at(d.span.file).text.empty()) // not for a file that could not be read
+    item["relatedInformation"] = json::array({{{"location", location(w, d.span)}, {"message", d.message}}});
   return item;
 }
 

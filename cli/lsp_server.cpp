@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 namespace imputa::cli::lsp {
@@ -176,9 +177,13 @@ json Server::initialize(const json& params) {
   initialized_ = true;
   if (params.is_object() && params.contains("capabilities")) {
     const json& caps = params["capabilities"];
-    refresh_lenses_ = caps.is_object() && caps.contains("workspace") && caps["workspace"].is_object() &&
-                      caps["workspace"].contains("codeLens") && caps["workspace"]["codeLens"].is_object() &&
-                      caps["workspace"]["codeLens"].value("refreshSupport", false);
+    auto refresh = [&](const char* what) {
+      return caps.is_object() && caps.contains("workspace") && caps["workspace"].is_object() &&
+             caps["workspace"].contains(what) && caps["workspace"][what].is_object() &&
+             caps["workspace"][what].value("refreshSupport", false);
+    };
+    refresh_lenses_ = refresh("codeLens");
+    refresh_hints_ = refresh("inlayHint");
   }
   if (params.is_object() && params.contains("initializationOptions") && params["initializationOptions"].is_object()) {
     const json& init = params["initializationOptions"];
@@ -194,7 +199,8 @@ json Server::initialize(const json& params) {
             {"documentFormattingProvider", true},
             {"renameProvider", {{"prepareProvider", true}}},
             {"completionProvider", {{"triggerCharacters", {"(", ",", " ", "="}}}},
-            {"codeLensProvider", {{"resolveProvider", false}}}}},
+            {"codeLensProvider", {{"resolveProvider", false}}},
+            {"inlayHintProvider", true}}},
           {"serverInfo", {{"name", "imputa"}, {"version", IMPUTA_VERSION}}}};
 }
 
@@ -219,7 +225,7 @@ json Server::document_request(const std::string& method, const json& params) {
   static const std::set<std::string, std::less<>> on_documents{
       "textDocument/hover",         "textDocument/definition",    "textDocument/completion",
       "textDocument/documentSymbol", "textDocument/formatting",   "textDocument/prepareRename",
-      "textDocument/rename",        "textDocument/codeLens"};
+      "textDocument/rename",        "textDocument/codeLens",      "textDocument/inlayHint"};
   if (!on_documents.count(method)) throw Error{method_not_found, "no method '" + method + "'"};
   const std::string& uri = string(object(params, "textDocument"), "uri");
   Document& doc = document(params);
@@ -259,6 +265,7 @@ json Server::document_request(const std::string& method, const json& params) {
     if (auto* why = std::get_if<std::string>(&result)) throw Error{request_failed, *why};
     return std::get<json>(result);
   }
+  if (method == "textDocument/inlayHint") return inlay_hints(uri, doc, params);
   return code_lenses(uri, doc); // textDocument/codeLens
 }
 
@@ -506,37 +513,67 @@ void Server::finish_job(const Job& job, const Where& w, Verdicts result) {
           {"method", "imputa/verdicts"},
           {"params", {{"uri", job.uri}, {"version", job.version}, {"claims", claims}}}});
   }
-  if (refresh_lenses_) {
+  for (const auto& [wanted, method] : {std::pair{refresh_lenses_, "workspace/codeLens/refresh"},
+                                       std::pair{refresh_hints_, "workspace/inlayHint/refresh"}}) {
+    if (!wanted) continue;
     std::int64_t id;
     {
       std::lock_guard lock(mutex_);
       id = next_request_id_++;
     }
-    send({{"jsonrpc", "2.0"}, {"id", "imputa-refresh-" + std::to_string(id)}, {"method", "workspace/codeLens/refresh"}});
+    send({{"jsonrpc", "2.0"}, {"id", "imputa-refresh-" + std::to_string(id)}, {"method", method}});
   }
 }
 
-json Server::code_lenses(const std::string& uri, const Document& doc) {
+// The verdicts judged for a document, each beside its claim as the text now
+// has it (the claim may have moved since it was judged).
+std::vector<Server::Beside> Server::verdicts_beside_claims(const std::string& uri, const Document& doc) {
   Verdicts verdicts;
   {
     std::lock_guard lock(mutex_);
     auto it = verdicts_.find(uri);
-    if (it == verdicts_.end()) return json::array();
+    if (it == verdicts_.end()) return {};
     verdicts = it->second;
   }
   const bool stale = verdicts.generation != doc.generation->load();
-  json out = json::array();
+  std::vector<Beside> out;
   for (const auto& v : verdicts.claims) {
-    // Beside the claim as the text now has it (the claim may have moved since it was judged).
     auto decl = doc.analysis->declarations.find(v.id);
     if (decl == doc.analysis->declarations.end() || decl->second.what != "claim" ||
         decl->second.span.file != doc.analysis->document)
       continue;
     std::string title = verdict_title(v);
     if (stale) title += " (before your edits: save to judge again)";
-    out.push_back({{"range", doc.lines->range(decl->second.span)},
-                   {"command", {{"title", title}, {"command", ""}}},
-                   {"data", {{"claim", v.id}, {"verdict", std::string(to_string(v.verdict))}}}});
+    out.push_back({decl->second.span, std::move(title), v});
+  }
+  return out;
+}
+
+json Server::code_lenses(const std::string& uri, const Document& doc) {
+  json out = json::array();
+  for (const auto& b : verdicts_beside_claims(uri, doc))
+    out.push_back({{"range", doc.lines->range(b.claim)},
+                   {"command", {{"title", b.title}, {"command", ""}}},
+                   {"data", {{"claim", b.verdict.id}, {"verdict", std::string(to_string(b.verdict.verdict))}}}});
+  return out;
+}
+
+// The same verdicts as inlay hints, at the end of each claim's first line.
+json Server::inlay_hints(const std::string& uri, const Document& doc, const json& params) {
+  std::int64_t first = 0, last = std::numeric_limits<std::int64_t>::max();
+  if (params.contains("range") && params["range"].is_object()) {
+    first = integer(object(params["range"], "start"), "line");
+    last = integer(object(params["range"], "end"), "line");
+  }
+  json out = json::array();
+  for (const auto& b : verdicts_beside_claims(uri, doc)) {
+    const std::int64_t line0 = static_cast<std::int64_t>(b.claim.line) - 1;
+    if (line0 < first || line0 > last) continue;
+    const auto end = static_cast<std::uint32_t>(doc.lines->line(b.claim.line - 1).size() + 1);
+    out.push_back({{"position", doc.lines->position(b.claim.line, end)},
+                   {"label", b.title},
+                   {"paddingLeft", true},
+                   {"tooltip", "the verdict of claim '" + b.verdict.id + "' (imputa check)"}});
   }
   return out;
 }

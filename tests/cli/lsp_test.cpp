@@ -447,6 +447,26 @@ TEST_F(LspSession, VerdictsStandBesideEachClaim) {
   EXPECT_EQ(lenses[find(edited, "claim no_russian_origin").first], "NOT ESTABLISHED · expected ESTABLISHED ✗");
 }
 
+TEST_F(LspSession, InlayHintsGiveTheVerdictAtTheEndOfEachClaimsLine) {
+  client.wait_for([&](const json& m) { return m.value("method", "") == "imputa/verdicts"; });
+  json r = client.call("textDocument/inlayHint", {{"textDocument", {{"uri", uri}}},
+                                                  {"range", {{"start", position(0, 0)}, {"end", position(9999, 0)}}}});
+  ASSERT_EQ(r["result"].size(), 5u) << r.dump(2);
+  auto [line, column] = find(text, "claim attribution ");
+  const std::string claim_line = text.substr(text.find("claim attribution "), text.find('\n', text.find("claim attribution ")) -
+                                                                                  text.find("claim attribution "));
+  json hint;
+  for (const auto& h : r["result"])
+    if (h["position"]["line"] == line) hint = h;
+  ASSERT_FALSE(hint.is_null()) << r.dump(2);
+  EXPECT_EQ(hint["label"], "ESTABLISHED · expected ✓");
+  EXPECT_EQ(hint["position"]["character"], column + static_cast<int>(claim_line.size())); // the end of the line (ASCII)
+  // Only the lines asked for.
+  r = client.call("textDocument/inlayHint", {{"textDocument", {{"uri", uri}}},
+                                             {"range", {{"start", position(line, 0)}, {"end", position(line, 0)}}}});
+  EXPECT_EQ(r["result"].size(), 1u) << r.dump(2);
+}
+
 // ---- the library, imports, and what stops judging ----
 
 namespace fs = std::filesystem;
