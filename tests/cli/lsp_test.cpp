@@ -548,6 +548,24 @@ TEST(LspImports, DiagnosticsOfAnImportedFileShowOnTheImportAndOnTheFile) {
   EXPECT_EQ(client.diagnostics_for(parties), json::array());
 }
 
+// A file imported by an imported file: on the document's own import that leads to it.
+TEST(LspImports, AMistakeTwoImportsDownShowsOnTheDocumentsImportThatLeadsToIt) {
+  fs::path dir = fs::canonical(testing::temp_dir("lsp-imports-nested"));
+  testing::write_file(dir / "parties.imputa", "actor gru \"GRU\".\nimport \"more/states.imputa\".\n");
+  testing::write_file(dir / "more" / "states.imputa", "state rus \"Russia\".\nfact organ_of(gru, ruz).\n");
+  const std::string doc = "file://" + (dir / "case.imputa").string();
+  Client client;
+  client.initialize();
+  client.open(doc, "# the parties\nimport \"parties.imputa\".\nfact organ_of(gru, rus).\n");
+  json d = client.diagnostics_for(doc);
+  ASSERT_EQ(d.size(), 1u) << d.dump(2);
+  EXPECT_EQ(d[0]["range"]["start"], position(1, 0));
+  EXPECT_EQ(d[0]["message"].get<std::string>().rfind("more/states.imputa:2:20: ", 0), 0u) << d.dump(2);
+  json there = client.diagnostics_for("file://" + (dir / "more" / "states.imputa").string());
+  ASSERT_EQ(there.size(), 1u) << there.dump(2);
+  EXPECT_EQ(there[0]["range"]["start"], position(1, 19));
+}
+
 // E013 (too large to ground) is found only by judging: the judging thread
 // shows it at the claim it concerns, and the claim's lens says so in words.
 TEST(LspJudging, AClaimTooLargeToJudgeGetsADiagnosticAndALensThatSaySo) {
