@@ -492,6 +492,14 @@ TEST(LspLibrary, DocumentsAreReadWithTheLibraryGivenOnTheCommandLine) {
     EXPECT_EQ(r["result"]["range"]["start"], position(0, 10));
     r = client.call("imputa/library", json::object());
     EXPECT_EQ(r["result"]["text"], read_file(dir / "mini.imputa"));
+    // The library file edited on disk: read again at the document's next change.
+    auto before = fs::last_write_time(dir / "mini.imputa");
+    testing::write_file(dir / "mini.imputa", "predicate ponders(actor) \"the actor ponders\".\n"
+                                             "predicate doubts(actor) \"the actor doubts\".\n");
+    fs::last_write_time(dir / "mini.imputa", before + std::chrono::seconds(1)); // whatever the clock's grain
+    client.notify("textDocument/didChange", {{"textDocument", {{"uri", doc}, {"version", 2}}},
+                                             {"contentChanges", {{{"text", text + "fact doubts(a).\n"}}}}});
+    EXPECT_EQ(client.diagnostics_for(doc), json::array());
   }
   for (const std::vector<std::string>& args : {std::vector<std::string>{}, std::vector<std::string>{"--no-library"}}) {
     Client client(args);
