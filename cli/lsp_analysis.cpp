@@ -272,10 +272,10 @@ std::shared_ptr<const Library> read_library(const std::string& path) {
   std::error_code ec;
   fs::path absolute = fs::absolute(path, ec).lexically_normal();
   std::string uri = uri_of_path(absolute.string());
-  auto refused = [&](const char* code, const std::string& message, std::vector<std::string> hints = {}) {
+  auto refused = [&](const char* code, const std::string& message) {
     auto library = std::make_shared<Library>();
     auto id = library->sources.add({path, std::string(), true});
-    library->diags.error(code, SourceSpan{id, 1, 1, 0}, message, std::move(hints));
+    library->diags.error(code, SourceSpan{id, 1, 1, 0}, message);
     library->uri = uri;
     return library;
   };
