@@ -183,6 +183,8 @@ Command declare_lsp(CLI::App& app) {
   auto* cmd = app.add_subcommand("lsp", "language server for editors (LSP on stdin and stdout; docs/editors.md)");
   cmd->add_option("--timeout-ms", o->timeout_ms, "time limit per claim for the verdicts beside claims (default 10000)")
       ->check(CLI::Range(1L, 3600000L));
+  cmd->add_flag("--no-library", o->no_library, "do not load the shipped gge2015 library");
+  cmd->add_option("--library", o->library, "load this library file instead of the shipped one");
   return {cmd, [o] { return run_lsp(*o); }};
 }
 

@@ -108,6 +108,8 @@ int run_library(const LibraryOptions& options);
 // unreadable message header.
 struct LspOptions {
   long timeout_ms = 10000; // per claim, for the verdicts beside claims
+  bool no_library = false;
+  std::optional<std::string> library; // read documents with this library file instead of the shipped one
 };
 int run_lsp(const LspOptions& options);
 

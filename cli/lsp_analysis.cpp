@@ -4,25 +4,20 @@
 #include "lsp.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <type_traits>
 
 namespace imputa::cli::lsp {
 
 namespace {
 
-// The shipped library, parsed once per process; each analysis starts from a copy.
-struct ParsedLibrary {
-  Sources sources;
-  ast::File file;
-  ParsedLibrary() {
-    Diagnostics diags;
-    auto id = sources.add({"<library gge2015>", std::string(parse::shipped_library()), true});
-    file = parse::parse_file(sources, id, diags);
-  }
-};
-
-const ParsedLibrary& parsed_library() {
-  static const ParsedLibrary library;
+std::shared_ptr<const Library> parse_library(std::string shown, std::string text, std::string uri) {
+  auto library = std::make_shared<Library>();
+  auto id = library->sources.add({std::move(shown), std::move(text), true});
+  library->file = parse::parse_file(library->sources, id, library->diags);
+  library->uri = std::move(uri);
   return library;
 }
 
@@ -208,13 +203,101 @@ const Declaration* Analysis::declaration_of(const Occurrence& o) const {
   }
 }
 
-std::shared_ptr<const Analysis> analyse(const std::string& path, std::string text, bool with_library) {
-  auto a = std::make_shared<Analysis>();
-  if (with_library) {
-    const auto& library = parsed_library();
-    a->sources = library.sources;
-    a->files.push_back(library.file);
+std::optional<SourceSpan> Analysis::import_in_document(std::uint32_t file) const {
+  // At most one step per file: a circle of imports (E010, not loaded) cannot loop here.
+  for (std::size_t steps = 0; steps < sources.files.size(); ++steps) {
+    auto it = imported_by.find(file);
+    if (it == imported_by.end()) return std::nullopt;
+    if (it->second.first == document) return it->second.second;
+    file = it->second.first;
   }
+  return std::nullopt;
+}
+
+namespace {
+
+// Which import statement brought in each imported file, and each file's URI.
+// Imported files are named relative to the document's folder, as the loader
+// names them (dsl/parse/load.cpp).
+void trace_imports(Analysis& a, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path document = fs::absolute(fs::path(path), ec).lexically_normal();
+  if (auto c = fs::weakly_canonical(document, ec); !ec) document = c;
+  const fs::path root = document.parent_path();
+  std::map<std::string, std::uint32_t> by_path;
+  a.uris.assign(a.sources.files.size(), std::string());
+  for (std::uint32_t id = 0; id < a.sources.files.size(); ++id) {
+    const SourceFile& f = a.sources.files[id];
+    if (id == a.document) continue;
+    if (f.library) {
+      a.uris[id] = a.library ? a.library->uri : std::string(library_uri);
+      continue;
+    }
+    by_path.emplace(f.path, id);
+    a.uris[id] = uri_of_path(fs::path(f.path).is_absolute() ? f.path : (root / f.path).string());
+  }
+  for (const auto& file : a.files) {
+    if (a.sources.files[file.file].library) continue;
+    fs::path dir = file.file == a.document ? root : (root / a.sources.files[file.file].path).parent_path();
+    for (const auto& statement : file.statements) {
+      const auto* import = std::get_if<ast::Import>(&statement);
+      if (!import) continue;
+      fs::path target = fs::weakly_canonical(dir / import->path, ec);
+      if (ec) continue;
+      auto relative = target.lexically_relative(root);
+      auto it = by_path.find(relative.empty() ? target.string() : relative.string());
+      if (it != by_path.end()) a.imported_by.try_emplace(it->second, file.file, import->span);
+    }
+  }
+}
+
+} // namespace
+
+std::shared_ptr<const Library> shipped_library() {
+  static const std::shared_ptr<const Library> library =
+      parse_library("<library gge2015>", std::string(parse::shipped_library()), std::string(library_uri));
+  return library;
+}
+
+std::shared_ptr<const Library> no_library() {
+  static const std::shared_ptr<const Library> library = std::make_shared<Library>();
+  return library;
+}
+
+// As `check --library FILE` reads it (dsl/parse/load.cpp): a file that cannot
+// be read is an E010 at its first line, one too large an E013.
+std::shared_ptr<const Library> read_library(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  std::string uri = uri_of_path(absolute.string());
+  auto refused = [&](const char* code, const std::string& message) {
+    auto library = std::make_shared<Library>();
+    auto id = library->sources.add({path, std::string(), true});
+    library->diags.error(code, SourceSpan{id, 1, 1, 0}, message);
+    library->uri = uri;
+    return library;
+  };
+  if (!fs::is_regular_file(absolute, ec))
+    return refused("E010", fs::exists(absolute, ec) ? "'" + path + "' is not a file" : "cannot find the file '" + path + "'");
+  if (auto size = fs::file_size(absolute, ec); !ec && size > max_file_bytes)
+    return refused("E013", "this file is " + std::to_string(size) + " bytes; case files may be at most " +
+                               std::to_string(max_file_bytes) + " bytes (8 MiB)");
+  std::ifstream in(absolute, std::ios::binary);
+  if (!in) return refused("E010", "cannot read the file '" + path + "'");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_library(path, std::move(text).str(), uri);
+}
+
+std::shared_ptr<const Analysis> analyse(const std::string& path, std::string text,
+                                        std::shared_ptr<const Library> library) {
+  auto a = std::make_shared<Analysis>();
+  a->sources = library->sources;
+  a->diags = library->diags;
+  if (library->file) a->files.push_back(*library->file);
+  a->library = std::move(library);
   parse::LoadOptions options;
   options.with_library = false; // already there, parsed once
   for (auto& file : parse::load_text(path, std::move(text), options, a->sources, a->diags))
@@ -222,6 +305,7 @@ std::shared_ptr<const Analysis> analyse(const std::string& path, std::string tex
   a->document = a->files.back().file;
   a->syntax_ok = std::none_of(a->diags.items().begin(), a->diags.items().end(),
                               [&](const Diagnostic& d) { return is_syntax_error(d, a->document); });
+  trace_imports(*a, path);
   a->program = check::check(a->files, a->sources, a->diags);
   a->diags.sort(a->sources);
   for (const auto& file : a->files) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <set>
 
 namespace imputa::cli::lsp {
@@ -207,57 +208,104 @@ std::string uri_of_path(const std::string& path) {
 
 json location(const Where& w, const SourceSpan& span) {
   if (span.file == w.a.document) return {{"uri", w.uri}, {"range", w.lines.range(span)}};
+  Lines lines(w.a.sources.files.at(span.file).text);
+  return {{"uri", w.a.uris.at(span.file)}, {"range", lines.range(span)}};
+}
+
+namespace {
+
+std::string with_hints(const Diagnostic& d, std::string message) {
+  for (const auto& hint : d.hints) message += "\nhint: " + hint;
+  return message;
+}
+
+json lsp_diagnostic(json range, const Diagnostic& d, std::string message) {
+  return {{"range", std::move(range)},
+          {"severity", d.severity == Severity::error ? 1 : 2},
+          {"code", d.code},
+          {"source", "imputa"},
+          {"message", with_hints(d, std::move(message))}};
+}
+
+// "parties.imputa:3:5: " (a library file: "library gge.imputa:3:5: ").
+std::string place(const Where& w, const SourceSpan& span) {
   const SourceFile& file = w.a.sources.files.at(span.file);
-  Lines lines(file.text);
-  if (file.library) return {{"uri", library_uri}, {"range", lines.range(span)}};
-  // An import: its path is shown relative to the document's folder.
-  std::string path = file.path;
-  if (auto doc = path_of_uri(w.uri); doc && !path.empty() && path[0] != '/') {
-    auto dir = doc->substr(0, doc->rfind('/') + 1);
-    path = dir + path;
+  return (file.library ? "library " : "") + file.path + ":" + std::to_string(span.line) + ":" +
+         std::to_string(span.column) + ": ";
+}
+
+// Errors come first (sorted); an editor slows down on tens of thousands of squiggles.
+json more_not_shown(json range, std::size_t more) {
+  return {{"range", std::move(range)},
+          {"severity", 3},
+          {"source", "imputa"},
+          {"message", std::to_string(more) + " more diagnostics are not shown: imputa lint prints them all"}};
+}
+
+} // namespace
+
+json diagnostic(const Where& w, const Diagnostic& d, const SourceSpan& elsewhere) {
+  if (d.span.file == w.a.document && d.span.line > 0) {
+    json item = lsp_diagnostic(w.lines.range(d.span), d, d.message);
+    // E003: the earlier declaration, as a related location.
+    if (d.code == "E003")
+      if (const Occurrence* o = w.a.occurrence_at(d.span.line, d.span.column); o && o->declaration)
+        if (const Declaration* first = w.a.declaration_of(*o); first && !(first->span == d.span))
+          item["relatedInformation"] = json::array(
+              {{{"location", location(w, first->span)}, {"message", "'" + o->name + "' is first declared here"}}});
+    return item;
   }
-  return {{"uri", uri_of_path(path)}, {"range", lines.range(span)}};
+  if (d.span.file >= w.a.sources.files.size() || d.span.line == 0)
+    return lsp_diagnostic(w.lines.range(elsewhere), d, d.message); // no place of its own
+  // In an import: on the import statement that brings the file in; in the library, at `elsewhere`.
+  auto import = w.a.import_in_document(d.span.file);
+  json item = lsp_diagnostic(w.lines.range(import ? *import : elsewhere), d, place(w, d.span) + d.message);
+  if (!w.a.sources.files.at(d.span.file).text.empty()) // not for a file that could not be read
+    item["relatedInformation"] = json::array({{{"location", location(w, d.span)}, {"message", d.message}}});
+  return item;
 }
 
 json diagnostics(const Where& w) {
   json out = json::array();
   const auto& items = w.a.diags.items();
-  for (const auto& d : items) {
-    if (out.size() == max_diagnostics) {
-      // Errors come first (sorted); an editor slows down on tens of thousands of squiggles.
-      out.push_back({{"range", w.lines.range(SourceSpan{w.a.document, 1, 1, 0})},
-                     {"severity", 3},
-                     {"source", "imputa"},
-                     {"message", std::to_string(items.size() - max_diagnostics) +
-                                     " more diagnostics are not shown: imputa lint prints them all"}});
-      break;
-    }
-    json item;
-    std::string message = d.message;
-    if (d.span.file == w.a.document) {
-      item["range"] = w.lines.range(d.span);
-    } else {
-      // In an import (or a library file given by path): shown at the top of the document.
-      item["range"] = w.lines.range(SourceSpan{w.a.document, 1, 1, 0});
-      message = w.a.sources.files.at(d.span.file).path + ":" + std::to_string(d.span.line) + ": " + message;
-    }
-    for (const auto& hint : d.hints) message += "\nhint: " + hint;
-    item["severity"] = d.severity == Severity::error ? 1 : 2;
-    item["code"] = d.code;
-    item["source"] = "imputa";
-    item["message"] = message;
-    // E003: the earlier declaration, as a related location.
-    if (d.code == "E003" && d.span.file == w.a.document) {
-      if (const Occurrence* o = w.a.occurrence_at(d.span.line, d.span.column); o && o->declaration) {
-        const Declaration* first = w.a.declaration_of(*o);
-        if (first && !(first->span == d.span))
-          item["relatedInformation"] = json::array({{{"location", location(w, first->span)},
-                                                     {"message", "'" + o->name + "' is first declared here"}}});
-      }
-    }
-    out.push_back(std::move(item));
-  }
+  const SourceSpan top{w.a.document, 1, 1, 0};
+  for (std::size_t i = 0; i < items.size() && i < max_diagnostics; ++i) out.push_back(diagnostic(w, items[i], top));
+  if (items.size() > max_diagnostics) out.push_back(more_not_shown(w.lines.range(top), items.size() - max_diagnostics));
   return out;
+}
+
+std::map<std::string, json> diagnostics_elsewhere(const Where& w) {
+  std::map<std::string, json> out;
+  std::map<std::uint32_t, std::optional<Lines>> files; // nullopt: not a file on disk
+  std::map<std::string, std::size_t> counts;
+  for (const auto& d : w.a.diags.items()) {
+    if (d.span.file == w.a.document || d.span.file >= w.a.uris.size()) continue;
+    const std::string& uri = w.a.uris[d.span.file];
+    auto [file, fresh] = files.try_emplace(d.span.file);
+    if (fresh) {
+      std::error_code ec;
+      auto path = path_of_uri(uri); // the shipped library has none
+      if (path && std::filesystem::is_regular_file(*path, ec)) file->second.emplace(w.a.sources.files[d.span.file].text);
+    }
+    if (!file->second) continue;
+    json& items = out.try_emplace(uri, json::array()).first->second;
+    if (++counts[uri] <= max_diagnostics) items.push_back(lsp_diagnostic(file->second->range(d.span), d, d.message));
+  }
+  for (auto& [uri, items] : out)
+    if (counts[uri] > max_diagnostics)
+      items.push_back(more_not_shown(json{{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}},
+                                     counts[uri] - max_diagnostics));
+  return out;
+}
+
+std::string problem_title(const Diagnostic& d, bool another_claim) {
+  static constexpr std::string_view too_large = "this case is too large to judge: ";
+  std::string message = d.message;
+  if (message.rfind(too_large, 0) == 0) message.erase(0, too_large.size());
+  if (another_claim) return "not judged: " + message; // grounding reads the whole case
+  if (d.code == "E013") return "too large to judge: " + message;
+  if (d.code == "E009") return "cannot be judged: " + message;
+  return "not judged: " + message;
 }
 
 json hover(const Where& w, std::uint32_t line1, std::uint32_t column1) {
@@ -471,78 +519,101 @@ std::string snippet(const PredicateInfo& p) {
 
 } // namespace
 
-json completion(const Where& w, std::size_t offset) {
-  const Program& p = w.a.program;
-  std::string_view text = w.text.substr(0, std::min(offset, w.text.size()));
-  auto line_start = text.rfind('\n');
-  LineContext c = read_line(text.substr(line_start == std::string_view::npos ? 0 : line_start + 1));
-  json items = json::array();
-  const auto& words = c.words;
-  auto last = [&](std::size_t back) -> std::string {
-    return words.size() > back ? words[words.size() - 1 - back] : std::string();
-  };
+namespace {
 
-  // An argument of a known predicate: the entities of its type.
-  if (c.predicate) {
-    auto pred = p.predicates.find(*c.predicate);
-    if (pred != p.predicates.end() && c.argument < pred->second.params.size()) {
-      auto type = pred->second.params[c.argument];
-      for (const auto& [name, e] : p.entities)
-        if (e.type == type) items.push_back(item(name, 21, std::string(ast::to_string(e.type)), e.label));
-      return {{"isIncomplete", false}, {"items", std::move(items)}};
-    }
+// The words of the line, from the end: last(0) is the word just before the cursor.
+struct Before {
+  const std::vector<std::string>& words;
+  std::string last(std::size_t back) const {
+    return words.size() > back ? words[words.size() - 1 - back] : std::string();
   }
-  auto families = [&] {
-    for (const auto& [name, d] : p.doctrines) items.push_back(item(name, 10, "doctrine", describe_doctrine(d)));
-  };
-  auto standards = [&] {
-    for (const auto& [name, s] : p.standards)
-      items.push_back(item(name, 21, "standard " + to_decimal_string(s.threshold), describe_standard(s)));
-  };
-  const std::string first = words.empty() ? "" : words.front();
-  if (last(0) == "confidence") {
+  std::string first() const { return words.empty() ? std::string() : words.front(); }
+};
+
+// Inside `predicate(...`: the entities of the argument's type.
+bool argument_items(const Program& p, const LineContext& c, json& items) {
+  if (!c.predicate) return false;
+  auto pred = p.predicates.find(*c.predicate);
+  if (pred == p.predicates.end() || c.argument >= pred->second.params.size()) return false;
+  auto type = pred->second.params[c.argument];
+  for (const auto& [name, e] : p.entities)
+    if (e.type == type) items.push_back(item(name, 21, std::string(ast::to_string(e.type)), e.label));
+  return true;
+}
+
+// After a word whose value the language fixes: confidence names, evidence
+// kinds, corroborations, verdicts, claim modes.
+bool fixed_word_items(const Before& b, json& items) {
+  if (b.last(0) == "confidence") {
     for (const auto& n : check::confidence_names())
       items.push_back(item(std::string(n.name), 12, interval(n.lo, n.hi), "PHIA yardstick"));
-  } else if (first == "evidence" && words.size() == 2) {
+  } else if (b.first() == "evidence" && b.words.size() == 2) {
     for (auto k : check::evidence_kinds()) items.push_back(item(std::string(k), 20, "evidence kind"));
-  } else if (last(0) == "=" && (last(2) == "under" || last(2) == "doctrine" || last(2) == "when")) {
-    if (auto d = p.doctrines.find(last(1)); d != p.doctrines.end())
-      for (std::size_t i = 0; i < d->second.alternatives.size(); ++i)
-        items.push_back(item(d->second.alternatives[i], 20, "alternative of " + d->first + (i == 0 ? " (default)" : "")));
-  } else if (last(0) == "under" || last(0) == "when" || (last(0) == "doctrine" && first == "use")) {
-    families();
-  } else if (last(0) == "standard") {
-    standards();
-  } else if (last(0) == "corroboration") {
+  } else if (b.last(0) == "corroboration") {
     items.push_back(item("max", 20, "corroboration: the strongest item counts"));
     items.push_back(item("noisy_or", 20, "corroboration: independent items add up"));
-  } else if (last(0) == "expect") {
+  } else if (b.last(0) == "expect") {
     for (auto v : {Verdict::established, Verdict::refuted, Verdict::arguable, Verdict::not_established,
                    Verdict::unsubstantiated, Verdict::inconsistent, Verdict::unknown})
       items.push_back(item(std::string(to_string(v)), 20, "verdict"));
-  } else if (last(0) == "as") {
+  } else if (b.last(0) == "as") {
     for (auto m : {"accusation", "assessment", "hypothesis"}) items.push_back(item(m, 20, "claim mode"));
-  } else if (last(0) == "source") {
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// After a word that names something declared: doctrines and their
+// alternatives, standards, sources, evidence, what `drop` can leave out.
+bool declared_items(const Program& p, const Before& b, json& items) {
+  if (b.last(0) == "=" && (b.last(2) == "under" || b.last(2) == "doctrine" || b.last(2) == "when")) {
+    if (auto d = p.doctrines.find(b.last(1)); d != p.doctrines.end())
+      for (std::size_t i = 0; i < d->second.alternatives.size(); ++i)
+        items.push_back(item(d->second.alternatives[i], 20, "alternative of " + d->first + (i == 0 ? " (default)" : "")));
+  } else if (b.last(0) == "under" || b.last(0) == "when" || (b.last(0) == "doctrine" && b.first() == "use")) {
+    for (const auto& [name, d] : p.doctrines) items.push_back(item(name, 10, "doctrine", describe_doctrine(d)));
+  } else if (b.last(0) == "standard") {
+    for (const auto& [name, s] : p.standards)
+      items.push_back(item(name, 21, "standard " + to_decimal_string(s.threshold), describe_standard(s)));
+  } else if (b.last(0) == "source") {
     for (const auto& [name, s] : p.sources) items.push_back(item(name, 18, "source", s.label));
-  } else if (last(0) == "derived_from") {
+  } else if (b.last(0) == "derived_from" || b.last(0) == "drop") {
     for (const auto& e : p.evidence) items.push_back(item(e.id, 18, "evidence", e.summary));
-  } else if (last(0) == "drop") {
-    for (const auto& e : p.evidence) items.push_back(item(e.id, 18, "evidence", e.summary));
+    if (b.last(0) == "derived_from") return true;
     for (const auto& r : p.rules)
       items.push_back(item(r.from_library ? "library:" + r.id : r.id, 18, r.from_library ? "library rule" : "rule", r.label));
     for (const auto& f : p.facts)
       if (f.label) items.push_back(item(*f.label, 18, "fact"));
   } else {
-    for (const auto& [name, pred] : p.predicates) {
-      json it = item(name, 3, signature(pred), pred.description);
-      it["insertText"] = snippet(pred);
-      it["insertTextFormat"] = 2; // snippet
-      items.push_back(std::move(it));
-    }
-    if (words.empty() || last(0) == "\"\"" || last(0) == "{") {
-      for (const auto& k : reserved_words()) items.push_back(item(k, 14, "keyword"));
-    }
+    return false;
   }
+  return true;
+}
+
+// Anywhere else: the predicates as snippets, and the keywords where a statement or a field begins.
+void predicate_and_keyword_items(const Program& p, const Before& b, json& items) {
+  for (const auto& [name, pred] : p.predicates) {
+    json it = item(name, 3, signature(pred), pred.description);
+    it["insertText"] = snippet(pred);
+    it["insertTextFormat"] = 2; // snippet
+    items.push_back(std::move(it));
+  }
+  if (b.words.empty() || b.last(0) == "\"\"" || b.last(0) == "{")
+    for (const auto& k : reserved_words()) items.push_back(item(k, 14, "keyword"));
+}
+
+} // namespace
+
+json completion(const Where& w, std::size_t offset) {
+  const Program& p = w.a.program;
+  std::string_view text = w.text.substr(0, std::min(offset, w.text.size()));
+  auto line_start = text.rfind('\n');
+  LineContext c = read_line(text.substr(line_start == std::string_view::npos ? 0 : line_start + 1));
+  Before before{c.words};
+  json items = json::array();
+  if (!argument_items(p, c, items) && !fixed_word_items(before, items) && !declared_items(p, before, items))
+    predicate_and_keyword_items(p, before, items);
   return {{"isIncomplete", false}, {"items", std::move(items)}};
 }
 
@@ -552,6 +623,7 @@ std::string verdict_title(const ClaimVerdict& v) {
     for (auto& ch : out) ch = ch == '_' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     return out;
   };
+  if (!v.problem.empty()) return v.problem;
   std::string out = upper(to_string(v.verdict));
   if (v.verdict == Verdict::unknown && !v.why_unknown.empty()) out += " (" + v.why_unknown + ")";
   if (v.expected) out += v.as_expected ? " · expected ✓" : " · expected " + upper(to_string(*v.expected)) + " ✗";

@@ -35,6 +35,8 @@ int run_lsp(const LspOptions& options) {
   std::atomic<bool> client_gone{false}; // written by whichever thread sends, read by the loop
   lsp::ServerOptions server_options;
   server_options.timeout = std::chrono::milliseconds(options.timeout_ms);
+  server_options.library = !options.no_library;
+  server_options.library_path = options.library;
   lsp::Server server(
       [&](const lsp::json& message) {
         if (!client_gone && !write_all(lsp::frame(message))) client_gone = true;

@@ -1,6 +1,7 @@
-// The VS Code client of `imputa lsp`: starts the server on stdio, and shows
-// the shipped library (imputa-library: documents, where "go to definition"
-// leads for the library's words) read-only, as the server sends it.
+// The VS Code client of `imputa lsp`: starts the server on stdio (with
+// `--library FILE` when the setting imputa.library names one), and shows the
+// shipped library (imputa-library: documents, where "go to definition" leads
+// for the library's words) read-only, as the server sends it.
 'use strict';
 
 const vscode = require('vscode');
@@ -12,7 +13,7 @@ function activate(context) {
   const config = vscode.workspace.getConfiguration('imputa');
   const serverOptions = {
     command: config.get('path', 'imputa'),
-    args: ['lsp'],
+    args: ['lsp'].concat(config.get('library', '') ? ['--library', config.get('library')] : []),
   };
   const clientOptions = {
     documentSelector: [{ scheme: 'file', language: 'imputa' }, { scheme: 'untitled', language: 'imputa' }],

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <csignal>
 #include <fcntl.h>
@@ -444,6 +445,159 @@ TEST_F(LspSession, VerdictsStandBesideEachClaim) {
   lenses.clear();
   for (const auto& lens : r["result"]) lenses[lens["range"]["start"]["line"]] = lens["command"]["title"];
   EXPECT_EQ(lenses[find(edited, "claim no_russian_origin").first], "NOT ESTABLISHED · expected ESTABLISHED ✗");
+}
+
+TEST_F(LspSession, InlayHintsGiveTheVerdictAtTheEndOfEachClaimsLine) {
+  client.wait_for([&](const json& m) { return m.value("method", "") == "imputa/verdicts"; });
+  json r = client.call("textDocument/inlayHint", {{"textDocument", {{"uri", uri}}},
+                                                  {"range", {{"start", position(0, 0)}, {"end", position(9999, 0)}}}});
+  ASSERT_EQ(r["result"].size(), 5u) << r.dump(2);
+  auto [line, column] = find(text, "claim attribution ");
+  const std::string claim_line = text.substr(text.find("claim attribution "), text.find('\n', text.find("claim attribution ")) -
+                                                                                  text.find("claim attribution "));
+  json hint;
+  for (const auto& h : r["result"])
+    if (h["position"]["line"] == line) hint = h;
+  ASSERT_FALSE(hint.is_null()) << r.dump(2);
+  EXPECT_EQ(hint["label"], "ESTABLISHED · expected ✓");
+  EXPECT_EQ(hint["position"]["character"], column + static_cast<int>(claim_line.size())); // the end of the line (ASCII)
+  // Only the lines asked for.
+  r = client.call("textDocument/inlayHint", {{"textDocument", {{"uri", uri}}},
+                                             {"range", {{"start", position(line, 0)}, {"end", position(line, 0)}}}});
+  EXPECT_EQ(r["result"].size(), 1u) << r.dump(2);
+}
+
+// ---- the library, imports, and what stops judging ----
+
+namespace fs = std::filesystem;
+
+bool has_code(const json& diags, const std::string& code) {
+  return std::any_of(diags.begin(), diags.end(), [&](const json& d) { return d.value("code", "") == code; });
+}
+
+// `imputa lsp --library FILE` reads documents with that library, as `check --library FILE` does.
+TEST(LspLibrary, DocumentsAreReadWithTheLibraryGivenOnTheCommandLine) {
+  fs::path dir = fs::canonical(testing::temp_dir("lsp-library"));
+  testing::write_file(dir / "mini.imputa", "predicate ponders(actor) \"the actor ponders\".\n");
+  testing::write_file(dir / "broken.imputa", "predicate ponders(actor) \"the actor ponders\".\npredicate odd(nothing) \"x\".\n");
+  const std::string text = "actor a \"A\".\nfact ponders(a).\n";
+  const std::string doc = "file://" + (dir / "case.imputa").string();
+  {
+    Client client({"--library", (dir / "mini.imputa").string()});
+    client.initialize();
+    client.open(doc, text);
+    EXPECT_EQ(client.diagnostics_for(doc), json::array());
+    json r = client.call("textDocument/definition", at(doc, 1, 6));
+    EXPECT_EQ(r["result"]["uri"], "file://" + (dir / "mini.imputa").string()) << r.dump();
+    EXPECT_EQ(r["result"]["range"]["start"], position(0, 10));
+    r = client.call("imputa/library", json::object());
+    EXPECT_EQ(r["result"]["text"], read_file(dir / "mini.imputa"));
+    // The library file edited on disk: read again at the document's next change.
+    auto before = fs::last_write_time(dir / "mini.imputa");
+    testing::write_file(dir / "mini.imputa", "predicate ponders(actor) \"the actor ponders\".\n"
+                                             "predicate doubts(actor) \"the actor doubts\".\n");
+    fs::last_write_time(dir / "mini.imputa", before + std::chrono::seconds(1)); // whatever the clock's grain
+    client.notify("textDocument/didChange", {{"textDocument", {{"uri", doc}, {"version", 2}}},
+                                             {"contentChanges", {{{"text", text + "fact doubts(a).\n"}}}}});
+    EXPECT_EQ(client.diagnostics_for(doc), json::array());
+  }
+  for (const std::vector<std::string>& args : {std::vector<std::string>{}, std::vector<std::string>{"--no-library"}}) {
+    Client client(args);
+    client.initialize();
+    client.open(doc, text);
+    EXPECT_TRUE(has_code(client.diagnostics_for(doc), "E002")) << "ponders is not in the shipped library, nor in none";
+  }
+  // An error in the library file: at the top of the document, naming the file, and on the file itself.
+  Client client({"--library", (dir / "broken.imputa").string()});
+  client.initialize();
+  client.open(doc, text);
+  json d = client.diagnostics_for(doc);
+  ASSERT_EQ(d.size(), 1u) << d.dump(2);
+  EXPECT_EQ(d[0]["range"]["start"], position(0, 0));
+  EXPECT_EQ(d[0]["message"].get<std::string>().rfind("library " + (dir / "broken.imputa").string() + ":2:", 0), 0u)
+      << d.dump(2);
+  json there = client.diagnostics_for("file://" + (dir / "broken.imputa").string());
+  ASSERT_EQ(there.size(), 1u) << there.dump(2);
+  EXPECT_EQ(there[0]["range"]["start"]["line"], 1);
+  EXPECT_EQ(there[0]["code"], d[0]["code"]);
+}
+
+// A mistake in an imported file: on the import statement of the open
+// document, naming the file and its line:column; and on the imported file
+// itself, at its place there.
+TEST(LspImports, DiagnosticsOfAnImportedFileShowOnTheImportAndOnTheFile) {
+  fs::path dir = fs::canonical(testing::temp_dir("lsp-imports"));
+  testing::write_file(dir / "parties.imputa", "actor gru \"GRU\".\nfact organ_of(gru, rux).\n");
+  const std::string doc = "file://" + (dir / "case.imputa").string();
+  const std::string parties = "file://" + (dir / "parties.imputa").string();
+  const std::string text = "state rus \"Russia\".\nimport \"parties.imputa\".\nfact organ_of(gru, rus).\n";
+  Client client;
+  client.initialize();
+  client.open(doc, text);
+  json d = client.diagnostics_for(doc);
+  ASSERT_EQ(d.size(), 1u) << d.dump(2);
+  EXPECT_EQ(d[0]["code"], "E002");
+  EXPECT_EQ(d[0]["range"]["start"], position(1, 0)); // the import statement, not line 1
+  const std::string message = d[0]["message"];
+  EXPECT_EQ(message.rfind("parties.imputa:2:20: ", 0), 0u) << message;
+  EXPECT_NE(message.find("rux"), std::string::npos) << message;
+  ASSERT_EQ(d[0]["relatedInformation"].size(), 1u) << d.dump(2);
+  EXPECT_EQ(d[0]["relatedInformation"][0]["location"]["uri"], parties);
+  EXPECT_EQ(d[0]["relatedInformation"][0]["location"]["range"]["start"], position(1, 19));
+  json there = client.diagnostics_for(parties);
+  ASSERT_EQ(there.size(), 1u) << there.dump(2);
+  EXPECT_EQ(there[0]["code"], "E002");
+  EXPECT_EQ(there[0]["range"]["start"], position(1, 19));
+  EXPECT_EQ(there[0]["range"]["end"], position(1, 22));
+  // Without the import, the imported file's diagnostics are withdrawn.
+  client.notify("textDocument/didChange", {{"textDocument", {{"uri", doc}, {"version", 2}}},
+                                           {"contentChanges", {{{"text", "state rus \"Russia\".\n"}}}}});
+  EXPECT_FALSE(has_code(client.diagnostics_for(doc), "E002"));
+  EXPECT_EQ(client.diagnostics_for(parties), json::array());
+}
+
+// A file imported by an imported file: on the document's own import that leads to it.
+TEST(LspImports, AMistakeTwoImportsDownShowsOnTheDocumentsImportThatLeadsToIt) {
+  fs::path dir = fs::canonical(testing::temp_dir("lsp-imports-nested"));
+  testing::write_file(dir / "parties.imputa", "actor gru \"GRU\".\nimport \"more/states.imputa\".\n");
+  testing::write_file(dir / "more" / "states.imputa", "state rus \"Russia\".\nfact organ_of(gru, ruz).\n");
+  const std::string doc = "file://" + (dir / "case.imputa").string();
+  Client client;
+  client.initialize();
+  client.open(doc, "# the parties\nimport \"parties.imputa\".\nfact organ_of(gru, rus).\n");
+  json d = client.diagnostics_for(doc);
+  ASSERT_EQ(d.size(), 1u) << d.dump(2);
+  EXPECT_EQ(d[0]["range"]["start"], position(1, 0));
+  EXPECT_EQ(d[0]["message"].get<std::string>().rfind("more/states.imputa:2:20: ", 0), 0u) << d.dump(2);
+  json there = client.diagnostics_for("file://" + (dir / "more" / "states.imputa").string());
+  ASSERT_EQ(there.size(), 1u) << there.dump(2);
+  EXPECT_EQ(there[0]["range"]["start"], position(1, 19));
+}
+
+// E013 (too large to ground) is found only by judging: the judging thread
+// shows it at the claim it concerns, and the claim's lens says so in words.
+TEST(LspJudging, AClaimTooLargeToJudgeGetsADiagnosticAndALensThatSaySo) {
+  std::string conjunction;
+  for (int i = 0; i < 33; ++i) conjunction += std::string(i ? " and " : "") + "a(op, V" + std::to_string(i) + ")";
+  const std::string text = "operation op \"op\".\nactor a1 \"a1\".\npredicate a(operation, actor) \"a\".\n"
+                           "claim wide \"33 free variables\" { holds " + conjunction + " }\n"
+                           "claim narrow \"one\" { holds a(op, a1) }\n";
+  const std::string doc = "file:///tmp/imputa-lsp-wide.imputa";
+  Client client({"--no-library"});
+  client.initialize();
+  client.open(doc, text);
+  EXPECT_FALSE(has_code(client.diagnostics_for(doc), "E013")); // reading the file does not ground it
+  client.wait_for([&](const json& m) { return m.value("method", "") == "imputa/verdicts"; });
+  json d = client.diagnostics_for(doc);
+  ASSERT_TRUE(has_code(d, "E013")) << d.dump(2);
+  EXPECT_EQ(d[0]["range"]["start"], position(3, 0));
+  EXPECT_NE(d[0]["message"].get<std::string>().find("33 free variables"), std::string::npos) << d.dump(2);
+  json r = client.call("textDocument/codeLens", {{"textDocument", {{"uri", doc}}}});
+  std::map<int, std::string> lenses;
+  for (const auto& lens : r["result"]) lenses[lens["range"]["start"]["line"]] = lens["command"]["title"];
+  EXPECT_EQ(lenses[3].rfind("too large to judge: claim 'wide' has 33 free variables", 0), 0u) << r.dump(2);
+  // Grounding reads the whole case: the other claim is not judged either, and its lens says why.
+  EXPECT_EQ(lenses[4].rfind("not judged: claim 'wide' has 33 free variables", 0), 0u) << r.dump(2);
 }
 
 // ---- robustness ----

@@ -65,7 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   int id = 1;
   for (const char* method : {"textDocument/hover", "textDocument/definition", "textDocument/completion",
                              "textDocument/documentSymbol", "textDocument/formatting", "textDocument/prepareRename",
-                             "textDocument/codeLens"}) {
+                             "textDocument/codeLens", "textDocument/inlayHint"}) {
     server.receive(json({{"jsonrpc", "2.0"},
                          {"id", id++},
                          {"method", method},
