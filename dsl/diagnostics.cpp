@@ -17,6 +17,52 @@ void Diagnostics::warning(std::string code, SourceSpan span, std::string message
   items_.push_back({std::move(code), Severity::warning, span, std::move(message), std::move(hints)});
 }
 
+namespace grounding_error {
+
+namespace {
+const char* const narrow_hint = "narrow the rule's variables with more selective conditions, or split the case";
+} // namespace
+
+Diagnostic rule_too_wide(SourceSpan at, std::string_view rule, std::size_t conditions, std::size_t variables,
+                         std::size_t max_conditions, std::size_t max_variables) {
+  return {"E013", Severity::error, at,
+          "rule '" + std::string(rule) + "' has " + std::to_string(conditions) + " conditions and " +
+              std::to_string(variables) + " variables; the limits are " + std::to_string(max_conditions) + " and " +
+              std::to_string(max_variables),
+          {"split the rule into smaller rules"}};
+}
+
+Diagnostic claim_too_wide(SourceSpan at, std::string_view claim, std::size_t variables, std::size_t max_variables) {
+  return {"E013", Severity::error, at,
+          "claim '" + std::string(claim) + "' has " + std::to_string(variables) + " free variables; the limit is " +
+              std::to_string(max_variables),
+          {"name the entities the claim is about, or split it into several claims"}};
+}
+
+Diagnostic too_many_atoms(SourceSpan at, std::size_t limit) {
+  return {"E013", Severity::error, at,
+          "this case is too large to judge: applying the rules to its entities gives more than " +
+              std::to_string(limit) + " distinct statements (such as performed_by(op, x))",
+          {narrow_hint}};
+}
+
+Diagnostic too_many_instances(SourceSpan at, std::string_view rule, std::size_t limit) {
+  return {"E013", Severity::error, at,
+          "this case is too large to judge: rule '" + std::string(rule) +
+              "' applies to too many combinations of entities (more than " + std::to_string(limit) +
+              " applications of rules in all)",
+          {narrow_hint}};
+}
+
+Diagnostic depends_on_itself(SourceSpan at, const std::vector<std::string>& loop) {
+  std::string chain;
+  for (const std::string& atom : loop) chain += (chain.empty() ? "" : " -> ") + atom;
+  return {"E009", Severity::error, at, "a conclusion depends on itself after grounding: " + chain,
+          {"break the loop: v0.1 rules may not make an atom depend on itself"}};
+}
+
+} // namespace grounding_error
+
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 std::size_t Diagnostics::error_count() const {

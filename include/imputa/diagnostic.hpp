@@ -5,6 +5,7 @@
 #include "imputa/source.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace imputa {
@@ -39,6 +40,23 @@ public:
 private:
   std::vector<Diagnostic> items_;
 };
+
+// The errors grounding can stop with (the solver finds them; their words are
+// written here, with every other diagnostic's, in dsl/diagnostics.cpp, so the
+// solver hands over numbers and names only).
+namespace grounding_error {
+// E013: a rule with more conditions or variables than the join may recurse over.
+Diagnostic rule_too_wide(SourceSpan at, std::string_view rule, std::size_t conditions, std::size_t variables,
+                         std::size_t max_conditions, std::size_t max_variables);
+// E013: a claim with more free variables than the limit.
+Diagnostic claim_too_wide(SourceSpan at, std::string_view claim, std::size_t variables, std::size_t max_variables);
+// E013: more distinct ground atoms than the limit.
+Diagnostic too_many_atoms(SourceSpan at, std::size_t limit);
+// E013: more rule instances than the limit, reached while instantiating `rule`.
+Diagnostic too_many_instances(SourceSpan at, std::string_view rule, std::size_t limit);
+// E009: a ground atom depends on itself; `loop` lists the atoms, first and last the same.
+Diagnostic depends_on_itself(SourceSpan at, const std::vector<std::string>& loop);
+} // namespace grounding_error
 
 // `path:line:col: error: message [E002]`, the source line, a caret under the
 // column, then one `  hint: ...` line per hint. Ends with a newline.

@@ -42,9 +42,8 @@ AtomId Builder::intern(const std::string& predicate, std::vector<std::string> ar
   g_.atoms.push_back(Atom{predicate, std::move(args), std::move(text),
                           pred == p_.predicates.end() ? nullptr : &pred->second});
   if (g_.atoms.size() > max_ground_atoms)
-    budget_.fail_limit("this case is too large to judge: applying the rules to its entities gives more than " +
-                           std::to_string(max_ground_atoms) + " distinct statements (such as performed_by(op, x))",
-                       pred == p_.predicates.end() ? SourceSpan{} : pred->second.span);
+    budget_.fail_limit(grounding_error::too_many_atoms(
+        pred == p_.predicates.end() ? SourceSpan{} : pred->second.span, max_ground_atoms));
   if (rules_.derived(predicate)) work_.push_back(it->second);
   const auto& interned = g_.atoms.back().args;
   for (std::size_t i = 0; i < interned.size(); ++i) {
@@ -114,10 +113,7 @@ Formula Builder::formula(const ast::Formula& f, const Binding& b) {
 
 void Builder::emit_body(const PreparedRule& r, const Binding& b, Definition& def) {
   if (!budget_.count_instance(max_rule_instances)) {
-    budget_.fail_limit("this case is too large to judge: rule '" + r.rule->id +
-                           "' applies to too many combinations of entities (more than " +
-                           std::to_string(max_rule_instances) + " applications of rules in all)",
-                       r.rule->span);
+    budget_.fail_limit(grounding_error::too_many_instances(r.rule->span, r.rule->id, max_rule_instances));
     return;
   }
   budget_.tick();

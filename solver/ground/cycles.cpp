@@ -26,12 +26,14 @@ std::vector<Edge> successors(const GroundProgram& g, AtomId a) {
 
 using Stack = std::vector<std::pair<AtomId, std::vector<Edge>>>;
 
-std::string chain(const GroundProgram& g, const Stack& stack, AtomId s) {
-  std::string out = g.atoms[s].text;
+// The atoms of the loop closed at s, in order, s first and last.
+std::vector<std::string> loop(const GroundProgram& g, const Stack& stack, AtomId s) {
   std::vector<std::string> path;
   for (auto it = stack.rbegin(); it != stack.rend() && it->first != s; ++it) path.push_back(g.atoms[it->first].text);
-  for (auto it = path.rbegin(); it != path.rend(); ++it) out += " -> " + *it;
-  return out + " -> " + g.atoms[s].text;
+  std::vector<std::string> out{g.atoms[s].text};
+  out.insert(out.end(), path.rbegin(), path.rend());
+  out.push_back(g.atoms[s].text);
+  return out;
 }
 
 } // namespace
@@ -55,8 +57,7 @@ void check_cycles(const Program& p, const GroundProgram& g, Budget& budget) {
       auto [s, rule] = next.back();
       next.pop_back();
       if (colour[s] == grey) {
-        budget.fail("E009", p.rules[rule].span, "a conclusion depends on itself after grounding: " + chain(g, stack, s),
-                    "break the loop: v0.1 rules may not make an atom depend on itself");
+        budget.fail(grounding_error::depends_on_itself(p.rules[rule].span, loop(g, stack, s)));
         return;
       }
       if (colour[s] == white) {

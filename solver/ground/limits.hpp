@@ -1,5 +1,6 @@
 // What every phase of grounding shares: the E013 limits, the deadline, and
-// whether grounding has stopped (an error or the time limit).
+// whether grounding has stopped (an error or the time limit). The errors are
+// typed (imputa::grounding_error); their words are written in dsl/.
 #pragma once
 
 #include "imputa/diagnostic.hpp"
@@ -26,17 +27,16 @@ public:
   }
 
   // E013, once: the first limit hit stops grounding.
-  void fail_limit(const std::string& what, SourceSpan at,
-                  std::string hint = "narrow the rule's variables with more selective conditions, or split the case") {
+  void fail_limit(Diagnostic d) {
     if (failed_) return;
     failed_ = true;
-    diags_.error("E013", at, what, {std::move(hint)});
+    diags_.add(std::move(d));
   }
 
   // Any other error that stops grounding (E009).
-  void fail(const char* code, SourceSpan at, const std::string& what, std::string hint) {
+  void fail(Diagnostic d) {
     failed_ = true;
-    diags_.error(code, at, what, {std::move(hint)});
+    diags_.add(std::move(d));
   }
 
   // Rule instances so far; false (and E013) past max_rule_instances.

@@ -89,10 +89,8 @@ RuleBook prepare_rules(const Program& p, const GroundOptions& options, Budget& b
     // The join recurses once per condition and variable: bound them before it runs.
     std::size_t conditions = book.generators(p, r).size();
     if (conditions > max_rule_conditions || r.types.size() > max_variables) {
-      budget.fail_limit("rule '" + r.rule->id + "' has " + std::to_string(conditions) + " conditions and " +
-                            std::to_string(r.types.size()) + " variables; the limits are " +
-                            std::to_string(max_rule_conditions) + " and " + std::to_string(max_variables),
-                        r.rule->span, "split the rule into smaller rules");
+      budget.fail_limit(grounding_error::rule_too_wide(r.rule->span, r.rule->id, conditions, r.types.size(),
+                                                       max_rule_conditions, max_variables));
       continue;
     }
     // A rule no claim can have in force is not ground; its head stays

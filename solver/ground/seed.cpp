@@ -72,9 +72,8 @@ void ground_claim(const Program& p, const RuleBook& rules, std::size_t i, Builde
   const ClaimItem& claim = p.claims[i];
   ClaimVariables vars = claim_variables(p, claim);
   if (vars.names.size() > max_variables) {
-    builder.budget().fail_limit("claim '" + claim.id + "' has " + std::to_string(vars.names.size()) +
-                                    " free variables; the limit is " + std::to_string(max_variables),
-                                claim.span, "name the entities the claim is about, or split it into several claims");
+    builder.budget().fail_limit(
+        grounding_error::claim_too_wide(claim.span, claim.id, vars.names.size(), max_variables));
     return;
   }
   std::vector<std::string> everything;
