@@ -258,9 +258,12 @@ TEST(Soundness, InactiveRuleIsNotGroundAndTimeIsBounded) {
 // att(O, S), cm(O, S, _)` binds `_` to the states a premise or claim names as
 // targets of the response, plus one representative standing for the others.
 // The rules have the library's shape: cm is guarded in T by tg(O, T), and T
-// passes into wrong(P, T), whose rule compares a victim with T.
+// passes into wrong(P, T), whose rule compares a victim with T (whose
+// representative is then "<yet another state>"). Seven states, so that some
+// are covered by the representative in each case.
 const std::string responses = R"(
-state s1 "". state s2 "". state s3 "". state s4 "". operation p "". operation r "".
+state s1 "". state s2 "". state s3 "". state s4 "". state s5 "". state s6 "". state s7 "".
+operation p "". operation r "".
 predicate resp(operation, operation) closed "". predicate att(operation, state) "".
 predicate tg(operation, state) "". predicate hit(operation, state) "".
 predicate wrong(operation, state) "". predicate cm(operation, state, state) "".
@@ -298,7 +301,7 @@ TEST(Soundness, S6TargetNamedOnlyByAClaim) {
   EXPECT_EQ(verdict_both_ways(text, "c2"), "established");
   auto v = grounding_verdicts(text, "c3");
   EXPECT_EQ(v, grounding_verdicts(text, "c3", true));
-  ASSERT_EQ(v.size(), 4u);
+  ASSERT_EQ(v.size(), 7u);
   EXPECT_EQ(v[2], "T=s3 not_established"); // tg(r, s3) is open
   EXPECT_EQ(verdict_both_ways(text + "fact tg(r, s3).\n", "c1"), "established");
 }
@@ -308,7 +311,8 @@ TEST(Soundness, S6TargetNamedOnlyByAClaim) {
 TEST(Soundness, S7CollectiveCountermeasuresWithRequestedBy) {
   const std::string text = R"(
 doctrine countermeasures_by = injured | collective "".
-state s1 "". state s2 "". state s3 "". state s4 "". operation p "". operation r "".
+state s1 "". state s2 "". state s3 "". state s4 "". state s5 "". state s6 "". state s7 "".
+operation p "". operation r "".
 predicate resp(operation, operation) closed "". predicate att(operation, state) "".
 predicate tg(operation, state) "". predicate req(operation, state) "".
 predicate wrong(operation, state) "". predicate entitled(operation, state, operation) "".
@@ -333,7 +337,8 @@ fact resp(r, p). fact att(r, s1). fact tg(p, s2). fact att(p, s3). fact tg(r, s3
 // disjunction of facts, it is.
 TEST(Soundness, S8SelfDefenceAgainstAnUnmentionedAttacker) {
   const std::string text = R"(
-state s1 "". state s2 "". state s3 "". state s4 "". operation p "". operation r "".
+state s1 "". state s2 "". state s3 "". state s4 "". state s5 "". state s6 "". state s7 "".
+operation p "". operation r "".
 predicate resp(operation, operation) closed "". predicate att(operation, state) "".
 predicate tg(operation, state) "". predicate aa(operation, state) "".
 predicate sd(operation, state, state) "". predicate prec(operation, state) closed "".
