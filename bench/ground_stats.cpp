@@ -3,9 +3,10 @@
 // ground atoms, the rule instances per rule (with how many name a
 // representative) and the size of what each claim depends on.
 //
-// Usage: ground_stats [--apart] [--all-rules] FILE
+// Usage: ground_stats [--apart] [--all-rules] [--show RULE] FILE
 //   --apart: every entity apart (no shortcuts); --all-rules: every rule, in
-//   force for some claim or not (as tests/solver/grounding_size_test.cpp grounds)
+//   force for some claim or not (as tests/solver/grounding_size_test.cpp grounds);
+//   --show RULE: also print each instance of that rule (head: conditions)
 // On E013 the counts are those reached when grounding stopped.
 #include "ground/ground.hpp"
 
@@ -26,13 +27,15 @@ int main(int argc, char** argv) {
   using namespace imputa;
   bool apart = false, all_rules = false;
   const char* file = nullptr;
+  std::string show;
   for (int k = 1; k < argc; ++k) {
     if (std::string_view(argv[k]) == "--apart") apart = true;
+    else if (std::string_view(argv[k]) == "--show" && k + 1 < argc) show = argv[++k];
     else if (std::string_view(argv[k]) == "--all-rules") all_rules = true;
     else file = argv[k];
   }
   if (!file) {
-    std::cerr << "usage: ground_stats [--apart] [--all-rules] FILE\n";
+    std::cerr << "usage: ground_stats [--apart] [--all-rules] [--show RULE] FILE\n";
     return 2;
   }
   auto loaded = bench::load_case(file, "ground_stats");
@@ -71,6 +74,11 @@ int main(int argc, char** argv) {
       for (const auto& l : b.literals) ground::collect_atoms(l, atoms);
       bool rep = std::any_of(atoms.begin(), atoms.end(),
                              [&](ground::AtomId a) { return g.atoms[a].text.find("<another") != std::string::npos; });
+      if (!show.empty() && program.rules[b.rule].id == show) {
+        std::cout << g.atoms[def.head].text << ":";
+        for (ground::AtomId a : atoms) std::cout << " " << g.atoms[a].text;
+        std::cout << "\n";
+      }
       auto& [n, r] = per_rule[b.rule];
       ++n;
       r += rep ? 1 : 0;

@@ -6,8 +6,8 @@
 namespace imputa::ground {
 
 CaseIndex::CaseIndex(const Program& p, const RuleBook& rules, const TransparentPositions& transparent,
-                     const GroundProgram& g)
-    : rules_(rules), transparent_(transparent), g_(g), seeded_(static_cast<AtomId>(g.atoms.size())) {
+                     const GuardedPositions& guarded, const GroundProgram& g)
+    : rules_(rules), transparent_(transparent), guarded_(guarded), g_(g), seeded_(static_cast<AtomId>(g.atoms.size())) {
   for (AtomId a = 0; a < seeded_; ++a) {
     const auto& atom = g_.atoms[a];
     by_predicate_[atom.predicate].push_back(a);
@@ -106,6 +106,39 @@ bool CaseIndex::unmentioned_through(const std::string& predicate, std::vector<st
     if (x == value) x = hole;
   std::set<std::string> found;
   return values_through(predicate, args, found) && !found.count(value);
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>>
+CaseIndex::guards_of(const std::string& predicate, const std::vector<std::string>& args, std::size_t i) const {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  const auto* guards = guarded_.at(predicate, i);
+  if (!guards) return out;
+  const auto& list = rules_.by_head.at(predicate);
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    Binding b;
+    if (!unify(list[k].head, args, b)) continue; // a head with a constant elsewhere: no instance here
+    out.emplace_back((*guards)[k]->predicate.text, args_of(*(*guards)[k], b));
+  }
+  return out;
+}
+
+bool CaseIndex::values_guarded(const std::string& predicate, const Pattern& pattern, std::set<std::string>& out) const {
+  if (std::count(pattern.begin(), pattern.end(), hole) != 1) return false;
+  const auto i = static_cast<std::size_t>(std::find(pattern.begin(), pattern.end(), hole) - pattern.begin());
+  if (!guarded_.at(predicate, i)) return false;
+  values(predicate, pattern, out);
+  for (const auto& [guard, args] : guards_of(predicate, pattern, i)) values(guard, args, out);
+  return true;
+}
+
+bool CaseIndex::unnamed_behind_guard(const std::string& predicate, std::vector<std::string> args,
+                                     const std::string& value) const {
+  if (std::count(args.begin(), args.end(), value) != 1 || mentioned(predicate, args)) return false;
+  const auto i = static_cast<std::size_t>(std::find(args.begin(), args.end(), value) - args.begin());
+  if (!guarded_.at(predicate, i)) return false;
+  for (const auto& [guard, guard_args] : guards_of(predicate, args, i))
+    if (mentioned(guard, guard_args)) return false;
+  return true;
 }
 
 } // namespace imputa::ground

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ground/builder.hpp"
+#include "ground/guards.hpp"
 #include "ground/transparent.hpp"
 
 #include <optional>
@@ -19,7 +20,8 @@ class CaseIndex {
 public:
   // Every atom `g` holds now is one the case mentions; atoms interned later
   // (by rule instances) are not, whatever their text.
-  CaseIndex(const Program& p, const RuleBook& rules, const TransparentPositions& transparent, const GroundProgram& g);
+  CaseIndex(const Program& p, const RuleBook& rules, const TransparentPositions& transparent,
+            const GuardedPositions& guarded, const GroundProgram& g);
 
   // The id of this atom if a premise or claim mentions it.
   std::optional<AtomId> mentioned(const std::string& predicate, const std::vector<std::string>& args) const;
@@ -44,12 +46,28 @@ public:
   // no premise or claim mentions (and is not mentioned itself).
   bool unmentioned_through(const std::string& predicate, std::vector<std::string> args, const std::string& value) const;
 
+  // For a derived predicate guarded (guards.hpp) at the one hole of
+  // `pattern`: the values a premise or claim names there, on the conclusion
+  // itself or on a guard. False if the position is not guarded.
+  bool values_guarded(const std::string& predicate, const Pattern& pattern, std::set<std::string>& out) const;
+
+  // The derived atom `predicate(args)`, guarded where `value` stands, is
+  // not named there: neither it nor any of its guards is mentioned.
+  bool unnamed_behind_guard(const std::string& predicate, std::vector<std::string> args, const std::string& value) const;
+
+  // The guard atoms of `predicate(args)` at position i, one per rule (empty
+  // if the position is not guarded or a rule's head does not match).
+  std::vector<std::pair<std::string, std::vector<std::string>>> guards_of(const std::string& predicate,
+                                                                          const std::vector<std::string>& args,
+                                                                          std::size_t i) const;
+
 private:
   bool values_through_uncached(const std::string& predicate, const Pattern& pattern, std::set<std::string>& out) const;
   void find_contested(const Program& p);
 
   const RuleBook& rules_;
   const TransparentPositions& transparent_;
+  const GuardedPositions& guarded_;
   const GroundProgram& g_; // only atoms below seeded_ are read
   AtomId seeded_ = 0;
   std::unordered_map<std::string, std::vector<AtomId>> by_predicate_, by_argument_; // mention_key

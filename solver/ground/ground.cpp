@@ -8,6 +8,7 @@
 #include "ground/builder.hpp"
 #include "ground/case_index.hpp"
 #include "ground/cycles.hpp"
+#include "ground/guards.hpp"
 #include "ground/instantiate.hpp"
 #include "ground/representatives.hpp"
 #include "ground/rules.hpp"
@@ -21,10 +22,11 @@ GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra
   Budget budget(diags, options.deadline);
   const RuleBook rules = prepare_rules(program, options, budget);
   const TransparentPositions transparent(program, rules);
+  const GuardedPositions guarded(program, rules);
   const PossibleAtoms possible = possible_atoms(program, extra_assumptions);
   Builder builder(program, rules, budget, options.shortcuts);
   seed(program, rules, extra_assumptions, builder);
-  const CaseIndex index(program, rules, transparent, builder.program());
+  const CaseIndex index(program, rules, transparent, guarded, builder.program());
   Representatives representatives;
   Instantiator instantiator(program, rules, possible, index, builder, representatives, options.shortcuts);
   for (;;) {

@@ -214,7 +214,10 @@ bool Instantiator::survey_literal(const ast::Formula& l, const Binding& b, const
     if (a->args[i].variable && a->args[i].name == var) pattern[i] = hole;
   auto pred = p_.predicates.find(a->predicate.text);
   if (pred == p_.predicates.end() || pred->second.numeric) return false;
-  if (rules_.derived(a->predicate.text)) return index_.values_through(a->predicate.text, pattern, s.named);
+  // A conclusion the entity only passes through, or one it is guarded in (guards.hpp).
+  if (rules_.derived(a->predicate.text))
+    return index_.values_through(a->predicate.text, pattern, s.named) ||
+           (positive && index_.values_guarded(a->predicate.text, pattern, s.named));
   bool closed = pred->second.has(Tag::closed);
   if (closed && positive) return false; // joined from what premises state, not from the domain
   bool link = std::any_of(pattern.begin(), pattern.end(), [&](const std::string& x) { return x != hole; });
@@ -248,11 +251,11 @@ void Instantiator::emit(const PreparedRule& r, const Binding& given, Expansion& 
       }
       // One representative per instance of the other variables (S2).
       if (!representatives_.claim(x.def.head, r.index, b, var)) return; // judged once already
-      b[var] = representative_name(type->second);
+      b[var] = *free_representative(type->second, b); // anonymous_variable() checked there is one
       std::size_t before = x.def.bodies.size();
       builder_.emit_body(r, b, x.def);
       if (x.def.bodies.size() > before)
-        representatives_.record(x.def.head, r, b, var, x.def.bodies.back(), builder_.program(), rules_);
+        representatives_.record(x.def.head, r, b, var, x.def.bodies.back(), builder_.program(), rules_, index_);
       return;
     }
   }

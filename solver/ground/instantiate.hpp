@@ -12,6 +12,9 @@
 //    would stand for every other one anyway. Where that cannot be shown (a
 //    number atom, a closed atom the instance needs, a conclusion the entity
 //    does not only pass through) the whole domain is walked.
+//    A conclusion the variable enters at a guarded position (guards.hpp:
+//    `lawful_countermeasure(Op, S, _)`, guarded by targets(Op, T)) is read
+//    the same way: the entities named on it or on its guard, then one.
 //  - Transparent positions (transparent.hpp): a derived atom that depends on
 //    the entity only through open base atoms nobody mentions is one more
 //    unmentioned atom for both.

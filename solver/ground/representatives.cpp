@@ -26,6 +26,9 @@ bool comparison_ignores(const Program& p, const ast::Formula& f, const std::stri
     if (it == b.end()) return false;
     other_value = it->second;
   }
+  // S may be a representative passed into a guarded conclusion (guards.hpp):
+  // V's then has a name of its own (free_representative), unequal to it as
+  // every entity V's stands for is.
   return other_value != value;
 }
 
@@ -47,8 +50,13 @@ void survey_atom(const Program& p, const RuleBook& rules, const CaseIndex& index
     return;
   }
   if (rules.derived(a.predicate.text)) {
-    // A conclusion that depends on the entity only through atoms nobody mentions.
-    if (!index.unmentioned_through(a.predicate.text, args_of(a, b), value)) s.anonymous = false;
+    // A conclusion that depends on the entity only through atoms nobody
+    // mentions, or one it is guarded in by a guard nobody mentions
+    // (guards.hpp; split() looks at what the entity meets below).
+    const auto args = args_of(a, b);
+    if (!index.unmentioned_through(a.predicate.text, args, value) &&
+        !(positive && index.unnamed_behind_guard(a.predicate.text, args, value)))
+      s.anonymous = false;
     s.unmentioned = s.unmentioned && s.anonymous;
     return;
   }
@@ -79,6 +87,10 @@ std::optional<std::pair<std::string, bool>> anonymous_variable(const Program& p,
     // Bound to the same entity as another variable: not interchangeable.
     if (std::any_of(b.begin(), b.end(), [&](const auto& other) { return other.first != var && other.second == value; }))
       continue;
+    // Other variables already stand for "another" entity of this kind (a
+    // representative passed into a guarded conclusion): one more needs a
+    // name of its own (free_representative).
+    if (auto type = r.types.find(var); type == r.types.end() || !free_representative(type->second, b)) continue;
     Survey s;
     for (const auto& l : r.body) {
       bool positive = false;
@@ -101,13 +113,22 @@ bool Representatives::claimed(AtomId head, std::size_t rule, const Binding& b, c
 }
 
 void Representatives::record(AtomId head, const PreparedRule& r, const Binding& b, const std::string& var,
-                             const Body& body, const GroundProgram& g, const RuleBook& rules) {
-  Record rec{head, &r, b, var, b.at(var), {}, {}};
+                             const Body& body, const GroundProgram& g, const RuleBook& rules,
+                             const CaseIndex& index) {
+  Record rec{head, &r, b, var, b.at(var), {}, {}, {}};
   for (const auto& l : body.literals) {
     collect_atoms(l, rec.atoms);
     // An open link: a positive, open base atom with the representative.
     if (l.kind != Formula::Kind::atom) continue;
     const Atom& atom = g.atoms[l.atom];
+    if (rules.derived(atom.predicate) && std::count(atom.args.begin(), atom.args.end(), rec.rep) == 1) {
+      // A guarded conclusion is false with its guard, when every rule's guard is the same atom.
+      const auto i = static_cast<std::size_t>(std::find(atom.args.begin(), atom.args.end(), rec.rep) - atom.args.begin());
+      auto guards = index.guards_of(atom.predicate, atom.args, i);
+      if (!guards.empty() && std::all_of(guards.begin(), guards.end(), [&](const auto& x) { return x == guards.front(); }))
+        rec.guard_links.push_back(guards.front());
+      continue;
+    }
     if (atom.info && !atom.info->numeric && !atom.info->has(Tag::closed) && !rules.derived(atom.predicate) &&
         std::find(atom.args.begin(), atom.args.end(), rec.rep) != atom.args.end())
       rec.links.push_back(l.atom);
@@ -374,6 +395,13 @@ private:
 bool Representatives::split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder,
                                 const std::vector<char>& connects, const std::vector<char>& constrained,
                                 const Freedom& freedom) {
+  // Guard links exist once the guarded conclusion is expanded (the first
+  // round expands every atom interned before it).
+  std::erase_if(rec.guard_links, [&](const auto& link) {
+    auto id = builder.find(link.first, link.second);
+    if (id) rec.links.push_back(*id);
+    return id.has_value();
+  });
   const Covered covered(rec, rules, builder);
   const bool above = rec.head < constrained.size() && constrained[rec.head];
   const auto without_own_link = covered.without_own_link(freedom, above);

@@ -17,7 +17,9 @@
 //  (b) every covered entity has an open link of its own there (a positive,
 //      open base atom no other instance, claim or premise grounds), so each
 //      instance can be false through it, whatever the atoms it shares with
-//      the rest of the case (organ_of(x, rus) in a campaign); and
+//      the rest of the case (organ_of(x, rus) in a campaign); the guard
+//      of a conclusion the entity is guarded in is such a link one level
+//      down (guards.hpp); and
 //  (c) no atom of a covered entity's instance joins, elsewhere, the
 //      component of a premise (connecting_atoms): such an atom links the
 //      instance, and the claims above it, to that premise
@@ -114,7 +116,7 @@ public:
 
   // Remembers the representative's emitted instance (`b` binds `var` to it).
   void record(AtomId head, const PreparedRule& r, const Binding& b, const std::string& var, const Body& body,
-              const GroundProgram& g, const RuleBook& rules);
+              const GroundProgram& g, const RuleBook& rules, const CaseIndex& index);
 
   // Gives each covered entity that breaks (a)-(c) its own instance. Returns
   // whether any was added (new atoms then need expanding).
@@ -128,6 +130,9 @@ private:
     std::string var, rep;
     std::vector<AtomId> atoms; // of the representative's body
     std::vector<AtomId> links; // its open links: positive open base atoms with the representative
+    // Links one level down: the guard of a conclusion the representative is
+    // guarded in (guards.hpp), looked up once the conclusion is expanded.
+    std::vector<std::pair<std::string, std::vector<std::string>>> guard_links;
     bool retired = false;
   };
   class Covered;

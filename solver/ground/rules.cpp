@@ -194,4 +194,13 @@ std::string representative_name(EntityType t) {
   return "<another>";
 }
 
+bool is_representative(const std::string& entity) { return !entity.empty() && entity.front() == '<'; }
+
+std::optional<std::string> free_representative(EntityType t, const Binding& b) {
+  const std::string first = representative_name(t);
+  for (const std::string& name : {first, "<yet " + first.substr(1)})
+    if (std::none_of(b.begin(), b.end(), [&](const auto& entry) { return entry.second == name; })) return name;
+  return std::nullopt;
+}
+
 } // namespace imputa::ground

@@ -71,5 +71,12 @@ std::size_t unbound(const ast::Atom& a, const Binding& b);
 
 // "<another actor>": the entity a representative's instance is about.
 std::string representative_name(EntityType t);
+bool is_representative(const std::string& entity);
+
+// The representative a variable of type `t` takes in an instance under `b`:
+// "<another state>", or "<yet another state>" where a representative passed
+// in through a guarded conclusion (guards.hpp) already holds that name, so
+// that the two stand for different entities; nullopt if both are taken.
+std::optional<std::string> free_representative(EntityType t, const Binding& b);
 
 } // namespace imputa::ground

@@ -255,7 +255,9 @@ private:
 // head, claims with a free state (`holds att(op0, S)`: each grounding names
 // the organs and proxies of its state), responses that preclude (a closed
 // conclusion over an attribution to the state a response targets, with the
-// countermeasure's last argument free), closed exceptions, descriptions stated,
+// countermeasure's last argument free, guarded by its target; the operation
+// answered attributable or wrongful), claims on countermeasures, closed
+// exceptions, descriptions stated,
 // contested or unmentioned, and entities sitting in several operations.
 class CampaignGenerator {
 public:
@@ -287,8 +289,10 @@ public:
          << "rule r_organ \"\": att(O, S) if pb(O, A), organ(A, S), not priv(A, O).\n"
          << "rule r_tadic \"\" when control = overall: att(O, S) if pb(O, A), grp(A), oc(S, A).\n"
          << "rule r_effective \"\": att(O, S) if pb(O, A), ec(S, A, O).\n"
-         << "rule r_cm \"\": cm(O, S, T) if resp(O, P), att(O, S), att(P, T), tg(O, T)" << (below(2) ? ", notified(O)" : "")
-         << ".\n"
+         // The operation answered: attributable to T, or wrongful towards it (a victim V != T below:
+         // the representative for T meets V's, guards.hpp).
+         << "rule r_cm \"\": cm(O, S, T) if resp(O, P), att(O, S), " << (below(2) ? "att(P, T)" : "wrong(P, T)")
+         << ", tg(O, T)" << (below(2) ? ", notified(O)" : "") << ".\n"
          << "rule r_prec \"\": prec(O, S) if att(O, S), cm(O, S, _).\n"
          << "rule r_wrong \"\": wrong(O, S) if att(O, S), tg(O, V), V != S, not prec(O, S).\n";
     // Most actors tied to some state, so that a free-variable claim names each in some grounding.
@@ -351,7 +355,7 @@ private:
     case 1: f = "att(" + pick(op_) + ", S)"; break;
     case 2: f = "att(" + pick(op_) + ", S) and not att(" + pick(op_) + ", " + pick(state_) + ")"; break;
     case 3: f = "wrong(" + pick(op_) + ", " + (below(2) ? "S" : pick(state_)) + ")"; break;
-    case 4: f = "prec(" + pick(op_) + ", S)"; break;
+    case 4: f = below(2) ? "prec(" + pick(op_) + ", S)" : "cm(" + pick(op_) + ", S, " + (below(2) ? "T)" : pick(state_) + ")"); break;
     default: f = (below(2) ? "not " : "") + std::string("att(") + pick(op_) + ", " + pick(state_) + ")"; break;
     }
     std::string fields = " holds " + f;

@@ -254,6 +254,109 @@ TEST(Soundness, InactiveRuleIsNotGroundAndTimeIsBounded) {
   EXPECT_LT(ms, 1500);
 }
 
+// Responses (issue 19, F4; solver/ground/guards.hpp): `prec(O, S) if
+// att(O, S), cm(O, S, _)` binds `_` to the states a premise or claim names as
+// targets of the response, plus one representative standing for the others.
+// The rules have the library's shape: cm is guarded in T by tg(O, T), and T
+// passes into wrong(P, T), whose rule compares a victim with T (whose
+// representative is then "<yet another state>"). Seven states, so that some
+// are covered by the representative in each case.
+const std::string responses = R"(
+state s1 "". state s2 "". state s3 "". state s4 "". state s5 "". state s6 "". state s7 "".
+operation p "". operation r "".
+predicate resp(operation, operation) closed "". predicate att(operation, state) "".
+predicate tg(operation, state) "". predicate hit(operation, state) "".
+predicate wrong(operation, state) "". predicate cm(operation, state, state) "".
+predicate prec(operation, state) closed "".
+rule r_wrong "": wrong(P, T) if att(P, T), hit(P, V), V != T.
+rule r_cm "": cm(O, S, T) if resp(O, P), wrong(P, T), att(O, S), tg(O, T).
+rule r_prec "": prec(O, S) if att(O, S), cm(O, S, _).
+fact resp(r, p). fact att(r, s1).
+)";
+
+// S5: the response's target is contested (one of two states, no more): the
+// countermeasure is established only if the operation answered is
+// attributable to both, and a premise against one target reaches the claim.
+// prec is closed: not established, it is false, so a claim on it is refuted
+// (docs/semantics.md §1), even where its premises conflict.
+TEST(Soundness, S5ResponseWhoseTargetIsContested) {
+  const std::string text = responses + "fact tg(r, s2) or tg(r, s3). fact hit(p, s4).\n";
+  const std::string both = text + "fact att(p, s2). fact att(p, s3).\n";
+  EXPECT_EQ(verdict_both_ways(both + "claim c1 \"\" { holds prec(r, s1) }\n", "c1"), "established");
+  EXPECT_EQ(verdict_both_ways(text + "fact att(p, s2).\nclaim c1 \"\" { holds prec(r, s1) }\n", "c1"), "refuted");
+  EXPECT_EQ(verdict_both_ways(both + "fact not tg(r, s2).\nclaim c1 \"\" { holds prec(r, s1) }\n", "c1"),
+            "established");
+  EXPECT_EQ(verdict_both_ways(both + "fact not tg(r, s2). fact not tg(r, s3).\nclaim c1 \"\" { holds prec(r, s1) }\n", "c1"),
+            "refuted");
+}
+
+// S6: a target named only by a claim (no premise on tg(r, s3)): s3 is judged
+// on its own, and the claim on the countermeasure against it stays open.
+TEST(Soundness, S6TargetNamedOnlyByAClaim) {
+  const std::string text = responses + "fact att(p, s3). fact hit(p, s4).\n"
+                                       "claim c1 \"\" { holds cm(r, s1, s3) }\n"
+                                       "claim c2 \"\" { holds not prec(r, s1) }\n"
+                                       "claim c3 \"\" { holds cm(r, s1, T) }\n";
+  EXPECT_EQ(verdict_both_ways(text, "c1"), "not_established");
+  EXPECT_EQ(verdict_both_ways(text, "c2"), "established");
+  auto v = grounding_verdicts(text, "c3");
+  EXPECT_EQ(v, grounding_verdicts(text, "c3", true));
+  ASSERT_EQ(v.size(), 7u);
+  EXPECT_EQ(v[2], "T=s3 not_established"); // tg(r, s3) is open
+  EXPECT_EQ(verdict_both_ways(text + "fact tg(r, s3).\n", "c1"), "established");
+}
+
+// S7: collective countermeasures: a state other than the injured one acts at
+// its request (requested_by), a body-only victim beside the guarded target.
+TEST(Soundness, S7CollectiveCountermeasuresWithRequestedBy) {
+  const std::string text = R"(
+doctrine countermeasures_by = injured | collective "".
+state s1 "". state s2 "". state s3 "". state s4 "". state s5 "". state s6 "". state s7 "".
+operation p "". operation r "".
+predicate resp(operation, operation) closed "". predicate att(operation, state) "".
+predicate tg(operation, state) "". predicate req(operation, state) "".
+predicate wrong(operation, state) "". predicate entitled(operation, state, operation) "".
+predicate cm(operation, state, state) "". predicate prec(operation, state) closed "".
+rule r_wrong "": wrong(P, T) if att(P, T), tg(P, V), V != T.
+rule r_injured "": entitled(O, S, P) if resp(O, P), tg(P, S).
+rule r_collective "" when countermeasures_by = collective: entitled(O, S, P) if resp(O, P), att(O, S), tg(P, V), req(O, V), V != S.
+rule r_cm "": cm(O, S, T) if resp(O, P), wrong(P, T), att(O, S), tg(O, T), entitled(O, S, P).
+rule r_prec "": prec(O, S) if att(O, S), cm(O, S, _).
+fact resp(r, p). fact att(r, s1). fact tg(p, s2). fact att(p, s3). fact tg(r, s3).
+)";
+  const std::string claims = "claim c1 \"\" { holds prec(r, s1) }\n"
+                             "claim c2 \"\" { holds prec(r, s1) under countermeasures_by = collective }\n";
+  EXPECT_EQ(verdict_both_ways(text + claims, "c1"), "refuted");
+  EXPECT_EQ(verdict_both_ways(text + claims, "c2"), "refuted");
+  EXPECT_EQ(verdict_both_ways(text + "fact req(r, s2).\n" + claims, "c1"), "refuted");
+  EXPECT_EQ(verdict_both_ways(text + "fact req(r, s2).\n" + claims, "c2"), "established");
+}
+
+// S8: self-defence against an armed attack by a state nobody names: the
+// attacker is open, so self-defence is not established; named by a
+// disjunction of facts, it is.
+TEST(Soundness, S8SelfDefenceAgainstAnUnmentionedAttacker) {
+  const std::string text = R"(
+state s1 "". state s2 "". state s3 "". state s4 "". state s5 "". state s6 "". state s7 "".
+operation p "". operation r "".
+predicate resp(operation, operation) closed "". predicate att(operation, state) "".
+predicate tg(operation, state) "". predicate aa(operation, state) "".
+predicate sd(operation, state, state) "". predicate prec(operation, state) closed "".
+rule r_sd "": sd(R, S, T) if resp(R, P), aa(P, S), att(P, T), att(R, S), tg(R, T).
+rule r_prec "": prec(O, S) if att(O, S), sd(O, S, _).
+fact resp(r, p). fact aa(p, s1). fact att(r, s1).
+claim c1 "" { holds prec(r, s1) }
+claim c2 "" { holds not prec(r, s1) }
+claim c3 "" { holds sd(r, s1, T) }
+)";
+  EXPECT_EQ(verdict_both_ways(text, "c1"), "refuted");
+  EXPECT_EQ(verdict_both_ways(text, "c2"), "established");
+  EXPECT_EQ(grounding_verdicts(text, "c3"), grounding_verdicts(text, "c3", true));
+  const std::string named = text + "fact (att(p, s2) and tg(r, s2)) or (att(p, s3) and tg(r, s3)).\n";
+  EXPECT_EQ(verdict_both_ways(named, "c1"), "established");
+  EXPECT_EQ(verdict_both_ways(named, "c2"), "refuted");
+}
+
 } // namespace
 } // namespace imputa::testing
 
