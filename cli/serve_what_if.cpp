@@ -8,6 +8,7 @@
 #include "imputa/dsl.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <sstream>
 
