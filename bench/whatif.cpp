@@ -3,8 +3,11 @@
 // does after reading it) beside the round trips of what-if requests to a
 // server on loopback, one click at a time as a user makes them: drop an
 // evidence item (and take it back), switch a doctrine, a standard, a date.
-// Usage: whatif [--clicks N] [FILE...]   (default: every shipped example and
-// a 250-operation campaign, `corpus 250 1`)
+// Each what-if asks, as the page does, for the reasons of the claim shown
+// (the first) and the verdicts of the others; --every-reason asks for every
+// claim's reasons (what /api/case gives without `claim`).
+// Usage: whatif [--clicks N] [--every-reason] [FILE...]   (default: every
+// shipped example and a 250-operation campaign, `corpus 250 1`)
 #include "commands.hpp"
 #include "serve.hpp"
 
@@ -88,7 +91,7 @@ struct Row {
   std::size_t requests = 0, judged = 0, reused = 0;
 };
 
-Row measure(const fs::path& file, std::size_t n) {
+Row measure(const fs::path& file, std::size_t n, bool every_reason) {
   Row row;
   row.file = file.filename().string();
   row.cold = cold_check_ms(file.string());
@@ -110,11 +113,14 @@ Row measure(const fs::path& file, std::size_t n) {
   if (!first || first->status != 200) throw std::runtime_error("first request failed: " + row.file);
   Json j = Json::parse(first->body);
   row.claims = j["report"]["claims"].size();
+  const std::string shown = every_reason || j["report"]["claims"].empty()
+                                ? ""
+                                : "&claim=" + j["report"]["claims"][0]["id"].get<std::string>();
   std::vector<double> times, fresh;
   std::array<std::vector<double>, 4> kinds;
   std::set<std::string> asked{""};
   for (const auto& [kind, click] : clicks(j["controls"], j["report"]["claims"], n)) {
-    const std::string url = base + click;
+    const std::string url = base + click + shown;
     t = Clock::now();
     auto r = client.Get(url.c_str());
     times.push_back(ms_since(t));
@@ -139,10 +145,12 @@ Row measure(const fs::path& file, std::size_t n) {
 
 int main(int argc, char** argv) {
   std::size_t n = 40;
+  bool every_reason = false;
   std::vector<fs::path> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--clicks" && i + 1 < argc) n = std::stoul(argv[++i]);
+    else if (a == "--every-reason") every_reason = true;
     else files.emplace_back(a);
   }
   if (files.empty()) {
@@ -165,7 +173,7 @@ int main(int argc, char** argv) {
                            "claims", "cold", "first", "clicks", "median", "new", "drop", "doctr.", "std", "date",
                            "worst", "judged/reused");
   for (const auto& f : files) {
-    Row r = measure(f, n);
+    Row r = measure(f, n, every_reason);
     auto ms = [](double v) { return v < 0 ? std::string("-") : fmt::format("{:.0f}", v); };
     std::cout << fmt::format("{:<30} {:>6} {:>8} {:>8} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8} {:>13}\n", r.file,
                              r.claims, ms(r.cold), ms(r.first), r.requests, ms(r.median), ms(r.median_new),

@@ -187,9 +187,14 @@ struct Server::Impl {
 
   WhatIf what_if(const httplib::Request& req) const {
     WhatIf w;
+    // Each value once, in the order given: httplib already merges a repeated
+    // `drop=a&drop=a`, but not `drop=a&drop=%61`; dropping twice is dropping once.
     auto all = [&](const char* name) {
       std::vector<std::string> out;
-      for (std::size_t i = 0; i < req.get_param_value_count(name); ++i) out.push_back(req.get_param_value(name, i));
+      for (std::size_t i = 0; i < req.get_param_value_count(name); ++i) {
+        std::string value = req.get_param_value(name, i);
+        if (std::find(out.begin(), out.end(), value) == out.end()) out.push_back(std::move(value));
+      }
       return out;
     };
     w.drop = all("drop");
@@ -210,29 +215,41 @@ struct Server::Impl {
                               {"Content-Security-Policy",
                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"}});
-    // The Host header names this server (no DNS rebinding), and only GET is served.
-    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      Answer refusal;
-      const std::string host = host_name(req.get_header_value("Host"));
-      const bool known = is_loopback(host) || is_wildcard(options.host) || host == options.host;
-      const std::string length_text = req.get_header_value("Content-Length");
-      const bool too_long = length_text.size() > 12 || (!length_text.empty() && std::strtoull(length_text.c_str(), nullptr, 10) > max_body_bytes);
-      if (host.empty() || !known) {
-        refusal = json_error(403, "the Host header '" + req.get_header_value("Host") +
-                                      "' does not name this server (serve --host names another)");
-      } else if (too_long) {
-        // httplib reads and discards the body, then answers 413 (the error
-        // handler below): refused here, the client would see a broken connection.
-        return httplib::Server::HandlerResponse::Unhandled;
-      } else if (req.method != "GET" && req.method != "HEAD") {
-        refusal = json_error(405, "only GET is served: the page reads, it never writes");
-      } else if (!parameters_ok(req, refusal)) {
-      } else {
-        return httplib::Server::HandlerResponse::Unhandled;
-      }
-      send(res, refusal);
-      return httplib::Server::HandlerResponse::Handled;
-    });
+    http.set_pre_routing_handler(
+        [this](const httplib::Request& req, httplib::Response& res) { return screen(req, res); });
+    answer_failures();
+    page_routes();
+    api_routes();
+  }
+
+  // Before any route: the Host header names this server (no DNS rebinding),
+  // the body is not too large, only GET is served, the parameters are known.
+  httplib::Server::HandlerResponse screen(const httplib::Request& req, httplib::Response& res) const {
+    Answer refusal;
+    const std::string host = host_name(req.get_header_value("Host"));
+    const bool known = is_loopback(host) || is_wildcard(options.host) || host == options.host;
+    const std::string length_text = req.get_header_value("Content-Length");
+    const bool too_long = length_text.size() > 12 ||
+                          (!length_text.empty() && std::strtoull(length_text.c_str(), nullptr, 10) > max_body_bytes);
+    if (host.empty() || !known) {
+      refusal = json_error(403, "the Host header '" + req.get_header_value("Host") +
+                                    "' does not name this server (serve --host names another)");
+    } else if (too_long) {
+      // httplib reads and discards the body, then answers 413 (answer_failures):
+      // refused here, the client would see a broken connection.
+      return httplib::Server::HandlerResponse::Unhandled;
+    } else if (req.method != "GET" && req.method != "HEAD") {
+      refusal = json_error(405, "only GET is served: the page reads, it never writes");
+    } else if (!parameters_ok(req, refusal)) {
+    } else {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    send(res, refusal);
+    return httplib::Server::HandlerResponse::Handled;
+  }
+
+  // httplib's own refusals (413, 414, 404) and an exception in a route, as JSON errors.
+  void answer_failures() {
     http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
       if (!res.body.empty()) return;
       const std::string what = res.status == 413 ? "the request is too large (at most " +
@@ -252,7 +269,10 @@ struct Server::Impl {
       }
       send(res, json_error(500, what));
     });
+  }
 
+  // The page itself, from the binary.
+  void page_routes() {
     auto asset = [](const std::string& name, const char* type) {
       return [name, type](const httplib::Request&, httplib::Response& res) {
         res.set_content(std::string(web::asset(name)), type);
@@ -264,6 +284,10 @@ struct Server::Impl {
     http.Get("/report.css", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(render::html_style()), "text/css; charset=utf-8");
     });
+  }
+
+  // What the page asks: the files, the folder's version, a case judged, a claim's graph.
+  void api_routes() {
     http.Get("/api/files", [this](const httplib::Request&, httplib::Response& res) {
       Json j{{"folder", root.filename().string()}, {"files", files()}, {"stamp", stamp()}};
       send(res, {200, "application/json", j.dump(2) + "\n"});
@@ -275,9 +299,11 @@ struct Server::Impl {
       Answer refusal;
       auto path = case_path(req, refusal);
       if (!path) return send(res, refusal);
-      if (req.has_param("claim") || req.has_param("view"))
-        return send(res, json_error(400, "/api/case judges every claim: 'claim' and 'view' belong to /api/graph"));
-      send(res, cases.report(path->string(), req.get_param_value("file"), what_if(req)));
+      if (req.has_param("view")) return send(res, json_error(400, "'view' belongs to /api/graph"));
+      // `claim`: the claim the page shows, judged with its reasons; the others get their verdicts.
+      std::optional<std::string> explained;
+      if (req.has_param("claim")) explained = req.get_param_value("claim");
+      send(res, cases.report(path->string(), req.get_param_value("file"), what_if(req), explained));
     });
     http.Get("/api/graph", [this](const httplib::Request& req, httplib::Response& res) {
       Answer refusal;

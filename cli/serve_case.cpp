@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
+#include <thread>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -147,9 +149,15 @@ std::shared_ptr<const Cases::Loaded> Cases::load(const std::string& path) {
 namespace {
 
 // The judge's options for a what-if, every word checked; false with the
-// diagnostics ("did you mean") in `error`.
+// refusal (400) in `refusal`, each problem in the page's words.
 bool options_for(const JudgeCommandOptions& base, const WhatIf& w, const Program& program, JudgeOptions& out,
-                 std::string& error) {
+                 Answer& refusal) {
+  if (auto problems = what_if_problems(w, base.claims, program, base); !problems.empty()) {
+    std::string error, lines;
+    for (const auto& p : problems) error += (error.empty() ? "" : " ") + p, lines += p + "\n";
+    refusal = json_error(400, error, lines);
+    return false;
+  }
   JudgeCommandOptions o = base;
   o.common.color = "never";
   o.common.quiet = false;
@@ -160,8 +168,8 @@ bool options_for(const JudgeCommandOptions& base, const WhatIf& w, const Program
   o.assume.insert(o.assume.end(), w.assume.begin(), w.assume.end());
   o.drop.insert(o.drop.end(), w.drop.begin(), w.drop.end());
   std::ostringstream err;
-  if (!make_judge_options(o, program, out, err)) {
-    error = err.str();
+  if (!make_judge_options(o, program, out, err)) { // what_if_problems missed it: check's own words
+    refusal = json_error(400, "a what-if names something the case does not know", err.str());
     return false;
   }
   // A what-if applies to every claim, over the claim's own `under` and `standard`:
@@ -213,9 +221,119 @@ constexpr std::size_t max_kept_grounds = 8;
 
 constexpr std::size_t max_kept_verdicts = 20000;
 
+// A claim's report without reasons answers only a request that asks for none
+// for it: its key says so.
+std::string kept_key(const std::string& reuse, bool explained) { return explained ? reuse : reuse + "verdict only\n"; }
+
+// Out of time is not an answer to keep: the next request tries again.
+bool complete(const ClaimReport& cr) {
+  return std::all_of(cr.groundings.begin(), cr.groundings.end(),
+                     [](const auto& g) { return g.verdict != Verdict::unknown && !g.reasons_cut; });
+}
+
 } // namespace
 
-Answer Cases::report(const std::string& path, const std::string& shown, const WhatIf& what_if) {
+// The case ground for a what-if's doctrines, dropped rules and assumptions,
+// ground once for every claim and kept. Null if grounding found errors (in
+// `diags`) or ran out of time.
+std::shared_ptr<const GroundCase> Cases::ground_for(const Loaded& loaded, const JudgeOptions& options,
+                                                    Diagnostics& diags) {
+  const std::string key = grounding_key(options, loaded.rule_ids);
+  {
+    std::lock_guard lock(loaded.mutex);
+    if (auto it = loaded.grounds.find(key); it != loaded.grounds.end()) return it->second;
+  }
+  JudgeOptions every = options;
+  every.claims.clear();
+  auto ground = ground_case(loaded.checked.program, every, diags);
+  if (!ground) return nullptr;
+  std::lock_guard lock(loaded.mutex);
+  if (loaded.grounds.size() >= max_kept_grounds) loaded.grounds.clear();
+  loaded.grounds[key] = ground;
+  return ground;
+}
+
+// A what-if judged on its grounding (or by judge() if grounding ran out of time: it says so).
+Report Cases::judged_on_ground(const Loaded& loaded, const JudgeOptions& options, Diagnostics& diags) {
+  auto ground = ground_for(loaded, options, diags);
+  if (!ground) return diags.has_errors() ? Report{} : judge(loaded.checked.program, options, diags);
+  return judge(*ground, options);
+}
+
+// The claim shown with its reasons (batch 0) and the other claims to judge
+// for their verdicts (batch 1), at the same time on one grounding: the claim
+// shown alone would leave a core idle.
+std::array<Report, 2> Cases::judge_batches(const Loaded& loaded, const std::array<JudgeOptions, 2>& batch,
+                                           Diagnostics& diags) {
+  std::array<Report, 2> judged;
+  auto ground = ground_for(loaded, batch[0].claims.empty() ? batch[1] : batch[0], diags);
+  if (diags.has_errors()) return judged;
+  if (!ground || batch[0].claims.empty() || batch[1].claims.empty()) {
+    for (std::size_t b = 0; b < 2; ++b)
+      if (!batch[b].claims.empty()) judged[b] = judged_on_ground(loaded, batch[b], diags);
+    return judged;
+  }
+  std::thread explaining([&] { judged[0] = judge(*ground, batch[0]); });
+  judged[1] = judge(*ground, batch[1]);
+  explaining.join();
+  return judged;
+}
+
+// The claims of a what-if: those it does not touch reused, the others judged
+// together (with their reasons where `explained` asks for them, their
+// verdicts only elsewhere) and kept. Errors go to `diags`.
+std::vector<ClaimReport> Cases::claims_for(const Loaded& loaded, const JudgeOptions& options,
+                                           const std::optional<std::string>& explained, Diagnostics& diags,
+                                           std::size_t& judged_now) {
+  const Program& program = loaded.checked.program;
+  const std::size_t n = program.claims.size();
+  std::vector<std::string> keys(n);
+  std::vector<std::optional<ClaimReport>> claims(n);
+  std::vector<std::string> to_explain, to_judge; // claims judged with their reasons, and verdicts only
+  {
+    std::lock_guard lock(loaded.mutex);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& id = program.claims[i].id;
+      if (!options.claims.empty() && std::find(options.claims.begin(), options.claims.end(), id) == options.claims.end())
+        continue; // serve started with --claim: only those
+      const bool explain = !explained || *explained == id;
+      keys[i] = reuse_key(loaded.dependencies[i], options, program, loaded.evidence_ids, loaded.fact_labels);
+      auto it = loaded.verdicts.find(kept_key(keys[i], true)); // with reasons, it answers either request
+      if (it == loaded.verdicts.end() && !explain) it = loaded.verdicts.find(kept_key(keys[i], false));
+      if (it != loaded.verdicts.end()) {
+        claims[i] = it->second;
+        claims[i]->doctrine = claim_doctrines(program, program.claims[i], options);
+      } else {
+        (explain ? to_explain : to_judge).push_back(id);
+      }
+    }
+  }
+  std::array<JudgeOptions, 2> batch{options, options};
+  batch[0].claims = to_explain;
+  batch[1].claims = to_judge;
+  batch[1].reasons = false;
+  std::array<Report, 2> judged;
+  if (!to_explain.empty() || !to_judge.empty()) judged = judge_batches(loaded, batch, diags);
+  if (diags.has_errors()) return {};
+  std::lock_guard lock(loaded.mutex);
+  if (loaded.verdicts.size() > max_kept_verdicts) loaded.verdicts.clear();
+  for (std::size_t b = 0; b < 2; ++b)
+    for (auto& cr : judged[b].claims)
+      for (std::size_t i = 0; i < n; ++i)
+        if (program.claims[i].id == cr.id) {
+          if (complete(cr)) loaded.verdicts[kept_key(keys[i], batch[b].reasons)] = cr;
+          claims[i] = std::move(cr);
+          break;
+        }
+  judged_now = to_explain.size() + to_judge.size();
+  std::vector<ClaimReport> out;
+  for (auto& cr : claims)
+    if (cr) out.push_back(std::move(*cr));
+  return out;
+}
+
+Answer Cases::report(const std::string& path, const std::string& shown, const WhatIf& what_if,
+                     const std::optional<std::string>& explained) {
   auto loaded = load(path);
   if (!loaded->ok) {
     Json j{{"file", shown}, {"stamp", loaded->stamp}, {"ok", false}, {"diagnostics", loaded->diagnostics}};
@@ -223,98 +341,45 @@ Answer Cases::report(const std::string& path, const std::string& shown, const Wh
   }
   const CheckedCase& c = loaded->checked;
   JudgeOptions options;
-  std::string error;
-  if (!options_for(base_, what_if, c.program, options, error))
-    return json_error(400, "a what-if names something the case does not know", error);
+  Answer refusal;
+  JudgeCommandOptions base = base_;
+  if (explained) base.claims.push_back(*explained); // checked as a claim of the case
+  if (!options_for(base, what_if, c.program, options, refusal)) return refusal;
+  if (explained) options.claims.pop_back(); // it chooses whose reasons, not which claims
   Report report = report_header(c.program);
+  Diagnostics diags;
   std::size_t judged_now = 0;
-  // Judged on the grounding of this what-if, ground once for every claim and kept.
-  auto judged_by = [&](const JudgeOptions& o, Diagnostics& diags) {
-    const std::string key = grounding_key(options, loaded->rule_ids);
-    std::shared_ptr<const GroundCase> ground;
-    {
-      std::lock_guard lock(loaded->mutex);
-      if (auto it = loaded->grounds.find(key); it != loaded->grounds.end()) ground = it->second;
-    }
-    if (!ground) {
-      JudgeOptions every = options;
-      every.claims.clear();
-      ground = ground_case(c.program, every, diags);
-      if (!ground) return diags.has_errors() ? Report{} : judge(c.program, o, diags); // out of time: judge() says so
-      std::lock_guard lock(loaded->mutex);
-      if (loaded->grounds.size() >= max_kept_grounds) loaded->grounds.clear();
-      loaded->grounds[key] = ground;
-    }
-    return judge(*ground, o);
-  };
-  if (loaded->dependencies.empty()) { // no reuse: every claim judged
-    Diagnostics diags;
-    report = judged_by(options, diags);
-    if (diags.has_errors())
-      return json_error(422, "the case cannot be judged", diagnostics_text(diags, c.sources, base_.common));
+  if (loaded->dependencies.empty()) { // no reuse: every claim judged, with its reasons
+    report = judged_on_ground(*loaded, options, diags);
     judged_now = report.claims.size();
-    std::lock_guard lock(mutex_);
-    judged_ += report.claims.size();
   } else {
-    // Reuse what this what-if does not touch; judge the rest together.
-    const bool named = !options.claims.empty();
-    std::vector<std::string> keys;
-    std::vector<std::optional<ClaimReport>> claims(c.program.claims.size());
-    std::vector<std::string> to_judge;
-    {
-      std::lock_guard lock(loaded->mutex);
-      for (std::size_t i = 0; i < c.program.claims.size(); ++i) {
-        keys.push_back(reuse_key(loaded->dependencies[i], options, c.program, loaded->evidence_ids,
-                                 loaded->fact_labels));
-        if (named && std::find(options.claims.begin(), options.claims.end(), c.program.claims[i].id) ==
-                         options.claims.end())
-          continue;
-        if (auto it = loaded->verdicts.find(keys[i]); it != loaded->verdicts.end()) {
-          claims[i] = it->second;
-          claims[i]->doctrine = claim_doctrines(c.program, c.program.claims[i], options);
-        } else {
-          to_judge.push_back(c.program.claims[i].id);
-        }
-      }
-    }
-    if (!to_judge.empty()) {
-      JudgeOptions some = options;
-      some.claims = to_judge;
-      Diagnostics diags;
-      Report judged = judged_by(some, diags);
-      if (diags.has_errors())
-        return json_error(422, "the case cannot be judged", diagnostics_text(diags, c.sources, base_.common));
-      report.ground_atoms = judged.ground_atoms;
-      std::lock_guard lock(loaded->mutex);
-      if (loaded->verdicts.size() > max_kept_verdicts) loaded->verdicts.clear();
-      for (auto& cr : judged.claims)
-        for (std::size_t i = 0; i < c.program.claims.size(); ++i)
-          if (c.program.claims[i].id == cr.id) {
-            // Out of time is not an answer to keep: the next request tries again.
-            const bool complete = std::all_of(cr.groundings.begin(), cr.groundings.end(), [](const auto& g) {
-              return g.verdict != Verdict::unknown && !g.reasons_cut;
-            });
-            if (complete) loaded->verdicts[keys[i]] = cr;
-            claims[i] = std::move(cr);
-            break;
-          }
-    }
-    for (auto& cr : claims)
-      if (cr) report.claims.push_back(std::move(*cr));
-    judged_now = to_judge.size();
-    std::lock_guard lock(mutex_);
-    judged_ += to_judge.size();
-    reused_ += report.claims.size() - to_judge.size();
+    report.claims = claims_for(*loaded, options, explained, diags, judged_now);
   }
+  if (diags.has_errors())
+    return json_error(422, "the case cannot be judged", diagnostics_text(diags, c.sources, base_.common));
+  {
+    std::lock_guard lock(mutex_);
+    judged_ += judged_now;
+    reused_ += report.claims.size() - judged_now;
+  }
+  return answer(*loaded, shown, report, loaded->dependencies.empty() ? std::nullopt : explained, judged_now);
+}
+
+// The answer of /api/case: the report as JSON and as the HTML report's claim
+// sections, the what-if controls, whose reasons it gives, and how many claims
+// were judged for it.
+Answer Cases::answer(const Loaded& loaded, const std::string& shown, const Report& report,
+                     const std::optional<std::string>& explained, std::size_t judged_now) {
   render::Style style;
   Json j;
   j["file"] = shown;
-  j["stamp"] = loaded->stamp;
+  j["stamp"] = loaded.stamp;
   j["ok"] = true;
-  j["diagnostics"] = loaded->diagnostics;
+  j["diagnostics"] = loaded.diagnostics;
   j["report"] = Json::parse(render::json({{shown, report}}, style))["files"][0];
   j["html"] = render::html_claims(report, shown, style);
-  j["controls"] = loaded->controls;
+  j["controls"] = loaded.controls;
+  j["explained"] = explained ? Json(*explained) : Json(nullptr); // whose reasons are given (null: every claim's)
   j["judged"] = judged_now; // claims judged for this answer; the others were reused
   j["reused"] = report.claims.size() - judged_now;
   return {200, "application/json", j.dump() + "\n"};
@@ -326,19 +391,18 @@ Answer Cases::graph(const std::string& path, const std::string& shown, const std
   if (!loaded->ok) return json_error(422, "the case file has errors", loaded->diagnostics);
   const CheckedCase& c = loaded->checked;
   JudgeOptions options;
-  std::string error;
+  Answer refusal;
   JudgeCommandOptions base = base_;
   base.claims = {claim};
   base.claims_option = "claim";
-  if (!options_for(base, what_if, c.program, options, error))
-    return json_error(400, "a what-if names something the case does not know", error);
+  if (!options_for(base, what_if, c.program, options, refusal)) return refusal;
   Diagnostics diags;
   Graph graph = claim_graph(c.program, options, claim, full ? GraphView::full : GraphView::support, diags);
   if (diags.has_errors())
     return json_error(422, "the case cannot be judged", diagnostics_text(diags, c.sources, base_.common));
   std::string title = (c.program.case_id ? c.program.case_title : shown) + " — claim " + claim;
   title += full ? " (every rule instance in force)" : " (what carries the verdict)";
-  std::string svg;
+  std::string svg, error;
   if (!dot_to_svg(render::dot(graph, title), svg, error)) return json_error(500, "Graphviz failed: " + error);
   return {200, "image/svg+xml", svg};
 }

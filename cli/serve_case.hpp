@@ -6,12 +6,17 @@
 
 #include "commands.hpp"
 
+#include <array>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace imputa {
+struct GroundCase;
+}
 
 namespace imputa::cli::serve {
 
@@ -20,6 +25,12 @@ struct WhatIf {
   std::vector<std::string> drop, assume, doctrine; // doctrine: FAMILY=ALTERNATIVE
   std::optional<std::string> standard, as_of;
 };
+
+// What in a what-if the case does not know, one sentence each in the page's
+// words ("No evidence item named e_sponsr; did you mean e_sponsor?"); empty
+// if every word is known. `claims`: those a request names (a graph's claim).
+std::vector<std::string> what_if_problems(const WhatIf& what_if, const std::vector<std::string>& claims,
+                                          const Program& program, const JudgeCommandOptions& base);
 
 struct Answer {
   int status = 200;
@@ -37,7 +48,11 @@ class Cases {
 public:
   explicit Cases(JudgeCommandOptions base) : base_(std::move(base)) {}
   // `path` is checked to lie under the served folder; `shown` is how the page names it.
-  Answer report(const std::string& path, const std::string& shown, const WhatIf& what_if);
+  // Every claim judged under the what-if; with `explained`, that claim (the
+  // one the page shows) with its reasons and the others with their verdicts
+  // only, which is about half the work; without it, every claim with its reasons.
+  Answer report(const std::string& path, const std::string& shown, const WhatIf& what_if,
+                const std::optional<std::string>& explained = std::nullopt);
   Answer graph(const std::string& path, const std::string& shown, const std::string& claim, const WhatIf& what_if,
                bool full);
   // Claims judged and claims reused since the start (the benchmark and tests read them).
@@ -47,6 +62,15 @@ public:
 private:
   struct Loaded;
   std::shared_ptr<const Loaded> load(const std::string& path);
+  std::shared_ptr<const GroundCase> ground_for(const Loaded& loaded, const JudgeOptions& options, Diagnostics& diags);
+  Report judged_on_ground(const Loaded& loaded, const JudgeOptions& options, Diagnostics& diags);
+  std::array<Report, 2> judge_batches(const Loaded& loaded, const std::array<JudgeOptions, 2>& batch,
+                                      Diagnostics& diags);
+  std::vector<ClaimReport> claims_for(const Loaded& loaded, const JudgeOptions& options,
+                                      const std::optional<std::string>& explained, Diagnostics& diags,
+                                      std::size_t& judged_now);
+  Answer answer(const Loaded& loaded, const std::string& shown, const Report& report,
+                const std::optional<std::string>& explained, std::size_t judged_now);
   JudgeCommandOptions base_;
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const Loaded>> loaded_;

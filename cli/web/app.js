@@ -30,8 +30,10 @@ function readAddress() {
   const s = emptyState();
   s.file = p.get("file") || "";
   s.claim = p.get("claim") || "";
-  s.drop = p.getAll("drop");
-  s.assume = p.getAll("assume");
+  // Each item once: a link written by hand may repeat one (drop=a&drop=a),
+  // which the server reads as one; the address is rewritten without it.
+  s.drop = [...new Set(p.getAll("drop"))];
+  s.assume = [...new Set(p.getAll("assume"))];
   for (const d of p.getAll("doctrine")) {
     const eq = d.indexOf("=");
     if (eq > 0) s.doctrine[d.slice(0, eq)] = d.slice(eq + 1);
@@ -90,6 +92,16 @@ async function loadFiles() {
 }
 
 // Judges the file under the current what-if, then draws everything.
+// The claim shown is judged with its reasons, the others for their verdicts
+// only (half the work on a large case); before the first answer, or for a
+// claim the case no longer has, every claim comes with its reasons.
+function caseParams() {
+  const p = whatIfParams(page.state, false);
+  const known = page.data && page.data.ok && page.data.report.claims.some((c) => c.id === page.state.claim);
+  if (known) p.set("claim", page.state.claim);
+  return p;
+}
+
 async function judge(changed) {
   if (!page.state.file) return;
   const mine = ++page.generation;
@@ -97,7 +109,7 @@ async function judge(changed) {
   writeAddress();
   const before = {};
   if (changed && page.data && page.data.ok) for (const c of page.data.report.claims) before[c.id] = c.verdict;
-  const { status, body } = await getJson("/api/case?" + whatIfParams(page.state, false).toString());
+  const { status, body } = await getJson("/api/case?" + caseParams().toString());
   if (mine !== page.generation) return; // a newer click has been sent
   if (status !== 200) {
     if (status === 400) body.error += " (Reset what-ifs goes back to the case as the file states it)";
@@ -110,6 +122,13 @@ async function judge(changed) {
   draw();
   document.body.dataset.generation = String(mine);
   setBusy(false);
+}
+
+async function judgeAgain() {
+  const previous = page.previous;
+  await judge(false);
+  page.previous = previous;
+  if (page.data && page.data.ok) drawClaims(page.data.report.claims);
 }
 
 // --- drawing --------------------------------------------------------------------
@@ -185,6 +204,12 @@ function drawClaims(claims) {
     b.append(about);
     b.addEventListener("click", () => {
       page.state.claim = c.id;
+      if (page.data.explained !== null && page.data.explained !== c.id) {
+        // Its reasons were not asked for: the same what-if again, the verdicts reused
+        // (the claims that changed stay marked).
+        judgeAgain();
+        return;
+      }
       writeAddress();
       for (const row of list.children) row.classList.toggle("selected", row.dataset.claim === c.id);
       drawClaim();

@@ -118,6 +118,22 @@ try {
   await second.waitForSelector('body[data-state="ready"] li[data-claim="attribution"][data-verdict="not_established"]');
   check(await second.inputValue("#as-of") === "2018-01-31", "the link opens the same what-if");
 
+  // 5. A link written by hand that repeats an item: the server reads it once;
+  // the page shows it once, writes it once in the address, and ticks it back.
+  const third = await browser.newPage();
+  third.setDefaultTimeout(patience);
+  third.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await third.goto(url + "#file=notpetya_2017.imputa&drop=e_indictment&drop=e_uk&drop=e_indictment&drop=e_us");
+  await third.waitForSelector('body[data-state="ready"] li[data-claim="attribution"]:not([data-verdict="established"])');
+  const hash = await third.evaluate(() => location.hash);
+  check(hash.split("drop=e_indictment").length === 2, "a repeated item is written once in the address (" + hash + ")");
+  check((await third.textContent("#whatif-summary")).includes("without e_indictment, e_uk, e_us."),
+        "and named once in the what-if line");
+  await third.check('input[data-drop="e_indictment"]');
+  await third.waitForSelector('body[data-state="ready"] input[data-drop="e_indictment"]:checked');
+  await third.waitForFunction(() => document.body.dataset.state === "ready" && !location.hash.includes("e_indictment"));
+  check(true, "ticking it back takes it out of the address");
+
   check(errors.length === 0, "no console errors" + (errors.length ? ": " + errors.join(" | ") : ""));
 } catch (e) {
   failures.push(String(e));

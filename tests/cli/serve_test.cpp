@@ -136,6 +136,10 @@ TEST(Serve, AMisspeltWordIsRefusedWithDidYouMean) {
   auto& s = examples();
   Json j = s.json("/api/case?file=classroom/control.imputa&drop=e_sponsr", 400);
   EXPECT_NE(j["diagnostics"].get<std::string>().find("e_sponsor"), std::string::npos) << j.dump(2);
+  // In the page's words: the page has no command line to point into.
+  EXPECT_EQ(j["error"], "No evidence item named e_sponsr; did you mean e_sponsor?") << j.dump(2);
+  for (const char* command_line : {"command line", "--drop", "error:"})
+    EXPECT_EQ(j.dump().find(command_line), std::string::npos) << command_line << "\n" << j.dump(2);
   j = s.json("/api/case?file=classroom/control.imputa&doctrine=control%3Doverall", 400);
   EXPECT_NE(j["diagnostics"].get<std::string>().find("overall_control"), std::string::npos) << j.dump(2);
   j = s.json("/api/case?file=classroom/control.imputa&doctrine=control", 400);
@@ -148,6 +152,40 @@ TEST(Serve, AMisspeltWordIsRefusedWithDidYouMean) {
   EXPECT_NE(j["diagnostics"].get<std::string>().find("is not an atom"), std::string::npos) << j.dump(2);
   j = s.json("/api/graph?file=classroom/control.imputa&claim=under_overal", 400);
   EXPECT_NE(j["diagnostics"].get<std::string>().find("under_overall"), std::string::npos) << j.dump(2);
+  EXPECT_EQ(j["error"], "No claim named under_overal; did you mean under_overall?") << j.dump(2);
+  j = s.json("/api/case?file=classroom/control.imputa&doctrine=control%3Doverall", 400);
+  EXPECT_EQ(j["error"], "The doctrine family control has no alternative overall; its alternatives are "
+                        "effective_control, overall_control.");
+  j = s.json("/api/case?file=classroom/control.imputa&doctrine=control%3Doverall_contrl", 400);
+  EXPECT_EQ(j["error"], "The doctrine family control has no alternative overall_contrl; did you mean overall_control?");
+  j = s.json("/api/case?file=classroom/control.imputa&standard=clear_convincing", 400);
+  EXPECT_EQ(j["error"], "No standard of proof named clear_convincing; the standards are beyond_reasonable_doubt, "
+                        "clear_and_convincing, fully_conclusive, preponderance, reasonable_suspicion.");
+  j = s.json("/api/case?file=classroom/control.imputa&standard=preponderanse", 400);
+  EXPECT_EQ(j["error"], "No standard of proof named preponderanse; did you mean preponderance?");
+  j = s.json("/api/case?file=classroom/control.imputa&drop=zzzz&drop=e_sponsr", 400); // each problem, in order
+  EXPECT_EQ(j["error"], "No evidence item, labelled fact or rule named zzzz in this case. "
+                        "No evidence item named e_sponsr; did you mean e_sponsor?");
+  j = s.json("/api/case?file=classroom/control.imputa&doctrine=control%3Doverall_control"
+             "&doctrine=control%3Deffective_control", 400);
+  EXPECT_NE(j["error"].get<std::string>().find("chosen twice"), std::string::npos) << j.dump(2);
+}
+
+// cpp-httplib keeps a repeated identical parameter once (drop=a&drop=a); an
+// item repeated under another spelling (%61) is kept once by the server. The
+// answer is that of the item dropped once, and the page's address follows it
+// (tests/browser: the address names the item once).
+TEST(Serve, AnItemDroppedTwiceIsDroppedOnce) {
+  auto& s = examples();
+  const std::string file = "/api/case?file=notpetya_2017.imputa";
+  Json once = s.json(file + "&drop=e_indictment&drop=e_uk");
+  for (const char* twice : {"&drop=e_indictment&drop=e_uk&drop=e_indictment",
+                            "&drop=e_indictment&drop=e_uk&drop=e_%69ndictment&drop=e_uk"}) {
+    Json j = s.json(file + twice);
+    EXPECT_EQ(j["report"]["claims"], once["report"]["claims"]) << twice;
+    EXPECT_EQ(j["report"]["summary"], once["report"]["summary"]) << twice;
+    EXPECT_EQ(j["judged"], 0) << twice << ": the same what-if as dropping each once, its verdicts reused";
+  }
 }
 
 // A what-if reuses the verdicts it does not touch (imputa/dependencies.hpp):
@@ -183,6 +221,49 @@ TEST(Serve, ReusedVerdictsAreTheVerdictsOfAFreshJudgment) {
     }
     EXPECT_EQ(reused["report"]["summary"], fresh["report"]["summary"]) << query;
   }
+}
+
+// With `claim`, the page's request: that claim with its reasons, every other
+// claim with the verdict a full judgment gives it, under each what-if, reused
+// or not; asking for another claim's reasons then judges only that claim.
+TEST(Serve, TheClaimShownComesWithItsReasonsAndTheOthersWithTheirVerdicts) {
+  Running warm(source_dir() / "examples");
+  const std::vector<std::string> session{
+      "file=notpetya_2017.imputa",
+      "file=notpetya_2017.imputa&drop=e_vector",
+      "file=notpetya_2017.imputa&drop=e_indictment&as_of=2018-03-01",
+      "file=notpetya_2017.imputa&standard=beyond_reasonable_doubt",
+      "file=classroom/control.imputa&doctrine=control%3Doverall_control",
+  };
+  for (const auto& query : session) {
+    Json full = warm.json("/api/case?" + query);
+    const Json& claims = full["report"]["claims"];
+    ASSERT_FALSE(claims.empty()) << query;
+    for (const std::string& shown : {claims.front()["id"].get<std::string>(), claims.back()["id"].get<std::string>()}) {
+      Running cold(source_dir() / "examples");
+      for (const Running* server : {&warm, &cold}) {
+        Json page = server->json("/api/case?" + query + "&claim=" + shown);
+        EXPECT_EQ(page["explained"], shown) << query;
+        ASSERT_EQ(page["report"]["claims"].size(), claims.size()) << query;
+        for (std::size_t i = 0; i < claims.size(); ++i) {
+          const Json& a = page["report"]["claims"][i];
+          EXPECT_EQ(a["verdict"], claims[i]["verdict"]) << query << ": claim " << a["id"];
+          EXPECT_EQ(a["as_expected"], claims[i]["as_expected"]) << query << ": claim " << a["id"];
+          if (a["id"] == shown) {
+            EXPECT_EQ(a, claims[i]) << query << ": the claim shown, reasons and all";
+          }
+        }
+        EXPECT_EQ(page["report"]["summary"], full["report"]["summary"]) << query;
+      }
+    }
+  }
+  Json one = warm.json("/api/case?file=sony_2014.imputa&drop=e_fbi&claim=accused_2014");
+  EXPECT_EQ(one["explained"], "accused_2014");
+  Json other = warm.json("/api/case?file=sony_2014.imputa&drop=e_fbi&claim=" +
+                         one["report"]["claims"].back()["id"].get<std::string>());
+  EXPECT_LE(other["judged"].get<int>(), 1) << "only the claim newly shown is judged again";
+  warm.json("/api/case?file=sony_2014.imputa&claim=accused_201", 400);
+  warm.json("/api/case?file=sony_2014.imputa&claim=accused_2014&view=full", 400);
 }
 
 TEST(Serve, MalformedRequestsAreRefusedWithTheProblemNamed) {

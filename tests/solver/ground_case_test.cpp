@@ -1,6 +1,7 @@
 // A case ground once (imputa/ground_case.hpp) is judged as judge() judges it
 // under what-ifs that need no new grounding: each evidence item or fact
-// dropped, each standard of proof, each evidence date, and some claims only;
+// dropped, each standard of proof, each evidence date, verdicts without their
+// reasons, and some claims only;
 // the whole report, reasons included, for every example, on the grounding of
 // the file's doctrines and on that of overall control. A claim judged alone on it is
 // reported as it is when every claim is judged (as judge() with one claim
@@ -30,6 +31,12 @@ std::vector<JudgeOptions> what_ifs(const Program& program, const JudgeOptions& b
     o.drop = {id};
     out.push_back(o);
   }
+  if (!drops.empty()) { // verdicts without their reasons (serve: the claims not shown)
+    JudgeOptions o = base;
+    o.drop = {drops.front()};
+    o.reasons = false;
+    out.push_back(o);
+  }
   for (const char* name : {"reasonable_suspicion", "fully_conclusive"})
     if (program.standards.count(name)) {
       JudgeOptions o = base;
@@ -56,6 +63,7 @@ std::string describe(const JudgeOptions& o) {
   if (o.standard) s += " standard " + *o.standard;
   if (o.as_of) s += " as of " + std::to_string(o.as_of->year) + "-" + std::to_string(o.as_of->month);
   for (const auto& c : o.claims) s += " claim " + c;
+  if (!o.reasons) s += " without reasons";
   return s;
 }
 
