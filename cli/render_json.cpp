@@ -190,6 +190,9 @@ std::string json(const std::vector<std::pair<std::string, Report>>& reports, con
       j["doctrines"] = Json::object();
       for (const auto& [fam, alt] : c.doctrine) j["doctrines"][fam] = alt;
       j["families"] = c.families;
+      j["left_out"] = c.left_out;
+      j["assumed"] = c.assumed;
+      j["as_of"] = c.as_of ? Json(to_string(*c.as_of)) : Json(nullptr);
       j["verdict"] = std::string(to_string(c.verdict));
       j["expected"] = c.expected ? Json(std::string(to_string(*c.expected))) : Json(nullptr);
       j["as_expected"] = c.as_expected;

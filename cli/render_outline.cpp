@@ -698,6 +698,16 @@ Grounding grounding(const Report& report, const ClaimGroundingReport& g, bool hy
   return out;
 }
 
+// What a run changed in the record, said beside the standard and doctrines:
+// a report of a what-if must never read as one of the full record.
+void what_if(Phrase& about, const ClaimReport& c) {
+  for (std::size_t i = 0; i < c.left_out.size(); ++i)
+    about.words(i ? ", " : "; left out: ").code(c.left_out[i]);
+  for (std::size_t i = 0; i < c.assumed.size(); ++i)
+    about.words(i ? ", " : "; assumed proven: ").code(c.assumed[i]);
+  if (c.as_of) about.words("; the record as of ").words(to_string(*c.as_of));
+}
+
 } // namespace
 
 std::string words_of(std::string identifier) {
@@ -748,6 +758,7 @@ Document outline(const Report& report, const std::string& file, bool detail, boo
       claim.about.words(first ? "; doctrine: " : ", ").user(words_of(f)).words(" = ").user(words_of(it->second));
       first = false;
     }
+    what_if(claim.about, c);
     if (c.expected)
       claim.about.words("; expected " + words_of(std::string(to_string(*c.expected))) +
                         (c.as_expected ? " (met)" : " (NOT MET)"));

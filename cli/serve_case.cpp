@@ -22,12 +22,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 namespace fs = std::filesystem;
 
-std::string date_text(const ast::Date& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
-}
-
 // What a file's version is: the modification time and size of every file it read.
 std::string stamp_of(const Sources& sources) {
   std::string stamp;
@@ -54,11 +48,11 @@ Json controls(const CheckedCase& c) {
     evidence.push_back(Json{{"id", e.id},
                             {"kind", e.kind},
                             {"summary", e.summary},
-                            {"date", e.date ? Json(date_text(*e.date)) : Json(nullptr)},
+                            {"date", e.date ? Json(to_string(*e.date)) : Json(nullptr)},
                             {"cites", e.cites},
                             {"bears_on", bears},
                             {"line", e.span.line}});
-    if (e.date) dates.push_back(date_text(*e.date));
+    if (e.date) dates.push_back(to_string(*e.date));
   }
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
@@ -195,7 +189,7 @@ std::string reuse_key(const ClaimDependencies& d, const JudgeOptions& o, const P
     if (everything || touches) key += "drop=" + id + "\n";
   }
   if (o.as_of) {
-    if (everything) key += "as_of=" + date_text(*o.as_of) + "\n";
+    if (everything) key += "as_of=" + to_string(*o.as_of) + "\n";
     else
       for (const auto& e : program.evidence) // the items of its cone the date leaves out
         if (e.date && *e.date > *o.as_of && d.evidence.count(e.id)) key += "later=" + e.id + "\n";
@@ -303,6 +297,7 @@ std::vector<ClaimReport> Cases::claims_for(const Loaded& loaded, const JudgeOpti
       if (it != loaded.verdicts.end()) {
         claims[i] = it->second;
         claims[i]->doctrine = claim_doctrines(program, program.claims[i], options);
+        record_changes(program.claims[i], options, *claims[i]);
       } else {
         (explain ? to_explain : to_judge).push_back(id);
       }

@@ -5,6 +5,8 @@
 
 #include "format/print.hpp"
 
+#include <cstdio>
+
 namespace imputa::ast {
 
 std::string_view to_string(EntityType t) {
@@ -65,5 +67,11 @@ std::string atom_text(const std::string& predicate, const std::vector<std::strin
 std::string to_string(const ast::Atom& atom) { return format::detail::atom(atom); }
 
 std::string to_string(const ast::Formula& formula) { return format::detail::formula(formula); }
+
+std::string to_string(const ast::Date& date) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
+  return buf;
+}
 
 } // namespace imputa

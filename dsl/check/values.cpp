@@ -53,15 +53,9 @@ bool is_calendar_date(const ast::Date& date) {
   return date.day <= last;
 }
 
-std::string date_text(const ast::Date& date) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
-  return buf;
-}
-
 bool check_date(Checker& c, const ast::Date& date, const SourceSpan& span) {
   if (is_calendar_date(date)) return true;
-  c.diags.error("E011", span, date_text(date) + " is not a calendar date");
+  c.diags.error("E011", span, to_string(date) + " is not a calendar date");
   return false;
 }
 

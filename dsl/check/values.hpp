@@ -15,7 +15,6 @@ std::optional<Interval> phia_interval(std::string_view name);
 std::vector<std::string_view> phia_names();
 
 bool is_calendar_date(const ast::Date& date);
-std::string date_text(const ast::Date& date);
 
 // E011 unless `date` is a real calendar date. `span` is where it was written.
 bool check_date(Checker& c, const ast::Date& date, const SourceSpan& span);

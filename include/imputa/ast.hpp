@@ -261,5 +261,7 @@ namespace imputa {
 std::string atom_text(const std::string& predicate, const std::vector<std::string>& args);
 std::string to_string(const ast::Atom& atom);
 std::string to_string(const ast::Formula& formula);
+// A date as the case file writes it: 2022-09-07.
+std::string to_string(const ast::Date& date);
 
 } // namespace imputa

@@ -208,6 +208,12 @@ struct ClaimReport {
   std::string standard;
   std::map<std::string, std::string> doctrine; // the selections this claim was judged under
   std::vector<std::string> families;           // doctrine families whose rules its cone holds
+  // What the run changed in the record for this claim (the claim's own and the
+  // command line's): items, facts and rules left out; atoms assumed proven;
+  // the date the evidence is read at. A what-if report must say so.
+  std::vector<std::string> left_out; // sorted ids
+  std::vector<std::string> assumed;  // atoms, as the case file writes them
+  std::optional<ast::Date> as_of;
   std::optional<Verdict> expected;
   std::vector<ClaimGroundingReport> groundings; // one for a ground claim
   Verdict verdict = Verdict::unknown;           // the verdict if all groundings agree, else the weakest
@@ -237,6 +243,11 @@ Report report_header(const Program& program);
 // options' again when they override the claims' (`compare`).
 std::map<std::string, std::string> claim_doctrines(const Program& program, const ClaimItem& claim,
                                                    const JudgeOptions& options);
+
+// What these options change in the record for a claim (its left_out,
+// assumed and as_of), as judge() fills them: for a report reused under
+// other options (`serve`).
+void record_changes(const ClaimItem& claim, const JudgeOptions& options, ClaimReport& report);
 
 // Errors that only grounding can find (E009 cycles, E013 too many ground atoms)
 // are added to `diags`; the report is then empty.

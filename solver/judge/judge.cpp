@@ -156,6 +156,7 @@ ClaimReport claim_report(const Program& program, const ground::GroundProgram& g,
   cr.mode = claim.mode;
   cr.standard = s.standard.name;
   cr.doctrine = s.doctrine;
+  record_changes(claim, options, cr);
   cr.expected = claim.expect;
   cr.span = claim.span;
   return cr;
@@ -210,6 +211,15 @@ Report report_header(const Program& program) {
   for (const auto& [id, e] : program.entities) report.entity_labels[id] = e.label;
   for (const auto& [id, p] : program.predicates) report.predicate_labels[id] = p.description;
   return report;
+}
+
+void record_changes(const ClaimItem& claim, const JudgeOptions& options, ClaimReport& report) {
+  const std::set<std::string> drops = judging::drops_for(claim, options);
+  report.left_out.assign(drops.begin(), drops.end());
+  report.assumed.clear();
+  for (const auto& a : claim.assumes) report.assumed.push_back(to_string(a));
+  for (const auto& a : options.assume) report.assumed.push_back(to_string(a));
+  report.as_of = claim.as_of ? claim.as_of : options.as_of;
 }
 
 std::map<std::string, std::string> claim_doctrines(const Program& program, const ClaimItem& claim,

@@ -176,6 +176,24 @@ TEST(CommandLine, DroppingTheOnlyEvidenceChangesTheVerdict) {
   EXPECT_EQ(dropped.exit_code, 1) << dropped.out << dropped.err;
 }
 
+// A what-if report says what it changed in the record, in every format, so a
+// pasted report of a what-if never reads as the full record.
+TEST(CommandLine, AWhatIfReportSaysWhatItLeftOutAndTheDateOfTheRecord) {
+  const std::vector<std::string> what_if = {"--drop", "e_icca", "--as-of", "2020-01-01"};
+  for (const char* format : {"text", "markdown"}) {
+    RunResult full = run_imputa({"check", case_path(), "--format", format});
+    RunResult changed = run_with({"check", case_path(), "--format", format}, what_if);
+    EXPECT_EQ(full.out.find("left out"), std::string::npos) << full.out;
+    EXPECT_EQ(full.out.find("as of"), std::string::npos) << full.out;
+    EXPECT_NE(changed.out.find("left out: "), std::string::npos) << changed.out;
+    EXPECT_NE(changed.out.find("e_icca"), std::string::npos) << changed.out;
+    EXPECT_NE(changed.out.find("the record as of 2020-01-01"), std::string::npos) << changed.out;
+  }
+  RunResult json = run_with({"check", case_path(), "--format", "json"}, what_if);
+  EXPECT_NE(json.out.find("\"left_out\": [\n"), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\"as_of\": \"2020-01-01\""), std::string::npos) << json.out;
+}
+
 // Runs imputa with stdout and stderr on a terminal (a pseudo-terminal), with
 // `env` set and NO_COLOR unset unless `env` sets it; returns what it printed.
 std::string run_at_terminal(const std::vector<std::string>& args,
