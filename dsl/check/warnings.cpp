@@ -2,6 +2,8 @@
 // (W101), and atoms both stipulated and supported by evidence (W105).
 #include "check/passes.hpp"
 
+#include <algorithm>
+
 namespace imputa::check::detail {
 
 namespace {
@@ -80,10 +82,15 @@ void warn_unused(Checker& c) {
     switch (symbol.kind) {
     case SymbolKind::entity: {
       const EntityInfo& entity = c.program.entities.at(name);
+      // The unidentified_ advice fits only a party that could have done it.
+      const bool party = entity.type == ast::EntityType::actor || entity.type == ast::EntityType::state;
       if (!entity_used(c, name, entity.type))
         c.diags.warning("W101", symbol.span,
                         "'" + name + "' (" + with_article(entity.type) + ") is declared but never used",
-                        {"if it is there to keep \"someone else did it\" open, call it unidentified_" + name});
+                        party ? std::vector<std::string>{"remove it; or, if it stands for a party the sources cannot "
+                                                         "identify, kept to leave \"someone else did it\" open, call it "
+                                                         "unidentified_" + name}
+                              : std::vector<std::string>{"remove it, or use it in a fact, an evidence item or a claim"});
       break;
     }
     case SymbolKind::source:
@@ -111,15 +118,23 @@ void warn_stipulated_and_supported(Checker& c) {
   for (const auto& fact : c.program.facts)
     if (!fact.numeric) collect(fact.formula, fact.span, collect);
   if (stipulated.empty()) return;
+  const bool accusations = std::any_of(c.program.claims.begin(), c.program.claims.end(),
+                                       [](const ClaimItem& claim) { return claim.mode == ClaimMode::accusation; });
   for (const auto& item : c.program.evidence)
     for (const auto& bearing : item.bearings) {
       if (!bearing.supports) continue;
       auto it = stipulated.find(imputa::to_string(bearing.atom));
       if (it == stipulated.end()) continue;
+      // Accusations set stipulated links and attributions aside and weigh the evidence.
+      auto pred = c.program.predicates.find(bearing.atom.predicate.text);
+      const bool set_aside = accusations && pred != c.program.predicates.end() &&
+                             (pred->second.has(Tag::link) || pred->second.has(Tag::attribution));
       c.diags.warning("W105", bearing.atom.span,
                       "'" + it->first + "' is stipulated as a fact (at " + location(c, it->second) +
-                          ") and also supported by evidence '" + item.id +
-                          "': while the fact stands the evidence changes nothing");
+                          ") and also supported by evidence '" + item.id + "': while the fact stands the evidence " +
+                          (set_aside ? "changes nothing, except in the claims `as accusation`, which set the fact "
+                                       "aside and weigh the evidence"
+                                     : "changes nothing"));
     }
 }
 

@@ -45,5 +45,23 @@ TEST(CheckWarnings, ADisjunctionStipulatesNoSingleAtom) {
   EXPECT_TRUE(with_code(r, "W105").empty()) << all(r);
 }
 
+// In an accusation a stipulated link is set aside and the evidence weighed
+// (docs/language.md): W105 must not say the evidence changes nothing there.
+TEST(CheckWarnings, StipulatedLinkWithEvidenceNamesTheAccusationException) {
+  const std::string evidence = "fact performed_by(notpetya, gru).\n"
+                               "evidence e1 forensic \"x\" {\n"
+                               "  supports performed_by(notpetya, gru)\n"
+                               "  confidence likely\n"
+                               "}\n";
+  const std::string exception = "except in the claims `as accusation`";
+  auto assessed = check_text(vocabulary + evidence + "claim c \"c\" { holds performed_by(notpetya, gru) }\n");
+  ASSERT_EQ(with_code(assessed, "W105").size(), 1u) << all(assessed);
+  EXPECT_EQ(with_code(assessed, "W105")[0].message.find(exception), std::string::npos) << all(assessed);
+  auto accused =
+      check_text(vocabulary + evidence + "claim c \"c\" { holds performed_by(notpetya, gru) as accusation }\n");
+  ASSERT_EQ(with_code(accused, "W105").size(), 1u) << all(accused);
+  EXPECT_NE(with_code(accused, "W105")[0].message.find(exception), std::string::npos) << all(accused);
+}
+
 } // namespace
 } // namespace imputa::testing
