@@ -28,7 +28,7 @@ void check_kind(Checker& c, const ast::Name& kind) {
 
 // §28(f): where an operation came from does not show who conducted it.
 void warn_origin_on_link(Checker& c, const ast::Evidence& ev, const ast::Atom& atom, const PredicateInfo& info) {
-  if (ev.kind.text != "origin" || !(info.has(Tag::link) || info.has(Tag::attribution))) return;
+  if (ev.kind.text != "origin" || !info.names_who()) return;
   c.diags.warning("W103", atom.span,
                   "evidence '" + ev.id.text + "' is of kind origin, so it carries no weight for '" + imputa::to_string(atom) +
                       "': under GGE 2015 §28(f) where an operation came from does not by itself show who "

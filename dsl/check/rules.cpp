@@ -73,7 +73,7 @@ void for_each_body_atom(const ast::Formula& f, F&& fn) {
 
 // W28F: a link or attribution conclusion drawn from origin predicates alone.
 bool concludes_from_origin_only(const Checker& c, const PredicateInfo& head, const std::vector<ast::Formula>& body) {
-  if (!head.has(Tag::link) && !head.has(Tag::attribution)) return false;
+  if (!head.names_who()) return false;
   bool any = false, all_origin = true;
   for (const auto& literal : body)
     for_each_body_atom(literal, [&](const ast::Atom& atom) {

@@ -24,16 +24,18 @@ void for_each_atom(const ast::Formula& f, F&& fn) {
   for (const auto& operand : f.operands) for_each_atom(operand, fn);
 }
 
+bool any_accusation(const Program& program) {
+  return std::any_of(program.claims.begin(), program.claims.end(),
+                     [](const ClaimItem& claim) { return claim.mode == ClaimMode::accusation; });
+}
+
 // Predicates the claims depend on: those in their formulas and, through every
 // rule (under any doctrine) concluding one of them, those in its body.
 std::set<std::string> claim_dependencies(const Program& program) {
   std::set<std::string> relevant;
   auto add = [&](const ast::Atom& atom) { relevant.insert(atom.predicate.text); };
-  bool accusation = false;
-  for (const auto& claim : program.claims) {
-    for_each_atom(claim.formula, add);
-    accusation = accusation || claim.mode == ClaimMode::accusation;
-  }
+  for (const auto& claim : program.claims) for_each_atom(claim.formula, add);
+  const bool accusation = any_accusation(program);
   for (bool grew = true; grew;) {
     const std::size_t before = relevant.size();
     // An accusation is also weighed on the naive premises (docs/semantics.md §5),
@@ -118,8 +120,7 @@ void warn_stipulated_and_supported(Checker& c) {
   for (const auto& fact : c.program.facts)
     if (!fact.numeric) collect(fact.formula, fact.span, collect);
   if (stipulated.empty()) return;
-  const bool accusations = std::any_of(c.program.claims.begin(), c.program.claims.end(),
-                                       [](const ClaimItem& claim) { return claim.mode == ClaimMode::accusation; });
+  const bool accusations = any_accusation(c.program);
   for (const auto& item : c.program.evidence)
     for (const auto& bearing : item.bearings) {
       if (!bearing.supports) continue;
@@ -128,7 +129,7 @@ void warn_stipulated_and_supported(Checker& c) {
       // Accusations set stipulated links and attributions aside and weigh the evidence.
       auto pred = c.program.predicates.find(bearing.atom.predicate.text);
       const bool set_aside = accusations && pred != c.program.predicates.end() &&
-                             (pred->second.has(Tag::link) || pred->second.has(Tag::attribution));
+                             pred->second.names_who();
       c.diags.warning("W105", bearing.atom.span,
                       "'" + it->first + "' is stipulated as a fact (at " + location(c, it->second) +
                           ") and also supported by evidence '" + item.id + "': while the fact stands the evidence " +

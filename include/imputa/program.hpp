@@ -24,6 +24,10 @@ struct PredicateInfo {
   bool from_library = false;
 
   bool has(Tag t) const { return (tags & static_cast<unsigned>(t)) != 0; }
+  // Who did it (link) or whose act it is (attribution): the words GGE 2015
+  // §28(f) guards. Origin evidence carries no weight for them, and an
+  // accusation sets stipulated facts of them aside (docs/language.md).
+  bool names_who() const { return has(Tag::link) || has(Tag::attribution); }
 };
 
 struct EntityInfo {

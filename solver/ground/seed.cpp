@@ -12,7 +12,7 @@ bool mentions_link(const GroundProgram& g, const Formula& f) {
   collect_atoms(f, atoms);
   for (AtomId a : atoms) {
     const auto* info = g.atoms[a].info;
-    if (info && (info->has(Tag::link) || info->has(Tag::attribution))) return true;
+    if (info && info->names_who()) return true;
   }
   return false;
 }

@@ -59,7 +59,7 @@ std::vector<NaiveInference> ClaimJudge::naive_kinds(const Lit& l) const {
   const auto* atom_info = s_.g.atoms[info.atom].info;
   auto config = weigh_config(setting_.standard, setting_.drops, false);
   if (info.kind == smt::SelectorInfo::Kind::proof &&
-      (!atom_info || !(atom_info->has(Tag::link) || atom_info->has(Tag::attribution)) ||
+      (!atom_info || !atom_info->names_who() ||
        s_.evidence.proven({s_.g.atoms[info.atom].text, info.positive}, config, weigh::Reading::cautious)))
     return {};
   if (info.kind == smt::SelectorInfo::Kind::fact && !s_.g.facts[info.index].mentions_link) return {};

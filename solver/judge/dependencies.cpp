@@ -37,7 +37,7 @@ std::vector<ClaimDependencies> claim_dependencies(const Program& program, Diagno
         if (auto f = families_of_head.find(g.atoms[a].predicate); f != families_of_head.end())
           d.families.insert(f->second.begin(), f->second.end());
       const auto* info = g.atoms[a].info;
-      const bool link = info && (info->has(Tag::link) || info->has(Tag::attribution));
+      const bool link = info && info->names_who();
       for (std::size_t l : literals_of[a])
         for (std::size_t i : evidence.items(evidence.literals()[l])) {
           d.evidence.insert(evidence.item(i).id);

@@ -25,7 +25,7 @@ bool statements_on_links(const CaseIndex& c, const std::vector<AtomId>& cone) {
   bool found = false;
   for (AtomId a : cone) {
     const auto* info = c.g.atoms[a].info;
-    if (!info || !(info->has(Tag::link) || info->has(Tag::attribution))) continue;
+    if (!info || !info->names_who()) continue;
     for (std::size_t l : c.literals_of[a])
       for (std::size_t i : c.evidence.items(c.evidence.literals()[l]))
         if (c.evidence.item(i).kind == "official_statement") found = true;

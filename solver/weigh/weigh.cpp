@@ -65,8 +65,7 @@ EvidenceIndex::EvidenceIndex(const Program& program) : program_(&program) {
       auto& list = by_literal_[key];
       if (list.empty() || list.back() != i) list.push_back(i);
       auto pred = program.predicates.find(b.atom.predicate.text);
-      discounted_atom_[key.atom] = pred != program.predicates.end() &&
-                                   (pred->second.has(Tag::link) || pred->second.has(Tag::attribution));
+      discounted_atom_[key.atom] = pred != program.predicates.end() && pred->second.names_who();
     }
   }
   for (const auto& [key, _] : by_literal_) literals_.push_back(key);
