@@ -194,6 +194,7 @@ private:
 
   // decide.cpp: the verdict of §4
   Answer check_with(std::vector<Lit> lits, std::optional<Lit> extra, Deadline deadline);
+  void remember_unsat(std::vector<Lit> lits, Lit extra);
   Decision decide(const std::set<std::string>& drops, Deadline deadline);
   Verdict verdict_on(const std::vector<Lit>& P, const std::set<std::string>& drops, Deadline deadline);
   std::optional<bool> carries(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,

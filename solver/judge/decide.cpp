@@ -17,6 +17,13 @@ Answer ClaimJudge::check_with(std::vector<Lit> lits, std::optional<Lit> extra, D
   return a;
 }
 
+// What a core showed: `lits` with `extra` is unsatisfiable (check_with answers it from now on).
+void ClaimJudge::remember_unsat(std::vector<Lit> lits, Lit extra) {
+  lits.push_back(extra);
+  std::sort(lits.begin(), lits.end());
+  answers_.emplace(std::move(lits), Answer::unsat);
+}
+
 // The verdict of §4 on this claim's premises at its standard, leaving `drops` out.
 Decision ClaimJudge::decide(const std::set<std::string>& drops, Deadline deadline) {
   Decision d;

@@ -15,32 +15,15 @@
 
 namespace imputa::smt {
 
-struct Session::Impl {
-  const Program& program;
-  const ground::GroundProgram& g;
-  z3::context ctx;
-  z3::solver solver;
-  std::unordered_map<ground::AtomId, z3::expr> atoms; // Bool or Real per ground atom of the cone
-  std::vector<z3::expr> selectors;      // Bool per selector
-  std::vector<SelectorInfo> infos;
-  std::vector<Selector> rule_sel;
-  std::map<std::size_t, Selector> rule_open_sel;
-  std::set<std::size_t> rules_in_cone;
-  Selector naive_origin_sel = 0;
-  std::map<std::size_t, Selector> fact_sel, numeric_sel;
-  std::map<std::pair<ground::AtomId, bool>, Selector> proof_sel, literal_sel;
-  std::map<ground::AtomId, Selector> assumption_sel, definition_sel;
-  std::map<std::pair<ground::AtomId, bool>, Selector> burden_sel;
-  std::map<ground::AtomId, z3::expr> shadow; // closed derived atoms: their completion
-  std::map<ground::AtomId, std::vector<Selector>> closed_reasons; // closed base atoms
-  std::map<ground::AtomId, Selector> presumption_sel;            // one per closed base atom of the cone
-  std::map<std::size_t, std::vector<z3::expr>> rule_bodies;      // rule -> its ground bodies on the cone
-  std::map<std::size_t, Selector> applies_sel;
-  std::optional<z3::model> model; // kept from the last check asked to keep one
-  std::vector<z3::expr> negated; // !selector, made once per selector
-  std::map<ground::AtomId, Selector> definition_link_sel;
-  bool incomplete = false;
+namespace {
 
+// One Z3 context per thread, kept from claim to claim with the watchdog that
+// interrupts its checks: making a context costs more than most claims' checks.
+// A claim still gets a solver of its own. Reusing the context changes no
+// report: what reaches one depends only on SAT/UNSAT answers (models and
+// cores are replaced by canonical ones in solver/judge/).
+struct Engine {
+  z3::context ctx;
   // Watchdog: interrupts Z3 when the armed deadline passes.
   std::mutex mutex;
   std::condition_variable wake;
@@ -49,24 +32,9 @@ struct Session::Impl {
   bool stop = false;
   std::thread watchdog;
 
-  Impl(const Program& p, const ground::GroundProgram& ground, const std::vector<ground::AtomId>& cone,
-       const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numerics, Clock::time_point deadline)
-      : program(p), g(ground), solver(ctx), watchdog([this] { watch(); }) {
-    z3::params params(ctx);
-    params.set("model", true);
-    params.set("ctrl_c", false); // no SIGINT handler swapped in and out at every check
-    solver.set(params);
-    encode(cone, facts, numerics, deadline);
-  }
+  Engine() : watchdog([this] { watch(); }) {}
 
-  z3::expr& atom(ground::AtomId a) {
-    auto it = atoms.find(a);
-    if (it != atoms.end()) return it->second;
-    std::string name = "a!" + std::to_string(a);
-    return atoms.emplace(a, numeric(a) ? ctx.real_const(name.c_str()) : ctx.bool_const(name.c_str())).first->second;
-  }
-
-  ~Impl() {
+  ~Engine() {
     {
       std::lock_guard lock(mutex);
       stop = true;
@@ -74,6 +42,9 @@ struct Session::Impl {
     wake.notify_all();
     watchdog.join();
   }
+
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
 
   // Sleeps until the armed deadline; then interrupts Z3 while a check runs.
   // Arming happens only when the deadline changes, not at every check, so the
@@ -100,9 +71,104 @@ struct Session::Impl {
     }
   }
 
+  void arm(Clock::time_point deadline) {
+    if (armed == deadline) return; // only this thread arms: reading without the lock is safe
+    {
+      std::lock_guard lock(mutex);
+      armed = deadline;
+    }
+    wake.notify_all();
+  }
+
+  // No check of a claim is running any more: the watchdog sleeps until the next arms it.
+  void disarm() {
+    std::lock_guard lock(mutex);
+    armed.reset();
+  }
+
+  static Engine& of_this_thread() {
+    thread_local Engine engine;
+    return engine;
+  }
+};
+
+// A solver that is Z3's SMT core alone: the default wraps it in a tactic
+// front end that checks with assumptions never use, and costs time to build.
+z3::solver smt_solver(z3::context& ctx) {
+  z3::solver solver(ctx, z3::solver::simple());
+  z3::params params(ctx);
+  params.set("model", true);
+  params.set("ctrl_c", false); // no SIGINT handler swapped in and out at every check
+  solver.set(params);
+  return solver;
+}
+
+} // namespace
+
+struct Session::Impl {
+  const Program& program;
+  const ground::GroundProgram& g;
+  Engine& engine;
+  z3::context& ctx;
+  z3::solver solver;
+  std::unordered_map<ground::AtomId, z3::expr> atoms; // Bool or Real per ground atom of the cone
+  std::vector<z3::expr> selectors;      // Bool per selector
+  std::vector<SelectorInfo> infos;
+  std::vector<Selector> rule_sel;
+  std::map<std::size_t, Selector> rule_open_sel;
+  std::set<std::size_t> rules_in_cone;
+  Selector naive_origin_sel = 0;
+  std::map<std::size_t, Selector> fact_sel, numeric_sel;
+  std::map<std::pair<ground::AtomId, bool>, Selector> proof_sel, literal_sel;
+  std::map<ground::AtomId, Selector> assumption_sel, definition_sel;
+  std::map<std::pair<ground::AtomId, bool>, Selector> burden_sel;
+  std::map<ground::AtomId, z3::expr> shadow; // closed derived atoms: their completion
+  std::map<ground::AtomId, std::vector<Selector>> closed_reasons; // closed base atoms
+  std::map<ground::AtomId, Selector> presumption_sel;            // one per closed base atom of the cone
+  std::map<std::size_t, std::vector<z3::expr>> rule_bodies;      // rule -> its ground bodies on the cone
+  std::map<std::size_t, Selector> applies_sel;
+  std::optional<z3::model> model; // kept from the last check asked to keep one
+  std::vector<z3::expr> negated; // !selector, made once per selector
+  std::unordered_map<unsigned, Selector> selector_of; // Z3's id of a selector's constant
+  std::map<ground::AtomId, Selector> definition_link_sel;
+  bool incomplete = false;
+
+  Impl(const Program& p, const ground::GroundProgram& ground, const std::vector<ground::AtomId>& cone,
+       const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numerics, Clock::time_point deadline)
+      : program(p), g(ground), engine(Engine::of_this_thread()), ctx(engine.ctx), solver(smt_solver(ctx)) {
+    encode(cone, facts, numerics, deadline);
+  }
+
+  ~Impl() { engine.disarm(); }
+
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+
+  z3::expr& atom(ground::AtomId a) {
+    auto it = atoms.find(a);
+    if (it != atoms.end()) return it->second;
+    std::string name = "a!" + std::to_string(a);
+    return atoms.emplace(a, numeric(a) ? ctx.real_const(name.c_str()) : ctx.bool_const(name.c_str())).first->second;
+  }
+
+  // A rule's selectors where no instance of the rule concludes an atom of the
+  // cone: they occur in no formula, so assuming them either way changes nothing.
+  bool unused(Selector s) const {
+    using K = SelectorInfo::Kind;
+    const auto& info = infos[s];
+    return (info.kind == K::rule || info.kind == K::rule_open) && !rules_in_cone.count(info.index);
+  }
+
+  // The assumptions as Z3 literals, with every premise not among them denied.
+  z3::expr_vector assumed(const std::vector<Lit>& assumptions) const;
+  // Runs a check (or a consequence search) that the watchdog stops at the deadline.
+  template <class Call>
+  z3::check_result bounded(Clock::time_point deadline, Call call);
+
   Selector new_selector(SelectorInfo info) {
     auto id = static_cast<Selector>(selectors.size());
     selectors.push_back(ctx.bool_const(("s!" + std::to_string(id)).c_str()));
+    selector_of.emplace(selectors.back().id(), id);
     negated.push_back(!selectors.back());
     infos.push_back(info);
     return id;
@@ -349,42 +415,64 @@ std::optional<Selector> Session::rule_applies(std::size_t r) {
 
 const SelectorInfo& Session::info(Selector s) const { return impl_->infos.at(s); }
 
-Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point deadline, bool keep_model) {
-  auto& im = *impl_;
-  if (im.incomplete || Clock::now() >= deadline) return Answer::unknown;
-  z3::expr_vector lits(im.ctx);
-  std::vector<bool> given(im.selectors.size(), false);
-  for (const auto& l : assumptions) {
-    lits.push_back(l.positive ? im.selectors[l.selector] : im.negated[l.selector]);
-    given[l.selector] = true;
-  }
-  // A premise not among the assumptions does not hold: an inactive rule derives
-  // nothing, an unproven literal cannot make a closed atom true.
-  for (Selector s = 0; s < im.selectors.size(); ++s) {
-    using K = SelectorInfo::Kind;
-    K k = im.infos[s].kind;
-    if (!given[s] && k != K::goal && k != K::literal) lits.push_back(im.negated[s]);
-  }
+namespace {
 
-  im.running = true;
-  if (im.armed != deadline) {
-    {
-      std::lock_guard lock(im.mutex);
-      im.armed = deadline;
-    }
-    im.wake.notify_all();
-  }
-  z3::check_result r = z3::unknown;
-  try {
-    r = im.solver.check(lits);
-  } catch (const z3::exception&) {
-    r = z3::unknown; // interrupted, or Z3 gave up: never a guess
-  }
-  im.running = false;
-  if (r == z3::sat && keep_model) im.model = im.solver.get_model();
+Answer answer_of(z3::check_result r) {
   if (r == z3::sat) return Answer::sat;
   if (r == z3::unsat) return Answer::unsat;
   return Answer::unknown;
+}
+
+} // namespace
+
+z3::expr_vector Session::Impl::assumed(const std::vector<Lit>& assumptions) const {
+  z3::expr_vector lits(ctx);
+  std::vector<bool> given(selectors.size(), false);
+  for (const auto& l : assumptions) {
+    given[l.selector] = true;
+    if (!unused(l.selector)) lits.push_back(l.positive ? selectors[l.selector] : negated[l.selector]);
+  }
+  // A premise not among the assumptions does not hold: an inactive rule derives
+  // nothing, an unproven literal cannot make a closed atom true.
+  for (Selector s = 0; s < selectors.size(); ++s) {
+    using K = SelectorInfo::Kind;
+    K k = infos[s].kind;
+    if (!given[s] && k != K::goal && k != K::literal && !unused(s)) lits.push_back(negated[s]);
+  }
+  return lits;
+}
+
+template <class Call>
+z3::check_result Session::Impl::bounded(Clock::time_point deadline, Call call) {
+  engine.running = true;
+  engine.arm(deadline);
+  z3::check_result r = z3::unknown;
+  try {
+    r = call();
+  } catch (const z3::exception&) {
+    r = z3::unknown; // interrupted, or Z3 gave up: never a guess
+  }
+  engine.running = false;
+  return r;
+}
+
+Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point deadline, bool keep_model) {
+  auto& im = *impl_;
+  if (im.incomplete || Clock::now() >= deadline) return Answer::unknown;
+  z3::expr_vector lits = im.assumed(assumptions);
+  z3::check_result r = im.bounded(deadline, [&] { return im.solver.check(lits); });
+  if (r == z3::sat && keep_model) im.model = im.solver.get_model();
+  return answer_of(r);
+}
+
+std::vector<Selector> Session::core() const {
+  auto& im = *impl_;
+  std::vector<Selector> out;
+  for (const z3::expr& e : im.solver.unsat_core()) {
+    z3::expr selector = e.is_not() ? e.arg(0) : e;
+    if (auto it = im.selector_of.find(selector.id()); it != im.selector_of.end()) out.push_back(it->second);
+  }
+  return out;
 }
 
 bool Session::value(ground::AtomId a) const {

@@ -41,8 +41,10 @@ class Session {
 public:
   // Encodes the part of the ground program that `cone` lists (sorted atom
   // ids): one claim's connected component, with the fact and numeric premises
-  // on it (indexes, ascending). A fresh context per claim keeps every answer
-  // independent of what was checked before (deterministic output).
+  // on it (indexes, ascending), in a solver of its own on this thread's Z3
+  // context. Its SAT/UNSAT answers do not depend on what the thread checked
+  // before; models and cores may, so callers read them only through canonical
+  // forms (deterministic output).
   // Encoding stops at `deadline` (every check is then UNKNOWN).
   Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone,
           const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric, Clock::time_point deadline);
@@ -87,6 +89,10 @@ public:
   // With `keep_model`, a SAT answer's model is kept for value() until the
   // next SAT answer that keeps one (other answers leave it in place).
   Answer check(const std::vector<Lit>& assumptions, Clock::time_point deadline, bool keep_model = false);
+  // After a check that answered UNSAT: the selectors of its assumptions that
+  // an unsat core of Z3's names (not minimal, and not canonical: use it only
+  // to find faster an answer that does not depend on which core Z3 gives).
+  std::vector<Selector> core() const;
   // A Boolean atom's value in the kept model. An atom the model leaves free
   // reads as false, a value under which the model still satisfies everything.
   bool value(ground::AtomId atom) const;
