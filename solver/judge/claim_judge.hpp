@@ -8,6 +8,7 @@
 #include "smt/smt.hpp"
 #include "weigh/weigh.hpp"
 
+#include <array>
 #include <chrono>
 #include <map>
 #include <optional>
@@ -221,6 +222,8 @@ private:
   std::vector<NoRuleInForce> no_rule_in_force() const;
   std::optional<Strength> strength(Verdict v, Deadline deadline);
   std::vector<std::size_t> cone_items() const;
+  std::vector<std::array<bool, 4>> proven_on_readings(const std::set<std::string>& drops,
+                                                      const std::set<std::string>& atoms) const;
   std::vector<std::string> critical_evidence(Verdict v, Deadline deadline);
 
   // alternatives.cpp: other routes to the verdict, on other bodies of evidence

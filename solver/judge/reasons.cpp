@@ -3,6 +3,7 @@
 #include "claim_judge.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace imputa::judging {
 
@@ -173,17 +174,56 @@ std::vector<std::size_t> ClaimJudge::cone_items() const {
   return {items.begin(), items.end()};
 }
 
-// The items without which the verdict `v` would change.
+// The readings the verdict is decided on (decide(), §§4-5): cautious and
+// favourable, and an accusation's naive premises.
+namespace {
+constexpr std::array<std::pair<bool, weigh::Reading>, 4> readings{{{false, weigh::Reading::cautious},
+                                                                   {false, weigh::Reading::favourable},
+                                                                   {true, weigh::Reading::cautious},
+                                                                   {true, weigh::Reading::favourable}}};
+} // namespace
+
+// Which cone literals are proven on each reading, with `drops` left out (by
+// position in cone_literals_, then reading).
+std::vector<std::array<bool, 4>> ClaimJudge::proven_on_readings(const std::set<std::string>& drops,
+                                                                const std::set<std::string>& atoms) const {
+  std::vector<std::array<bool, 4>> out(cone_literals_.size());
+  for (std::size_t k = 0; k < readings.size(); ++k) {
+    const weigh::Config config = weigh_config(setting_.standard, drops, readings[k].first);
+    for (std::size_t x = 0; x < cone_literals_.size(); ++x)
+      if (atoms.empty() || atoms.count(cone_literals_[x].first.atom))
+        out[x][k] = s_.evidence.proven(cone_literals_[x].first, config, readings[k].second);
+  }
+  return out;
+}
+
+// The items without which the verdict `v` would change. Leaving an item out
+// can change the verdict only by changing which literals of the cone are
+// proven on a reading the verdict is decided on; where it changes none,
+// every premise set of decide() is the same without it, and so is the
+// verdict, and no check is made. (Only weighing notices an evidence id among
+// the drops: names are unique across evidence, facts and rules.)
 std::vector<std::string> ClaimJudge::critical_evidence(Verdict v, Deadline deadline) {
   std::vector<std::string> out;
+  const auto with = proven_on_readings(setting_.drops, {});
   for (std::size_t i : cone_items()) {
     // Cached answers never reach Z3's deadline: look at the clock here too.
     if (smt::Clock::now() >= deadline) break;
+    std::set<std::string> atoms; // the atoms item i bears on, either way
+    for (const auto& [literal, _] : cone_literals_) {
+      const auto& items = s_.evidence.items(literal);
+      if (std::find(items.begin(), items.end(), i) != items.end()) atoms.insert(literal.atom);
+    }
     auto drops = setting_.drops;
     drops.insert(s_.evidence.item(i).id);
-    Verdict without = decide(drops, deadline).verdict;
-    if (without == Verdict::unknown) break;
-    if (without != v) out.push_back(s_.evidence.item(i).id);
+    const auto without = proven_on_readings(drops, atoms);
+    bool changes = false;
+    for (std::size_t x = 0; x < cone_literals_.size() && !changes; ++x)
+      changes = atoms.count(cone_literals_[x].first.atom) && with[x] != without[x];
+    if (!changes) continue;
+    Verdict without_it = decide(drops, deadline).verdict;
+    if (without_it == Verdict::unknown) break;
+    if (without_it != v) out.push_back(s_.evidence.item(i).id);
   }
   // By id, not file order: moving statements must not change the report (§7).
   std::sort(out.begin(), out.end());
