@@ -322,22 +322,38 @@ public:
     }
   }
 
+  // How many entities each_instance(a, ...) visits at most.
+  std::size_t instances(AtomId a) const {
+    const auto& atom = builder_.program().atoms[a];
+    if (std::count(atom.args.begin(), atom.args.end(), rec_.rep) != 1) return domain_.size();
+    auto pattern = atom.args;
+    std::replace(pattern.begin(), pattern.end(), rec_.rep, hole);
+    const auto* found = builder_.at_hole(pattern_text(atom.predicate, pattern));
+    return found ? found->size() : 0;
+  }
+
   // (b): the entities every open link of which some other instance grounds.
+  // The entities of the link with the fewest instances, then those of them
+  // the other links' instances keep (the same intersection, without walking
+  // every instance of a link many entities share).
   std::optional<std::set<std::string>> without_own_link(const Freedom& freedom, bool above) const {
-    std::optional<std::set<std::string>> out;
-    for (AtomId l : rec_.links) {
-      std::set<std::string> here;
-      each_instance(l, [&](const std::string& e, AtomId id) {
-        if (e != rec_.rep && in_domain(e) && !freedom.frees(builder_.program(), id, l, e, rec_.rep, rec_.head, rec_.rule->index, above)) here.insert(e);
+    if (rec_.links.empty()) return std::nullopt;
+    auto kept = [&](AtomId link, const std::string& e, AtomId id) {
+      return e != rec_.rep && in_domain(e) &&
+             !freedom.frees(builder_.program(), id, link, e, rec_.rep, rec_.head, rec_.rule->index, above);
+    };
+    std::vector<std::pair<std::size_t, AtomId>> links;
+    for (AtomId l : rec_.links) links.emplace_back(instances(l), l);
+    std::stable_sort(links.begin(), links.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::set<std::string> out;
+    each_instance(links.front().second, [&](const std::string& e, AtomId id) {
+      if (kept(links.front().second, e, id)) out.insert(e);
+    });
+    for (std::size_t k = 1; k < links.size() && !out.empty(); ++k)
+      std::erase_if(out, [&](const std::string& e) {
+        auto id = exists(links[k].second, e);
+        return !id || !kept(links[k].second, e, *id);
       });
-      if (!out) {
-        out = std::move(here);
-        continue;
-      }
-      std::set<std::string> both;
-      std::set_intersection(out->begin(), out->end(), here.begin(), here.end(), std::inserter(both, both.end()));
-      out = std::move(both);
-    }
     return out;
   }
 

@@ -68,7 +68,9 @@ ClaimVariables claim_variables(const Program& p, const ClaimItem& claim) {
 
 // Free variables of a claim range over their domains, one grounding each; a
 // variable only in comparisons ranges over every entity (docs/semantics.md §1).
-void ground_claim(const Program& p, const RuleBook& rules, std::size_t i, Builder& builder) {
+// `everything`: every entity, sorted (made once, not per claim).
+void ground_claim(const Program& p, const RuleBook& rules, std::size_t i, const std::vector<std::string>& everything,
+                  Builder& builder) {
   const ClaimItem& claim = p.claims[i];
   ClaimVariables vars = claim_variables(p, claim);
   if (vars.names.size() > max_variables) {
@@ -76,9 +78,6 @@ void ground_claim(const Program& p, const RuleBook& rules, std::size_t i, Builde
         grounding_error::claim_too_wide(claim.span, claim.id, vars.names.size(), max_variables));
     return;
   }
-  std::vector<std::string> everything;
-  for (const auto& [name, _] : p.entities) everything.push_back(name);
-  std::sort(everything.begin(), everything.end());
   Binding b;
   std::function<void(std::size_t)> each = [&](std::size_t k) {
     if (!builder.budget().ok()) return;
@@ -130,7 +129,9 @@ void seed(const Program& p, const RuleBook& rules, const std::vector<ast::Atom>&
   for (const auto& c : p.claims)
     for (const auto& a : c.assumes) g.assumed.push_back(b.intern(a.predicate.text, args_of(a, {})));
   for (const auto& a : extra) g.assumed.push_back(b.intern(a.predicate.text, args_of(a, {})));
-  for (std::size_t i = 0; i < p.claims.size() && b.budget().ok(); ++i) ground_claim(p, rules, i, b);
+  std::vector<std::string> everything;
+  for (const auto& [name, _] : p.entities) everything.push_back(name); // a std::map: sorted already
+  for (std::size_t i = 0; i < p.claims.size() && b.budget().ok(); ++i) ground_claim(p, rules, i, everything, b);
 }
 
 } // namespace imputa::ground

@@ -168,9 +168,6 @@ struct Session::Impl {
 
   // The assumptions as Z3 literals, with every premise not among them denied.
   z3::expr_vector assumed(const std::vector<Lit>& assumptions) const;
-  // Runs a check (or a consequence search) that the watchdog stops at the deadline.
-  template <class Call>
-  z3::check_result bounded(Clock::time_point deadline, Call call);
 
   Selector new_selector(SelectorInfo info) {
     auto id = static_cast<Selector>(selectors.size());
@@ -422,16 +419,6 @@ std::optional<Selector> Session::rule_applies(std::size_t r) {
 
 const SelectorInfo& Session::info(Selector s) const { return impl_->infos.at(s); }
 
-namespace {
-
-Answer answer_of(z3::check_result r) {
-  if (r == z3::sat) return Answer::sat;
-  if (r == z3::unsat) return Answer::unsat;
-  return Answer::unknown;
-}
-
-} // namespace
-
 z3::expr_vector Session::Impl::assumed(const std::vector<Lit>& assumptions) const {
   z3::expr_vector lits(ctx);
   std::vector<char> given(selectors.size(), 0);
@@ -449,27 +436,23 @@ z3::expr_vector Session::Impl::assumed(const std::vector<Lit>& assumptions) cons
   return lits;
 }
 
-template <class Call>
-z3::check_result Session::Impl::bounded(Clock::time_point deadline, Call call) {
-  engine.running = true;
-  engine.arm(deadline);
-  z3::check_result r = z3::unknown;
-  try {
-    r = call();
-  } catch (const z3::exception&) {
-    r = z3::unknown; // interrupted, or Z3 gave up: never a guess
-  }
-  engine.running = false;
-  return r;
-}
-
 Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point deadline, bool keep_model) {
   auto& im = *impl_;
   if (im.incomplete || Clock::now() >= deadline) return Answer::unknown;
   z3::expr_vector lits = im.assumed(assumptions);
-  z3::check_result r = im.bounded(deadline, [&] { return im.solver.check(lits); });
+  im.engine.running = true;
+  im.engine.arm(deadline);
+  z3::check_result r = z3::unknown;
+  try {
+    r = im.solver.check(lits);
+  } catch (const z3::exception&) {
+    r = z3::unknown; // interrupted, or Z3 gave up: never a guess
+  }
+  im.engine.running = false;
   if (r == z3::sat && keep_model) im.model = im.solver.get_model();
-  return answer_of(r);
+  if (r == z3::sat) return Answer::sat;
+  if (r == z3::unsat) return Answer::unsat;
+  return Answer::unknown;
 }
 
 std::vector<Selector> Session::core() const {
