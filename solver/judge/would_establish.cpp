@@ -48,16 +48,17 @@ std::set<std::pair<AtomId, bool>> ClaimJudge::singles_to_test(const std::vector<
       // Undecided, or `against` alone is unsatisfiable: each literal may establish the claim.
       if (answer == Answer::unknown || conflicting.empty() || group.size() == 1) {
         for (AtomId a : group) out.emplace(a, positive);
-        if (answer == Answer::unsat && group.size() == 1) remember_unsat(against, {session_.literal(group[0], positive), true});
+        if (answer == Answer::unsat && group.size() == 1)
+          remember_unsat(against, {session_.literal(group[0], positive), true});
         return;
       }
       std::sort(conflicting.begin(), conflicting.end());
       if (conflicting.size() == 1) {
         out.emplace(conflicting.front(), positive);
         remember_unsat(against, {session_.literal(conflicting.front(), positive), true});
-      }
-      else if (conflicting.size() < group.size()) test(conflicting, positive);
-      else { // the whole group conflicts: halve it
+      } else if (conflicting.size() < group.size()) {
+        test(conflicting, positive);
+      } else { // the whole group conflicts: halve it
         auto mid = group.begin() + static_cast<std::ptrdiff_t>(group.size() / 2);
         test({group.begin(), mid}, positive);
         conflicting.assign(mid, group.end());

@@ -191,6 +191,37 @@ TEST(Reasons, WouldEstablishSetsAreMinimalAndSufficient) {
   EXPECT_EQ(j.grounding("att_op2").would_establish.front().size(), 1u);
 }
 
+// Single literals come first and none is missed, however the literals
+// conflict with one another: x and y each establish the claim but cannot
+// hold together (a group holding both conflicts as a whole and is split),
+// z and w only together, v not at all. The sets are those whatever the
+// unsat cores Z3 gives along the way.
+TEST(Reasons, WouldEstablishFindsEverySingleLiteralFirst) {
+  const std::string text = std::string("case singles \"singles\"\n") + standards_block() + R"(
+operation op "The operation".
+predicate x(operation) "x".
+predicate y(operation) "y".
+predicate z(operation) "z".
+predicate w(operation) "w".
+predicate v(operation) "v".
+fact not (x(op) and y(op)).
+claim c "c" { holds x(op) or y(op) or (z(op) and w(op)) or (v(op) and not v(op)) }
+)";
+  auto j = judge_text(text);
+  ASSERT_TRUE(j.ok) << j.errors();
+  ASSERT_EQ(j.verdict("c"), "not_established");
+  std::vector<std::vector<std::string>> sets;
+  for (const auto& set : j.grounding("c").would_establish) {
+    std::vector<std::string> names;
+    for (const auto& l : set) names.push_back((l.positive ? "" : "not ") + l.atom);
+    sets.push_back(names);
+  }
+  EXPECT_EQ(sets, (std::vector<std::vector<std::string>>{{"x(op)"}, {"y(op)"}, {"w(op)", "z(op)"}}));
+  // Each single literal, assumed, establishes the claim.
+  for (const char* atom : {"x(op)", "y(op)"})
+    EXPECT_EQ(verdict_with(text, "c", {}, {atom_of(atom)}), "established") << atom;
+}
+
 TEST(Reasons, CounterModelNamesTheAlternative) {
   auto j = judge_text(reasons_case);
   ASSERT_TRUE(j.ok) << j.errors();
