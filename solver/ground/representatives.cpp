@@ -306,16 +306,25 @@ public:
     b[rec_.var] = e;
     return builder_.emitted(rec_.head, rec_.rule->index, b);
   }
+  using Instances = std::vector<std::pair<std::string, AtomId>>;
+  // `a` with the representative in exactly one place: the grounded atoms
+  // with an entity in that place (null if there are none); nullopt if the
+  // representative is in several places or none.
+  std::optional<const Instances*> hole_instances(AtomId a) const {
+    const auto& atom = builder_.program().atoms[a];
+    if (std::count(atom.args.begin(), atom.args.end(), rec_.rep) != 1) return std::nullopt;
+    auto pattern = atom.args;
+    std::replace(pattern.begin(), pattern.end(), rec_.rep, hole);
+    return builder_.at_hole(pattern_text(atom.predicate, pattern));
+  }
+
   // Calls f(e, id) for each entity e and atom id that is `a` with e in the
   // representative's place.
   template <typename F>
   void each_instance(AtomId a, F f) const {
-    const auto& atom = builder_.program().atoms[a];
-    if (std::count(atom.args.begin(), atom.args.end(), rec_.rep) == 1) {
-      auto pattern = atom.args;
-      std::replace(pattern.begin(), pattern.end(), rec_.rep, hole);
-      if (const auto* found = builder_.at_hole(pattern_text(atom.predicate, pattern)))
-        for (const auto& [e, id] : *found) f(e, id);
+    if (auto found = hole_instances(a)) {
+      if (*found)
+        for (const auto& [e, id] : **found) f(e, id);
     } else {
       for (const auto& e : domain_)
         if (auto id = exists(a, e)) f(e, *id);
@@ -324,12 +333,8 @@ public:
 
   // How many entities each_instance(a, ...) visits at most.
   std::size_t instances(AtomId a) const {
-    const auto& atom = builder_.program().atoms[a];
-    if (std::count(atom.args.begin(), atom.args.end(), rec_.rep) != 1) return domain_.size();
-    auto pattern = atom.args;
-    std::replace(pattern.begin(), pattern.end(), rec_.rep, hole);
-    const auto* found = builder_.at_hole(pattern_text(atom.predicate, pattern));
-    return found ? found->size() : 0;
+    if (auto found = hole_instances(a)) return *found ? (*found)->size() : 0;
+    return domain_.size();
   }
 
   // (b): the entities every open link of which some other instance grounds.

@@ -45,6 +45,10 @@ struct Setting {
 std::map<std::string, std::string> doctrine_for(const Program& p, const ClaimItem& claim, const JudgeOptions& o);
 // What a claim leaves out: the options' drops and its own.
 std::set<std::string> drops_for(const ClaimItem& claim, const JudgeOptions& o);
+// What a claim assumes proven: its own assumptions, then the options'.
+std::vector<ast::Atom> assumed_for(const ClaimItem& claim, const JudgeOptions& o);
+// The date a claim reads the record at: its own, else the options'.
+std::optional<ast::Date> as_of_for(const ClaimItem& claim, const JudgeOptions& o);
 Setting setting_for(const Program& p, const ground::GroundProgram& g, const ClaimItem& claim, const JudgeOptions& o);
 // The rule is in force under these doctrines and not dropped.
 bool rule_in_force(const RuleItem& rule, const std::map<std::string, std::string>& doctrine,
@@ -223,7 +227,7 @@ private:
   std::optional<Strength> strength(Verdict v, Deadline deadline);
   std::vector<std::size_t> cone_items() const;
   std::vector<std::array<bool, 4>> proven_on_readings(const std::set<std::string>& drops,
-                                                      const std::set<std::string>& atoms) const;
+                                                      const std::set<std::string>* atoms) const;
   std::vector<std::string> critical_evidence(Verdict v, Deadline deadline);
 
   // alternatives.cpp: other routes to the verdict, on other bodies of evidence

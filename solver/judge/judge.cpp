@@ -217,9 +217,8 @@ void record_changes(const ClaimItem& claim, const JudgeOptions& options, ClaimRe
   const std::set<std::string> drops = judging::drops_for(claim, options);
   report.left_out.assign(drops.begin(), drops.end());
   report.assumed.clear();
-  for (const auto& a : claim.assumes) report.assumed.push_back(to_string(a));
-  for (const auto& a : options.assume) report.assumed.push_back(to_string(a));
-  report.as_of = claim.as_of ? claim.as_of : options.as_of;
+  for (const auto& a : judging::assumed_for(claim, options)) report.assumed.push_back(to_string(a));
+  report.as_of = judging::as_of_for(claim, options);
 }
 
 std::map<std::string, std::string> claim_doctrines(const Program& program, const ClaimItem& claim,

@@ -184,14 +184,14 @@ constexpr std::array<std::pair<bool, weigh::Reading>, 4> readings{{{false, weigh
 } // namespace
 
 // Which cone literals are proven on each reading, with `drops` left out (by
-// position in cone_literals_, then reading).
+// position in cone_literals_, then reading); only those on `atoms` if given.
 std::vector<std::array<bool, 4>> ClaimJudge::proven_on_readings(const std::set<std::string>& drops,
-                                                                const std::set<std::string>& atoms) const {
+                                                                const std::set<std::string>* atoms) const {
   std::vector<std::array<bool, 4>> out(cone_literals_.size());
   for (std::size_t k = 0; k < readings.size(); ++k) {
     const weigh::Config config = weigh_config(setting_.standard, drops, readings[k].first);
     for (std::size_t x = 0; x < cone_literals_.size(); ++x)
-      if (atoms.empty() || atoms.count(cone_literals_[x].first.atom))
+      if (!atoms || atoms->count(cone_literals_[x].first.atom))
         out[x][k] = s_.evidence.proven(cone_literals_[x].first, config, readings[k].second);
   }
   return out;
@@ -205,18 +205,17 @@ std::vector<std::array<bool, 4>> ClaimJudge::proven_on_readings(const std::set<s
 // the drops: names are unique across evidence, facts and rules.)
 std::vector<std::string> ClaimJudge::critical_evidence(Verdict v, Deadline deadline) {
   std::vector<std::string> out;
-  const auto with = proven_on_readings(setting_.drops, {});
+  std::map<std::size_t, std::set<std::string>> atoms_of; // item -> the cone atoms it bears on, either way
+  for (const auto& [literal, _] : cone_literals_)
+    for (std::size_t i : s_.evidence.items(literal)) atoms_of[i].insert(literal.atom);
+  const auto with = proven_on_readings(setting_.drops, nullptr);
   for (std::size_t i : cone_items()) {
     // Cached answers never reach Z3's deadline: look at the clock here too.
     if (smt::Clock::now() >= deadline) break;
-    std::set<std::string> atoms; // the atoms item i bears on, either way
-    for (const auto& [literal, _] : cone_literals_) {
-      const auto& items = s_.evidence.items(literal);
-      if (std::find(items.begin(), items.end(), i) != items.end()) atoms.insert(literal.atom);
-    }
+    const std::set<std::string>& atoms = atoms_of[i];
     auto drops = setting_.drops;
     drops.insert(s_.evidence.item(i).id);
-    const auto without = proven_on_readings(drops, atoms);
+    const auto without = proven_on_readings(drops, &atoms);
     bool changes = false;
     for (std::size_t x = 0; x < cone_literals_.size() && !changes; ++x)
       changes = atoms.count(cone_literals_[x].first.atom) && with[x] != without[x];

@@ -53,6 +53,16 @@ std::set<std::string> drops_for(const ClaimItem& claim, const JudgeOptions& o) {
   return drops;
 }
 
+std::vector<ast::Atom> assumed_for(const ClaimItem& claim, const JudgeOptions& o) {
+  std::vector<ast::Atom> assumed = claim.assumes;
+  assumed.insert(assumed.end(), o.assume.begin(), o.assume.end());
+  return assumed;
+}
+
+std::optional<ast::Date> as_of_for(const ClaimItem& claim, const JudgeOptions& o) {
+  return claim.as_of ? claim.as_of : o.as_of;
+}
+
 Setting setting_for(const Program& p, const ground::GroundProgram& g, const ClaimItem& claim, const JudgeOptions& o) {
   Setting s;
   std::string standard = claim.standard ? *claim.standard : o.standard ? *o.standard : p.standard;
@@ -60,11 +70,9 @@ Setting setting_for(const Program& p, const ground::GroundProgram& g, const Clai
   s.standard = find_standard(p, standard);
   s.doctrine = doctrine_for(p, claim, o);
   s.drops = drops_for(claim, o);
-  for (const auto& a : claim.assumes)
+  for (const auto& a : assumed_for(claim, o))
     if (auto id = g.find(to_string(a))) s.assumes.push_back(*id);
-  for (const auto& a : o.assume)
-    if (auto id = g.find(to_string(a))) s.assumes.push_back(*id);
-  s.as_of = claim.as_of ? claim.as_of : o.as_of;
+  s.as_of = as_of_for(claim, o);
   s.mode = claim.mode;
   return s;
 }
