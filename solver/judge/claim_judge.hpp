@@ -10,11 +10,14 @@
 
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -58,9 +61,13 @@ bool rule_in_force(const RuleItem& rule, const std::map<std::string, std::string
 
 // The atoms a claim's cone (§4) can reach under any setting: what is encoded
 // for it (see cones.cpp for what connects atoms and why).
+// Atoms with a premise on them or on one above them (any setting's premises).
+std::vector<bool> constrained_atoms(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence);
+
 class Cones {
 public:
   Cones(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence);
+  Cones(const ground::GroundProgram& g, std::vector<bool> constrained);
   // The sorted atoms of the cone of a claim mentioning `atoms`.
   std::vector<AtomId> cone(const std::vector<AtomId>& atoms) const;
 
@@ -69,6 +76,23 @@ private:
   std::vector<std::vector<AtomId>> parents_;
   std::vector<std::vector<std::size_t>> facts_of_;
   std::vector<bool> constrained_;
+};
+
+// Whether closed derived atoms are established, by premise set, shared by
+// the claims of a case: the answer depends on the premise set alone, not on
+// the claim that asks (ClaimJudge::established()). Safe across threads.
+class BurdenAnswers {
+public:
+  using Key = std::vector<std::uint64_t>;
+  std::optional<bool> find(const Key& key) const;
+  void remember(Key key, bool value);
+
+private:
+  struct Hash {
+    std::size_t operator()(const Key& key) const;
+  };
+  mutable std::mutex mutex_;
+  std::unordered_map<Key, bool, Hash> answers_;
 };
 
 // What every claim of a case is judged on, with its premises indexed by atom
@@ -82,6 +106,8 @@ struct CaseIndex {
   std::vector<std::vector<std::size_t>> literals_of; // indexes into evidence.literals()
   std::vector<std::vector<std::size_t>> facts_of;    // fact premises, by their first atom
   std::vector<std::vector<std::size_t>> numeric_of;  // numeric premises
+  std::vector<bool> constrained;                     // constrained_atoms()
+  mutable BurdenAnswers burden_answers;              // filled as claims are judged
 
   CaseIndex(const Program& p, const ground::GroundProgram& ground, const weigh::EvidenceIndex& e, const JudgeOptions& o);
 
@@ -194,6 +220,7 @@ private:
   // nullopt if a check ran out of time.
   std::optional<bool> established(AtomId a, Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
                           Deadline deadline);
+  BurdenAnswers::Key shared_key(AtomId a, const PremiseSet& own) const;
   const std::vector<AtomId>& below_of(AtomId a);
   Selector atom_goal(AtomId a);
 

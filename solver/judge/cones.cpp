@@ -35,7 +35,8 @@ std::vector<AtomId> children(const ground::Definition& d) {
   return out;
 }
 
-// Atoms with a premise on them or on one above them.
+} // namespace
+
 std::vector<bool> constrained_atoms(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence) {
   std::vector<bool> constrained(g.atoms.size(), false);
   std::vector<AtomId> stack;
@@ -55,10 +56,11 @@ std::vector<bool> constrained_atoms(const ground::GroundProgram& g, const weigh:
   return constrained;
 }
 
-} // namespace
-
 Cones::Cones(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence)
-    : g_(g), parents_(g.atoms.size()), facts_of_(g.atoms.size()), constrained_(constrained_atoms(g, evidence)) {
+    : Cones(g, constrained_atoms(g, evidence)) {}
+
+Cones::Cones(const ground::GroundProgram& g, std::vector<bool> constrained)
+    : g_(g), parents_(g.atoms.size()), facts_of_(g.atoms.size()), constrained_(std::move(constrained)) {
   for (const auto& d : g.definitions)
     for (AtomId child : children(d)) parents_[child].push_back(d.head);
   for (std::size_t k = 0; k < g.facts.size(); ++k)
@@ -89,12 +91,29 @@ std::vector<AtomId> Cones::cone(const std::vector<AtomId>& atoms) const {
 CaseIndex::CaseIndex(const Program& p, const ground::GroundProgram& ground, const weigh::EvidenceIndex& e,
                      const JudgeOptions& o)
     : program(p), g(ground), evidence(e), options(o), standards(ranked_standards(p)), literals_of(g.atoms.size()),
-      facts_of(g.atoms.size()), numeric_of(g.atoms.size()) {
+      facts_of(g.atoms.size()), numeric_of(g.atoms.size()), constrained(constrained_atoms(ground, e)) {
   for (std::size_t i = 0; i < e.literals().size(); ++i)
     if (auto a = g.find(e.literals()[i].atom)) literals_of[*a].push_back(i);
   for (std::size_t k = 0; k < g.facts.size(); ++k)
     if (!g.facts[k].atoms.empty()) facts_of[g.facts[k].atoms.front()].push_back(k);
   for (std::size_t k = 0; k < g.numeric.size(); ++k) numeric_of[g.numeric[k].atom].push_back(k);
+}
+
+std::optional<bool> BurdenAnswers::find(const Key& key) const {
+  std::lock_guard lock(mutex_);
+  auto it = answers_.find(key);
+  return it == answers_.end() ? std::nullopt : std::optional<bool>(it->second);
+}
+
+void BurdenAnswers::remember(Key key, bool value) {
+  std::lock_guard lock(mutex_);
+  answers_.emplace(std::move(key), value);
+}
+
+std::size_t BurdenAnswers::Hash::operator()(const Key& key) const {
+  std::uint64_t h = 1469598103934665603ull; // FNV-1a over the words
+  for (std::uint64_t w : key) h = (h ^ w) * 1099511628211ull;
+  return static_cast<std::size_t>(h);
 }
 
 std::vector<std::size_t> CaseIndex::gather(const std::vector<std::vector<std::size_t>>& by_atom,

@@ -94,9 +94,9 @@ std::vector<std::size_t> selected_instances(const Program& program, const ground
   return out;
 }
 
-std::vector<std::vector<AtomId>> cones_of(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence,
-                                          const std::vector<std::size_t>& selected) {
-  judging::Cones components(g, evidence);
+std::vector<std::vector<AtomId>> cones_of(const CaseIndex& c, const std::vector<std::size_t>& selected) {
+  const ground::GroundProgram& g = c.g;
+  judging::Cones components(g, c.constrained);
   std::vector<std::vector<AtomId>> cones(selected.size());
   for (std::size_t k = 0; k < selected.size(); ++k) {
     std::vector<AtomId> atoms;
@@ -241,7 +241,7 @@ Report judge_ground(const Program& program, const ground::GroundProgram& g, cons
   auto solving = std::chrono::steady_clock::now();
   CaseIndex index(program, g, evidence, options);
   const std::vector<std::size_t> selected = selected_instances(program, g, options);
-  const std::vector<std::vector<AtomId>> cones = cones_of(g, evidence, selected);
+  const std::vector<std::vector<AtomId>> cones = cones_of(index, selected);
   const std::vector<std::set<std::string>> families = judging::doctrine_families(index, selected, cones);
   std::vector<ClaimGroundingReport> results = judge_all(index, selected, cones);
   report.solve_ms = ms_since(solving);

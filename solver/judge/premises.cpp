@@ -67,6 +67,13 @@ ClaimJudge::Component ClaimJudge::component(const std::vector<AtomId>& roots, st
                                             Premises which, const std::vector<RuleUse>& use,
                                             const std::set<std::string>& drops) const {
   const bool naive = which == Premises::naive;
+  // Deciding a closed derived atom, a conclusion above that nothing constrains
+  // (cones.cpp) is a mere definition: it can always be made to agree, so it
+  // connects nothing. Leaving it out makes the premises the same whichever
+  // claim asks (a claim's cone holds its own unconstrained atoms), so that
+  // claims can share the answer (established()). A claim's own component
+  // still goes up to its atoms.
+  auto joins = [&](std::size_t p) { return !link || s_.constrained[cone_[p]]; };
   Component c;
   c.in.assign(cone_.size(), 0);
   std::vector<std::size_t> stack;
@@ -86,10 +93,10 @@ ClaimJudge::Component ClaimJudge::component(const std::vector<AtomId>& roots, st
       if (naive) stack.insert(stack.end(), index_.naive_of[i].begin(), index_.naive_of[i].end());
     }
     for (const auto& [p, rule] : index_.parents[i])
-      if (use[rule] == RuleUse::in && !opaque(p, link)) stack.push_back(p);
+      if (use[rule] == RuleUse::in && !opaque(p, link) && joins(p)) stack.push_back(p);
     if (naive)
       for (auto [it, end] = index_.naive_parents.equal_range(i); it != end; ++it)
-        if (!opaque(it->second, link)) stack.push_back(it->second);
+        if (!opaque(it->second, link) && joins(it->second)) stack.push_back(it->second);
   }
   return c;
 }
@@ -193,6 +200,11 @@ std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const Stan
   if (auto it = burden_cache_.find(key); it != burden_cache_.end()) return it->second;
   PremiseSet own = premises_for({a}, a, which, standard, drops, deadline);
   if (own.unknown) return {};
+  BurdenAnswers::Key shared = shared_key(a, own);
+  if (auto known = s_.burden_answers.find(shared)) {
+    burden_cache_.emplace(std::move(key), *known);
+    return *known;
+  }
   Answer consistent = check_with(own.lits, std::nullopt, deadline);
   if (consistent == Answer::unknown) return {};
   bool value = false;
@@ -202,7 +214,39 @@ std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const Stan
     value = entailed == Answer::unsat;
   }
   burden_cache_.emplace(std::move(key), value);
+  s_.burden_answers.remember(std::move(shared), value);
   return value;
+}
+
+// The premises of `a`'s question as the case names them, not as this claim's
+// session numbers its selectors: the key under which claims share the answer.
+// The answer depends on nothing else. The component of `a` is the same in
+// every cone that holds `a` (component(): cones are closed under the steps it
+// takes), a formula of the session off the component is satisfiable whatever
+// the component's atoms are (definitions of stratified rules, selectors denied
+// or free), and a rule's selector matters only where the rule concludes an
+// atom of the component through its completion: the others are left out of
+// the key (a claim's session holds the rules of its whole cone).
+BurdenAnswers::Key ClaimJudge::shared_key(AtomId a, const PremiseSet& own) const {
+  using K = smt::SelectorInfo::Kind;
+  std::vector<char> rules(s_.program.rules.size(), 0);
+  for (std::size_t i = 0; i < cone_.size(); ++i)
+    if (own.connected[i] && !opaque(i, a))
+      for (const auto& [rule, _] : index_.bodies[i]) rules[rule] = 1;
+  BurdenAnswers::Key key;
+  key.reserve(own.lits.size() + 1);
+  for (const Lit& l : own.lits) {
+    const auto& info = session_.info(l.selector);
+    const bool by_index = info.kind == K::rule || info.kind == K::rule_open || info.kind == K::fact ||
+                          info.kind == K::numeric;
+    if ((info.kind == K::rule || info.kind == K::rule_open) && !rules[info.index]) continue;
+    const std::uint64_t what = by_index ? info.index : info.atom;
+    key.push_back(static_cast<std::uint64_t>(info.kind) << 56 | std::uint64_t{info.positive} << 55 |
+                  std::uint64_t{l.positive} << 54 | what);
+  }
+  std::sort(key.begin(), key.end());
+  key.insert(key.begin(), a);
+  return key;
 }
 
 // The atoms `a` depends on through rule instances (sorted).
