@@ -381,17 +381,22 @@ public:
     return out;
   }
 
-  // An atom of e's instance found elsewhere; a description the case states
-  // (vetted by anonymous_variable) does not count, nor a free one (a').
-  bool elsewhere(const std::vector<AtomId>& with_rep, const std::string& e, const CaseIndex& index,
-                 const Freedom& freedom, bool above) const {
-    return std::any_of(with_rep.begin(), with_rep.end(), [&](AtomId a) {
-      auto id = exists(a, e);
-      if (!id || freedom.frees(builder_.program(), *id, a, e, rec_.rep, rec_.head, rec_.rule->index, above)) return false;
-      const auto& args = builder_.program().atoms[*id].args;
-      bool description = index.mentioned(*id) && std::all_of(args.begin(), args.end(), [&](const std::string& x) { return x == e; });
-      return !description;
-    });
+  // Calls f(e) for each entity e of the domain with an atom of its instance
+  // found elsewhere; a description the case states (vetted by
+  // anonymous_variable) does not count, nor a free one (a'). Walks each
+  // atom's instances, not the whole domain per atom (grounding grew faster
+  // than the campaign through this loop).
+  template <typename F>
+  void elsewhere(const std::vector<AtomId>& with_rep, const CaseIndex& index, const Freedom& freedom, bool above,
+                 F f) const {
+    for (AtomId a : with_rep)
+      each_instance(a, [&](const std::string& e, AtomId id) {
+        if (!in_domain(e) || freedom.frees(builder_.program(), id, a, e, rec_.rep, rec_.head, rec_.rule->index, above))
+          return;
+        const auto& args = builder_.program().atoms[id].args;
+        bool description = index.mentioned(id) && std::all_of(args.begin(), args.end(), [&](const std::string& x) { return x == e; });
+        if (!description) f(e);
+      });
   }
 
   // (a): looked for in domain order, usually found at once. Not even a
@@ -432,8 +437,9 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, const CaseIn
     for (const auto& e : *without_own_link)
       if (!covered.emitted(e)) split.insert(e);
   } else {
-    for (const auto& e : covered.domain())
-      if (!covered.emitted(e) && covered.elsewhere(with_rep, e, index, freedom, above)) split.insert(e);
+    covered.elsewhere(with_rep, index, freedom, above, [&](const std::string& e) {
+      if (!split.count(e) && !covered.emitted(e)) split.insert(e);
+    });
   }
   // (c): an atom of a covered entity's instance that joins a premise's
   // component elsewhere must stay joined to this instance. An atom made in
