@@ -188,6 +188,31 @@ claim c1 "" { holds not excused(a) }
   EXPECT_EQ(verdict_both_ways(text + "fact not organ_of(a, s).\n", "c1"), "inconsistent");
 }
 
+// §1: a closed derived atom has one value in a case, whichever claim asks.
+// Deciding excused(a), the premises followed member_of(a, s) up into top(a)
+// where a claim's cone held it (c2's does, through guard(a)) and so took in
+// the conflict over w(a) below it: excused(a) was established for c1 and
+// "not shown" for c2. top(a) is a conclusion nothing constrains, so it joins
+// nothing to excused(a) (docs/decisions.md, "Claims share the burden of proof").
+TEST(Soundness, ABurdenOfProofHasOneValueWhicheverClaimAsks) {
+  const std::string text = R"(
+actor a "". state s "".
+predicate member_of(actor, state) "". predicate excused(actor) closed "".
+predicate w(actor) "". predicate top(actor) "". predicate guard(actor) closed "".
+rule r1 "": excused(X) if member_of(X, s).
+rule r2 "": top(X) if member_of(X, s), w(X).
+rule r3 "": guard(X) if top(X).
+fact member_of(a, s). fact not w(a).
+evidence e1 intelligence "" { supports w(a) confidence 0.99 }
+claim c1 "" { holds excused(a) }
+claim c2 "" { holds excused(a) or guard(a) }
+)";
+  EXPECT_EQ(verdict_both_ways(text, "c1"), "established");
+  EXPECT_EQ(verdict_both_ways(text, "c2"), "established");
+  // guard(a) itself is decided on the conflict below it: not shown.
+  EXPECT_EQ(verdict_both_ways(text + "claim c3 \"\" { holds not guard(a) }\n", "c3"), "established");
+}
+
 // Each `_` in a claim is a variable of its own.
 TEST(Soundness, EachUnderscoreIsItsOwnVariable) {
   const std::string text = R"(
