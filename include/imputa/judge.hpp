@@ -39,6 +39,11 @@ struct JudgeOptions {
   // grounding (docs/decisions.md). For tests that check the shortcuts change
   // no verdict; grows with the square of the case.
   bool every_entity_apart = false;
+  // A check whose assumptions a model found earlier in the claim's session
+  // still satisfies (with the selectors that differ flipped) is answered SAT
+  // without Z3, on cones of at least this many atoms (SIZE_MAX: never; 0:
+  // always, for tests that check it changes no report).
+  std::size_t reuse_models_from = 100;
   // Called after each claim grounding is judged, with how many are done out of
   // how many; calls are serialized (never concurrent) and `done` only grows.
   std::function<void(std::size_t done, std::size_t total)> progress;

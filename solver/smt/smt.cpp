@@ -5,6 +5,7 @@
 
 #include <z3++.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <map>
@@ -139,10 +140,29 @@ struct Session::Impl {
   std::unordered_map<unsigned, Selector> selector_of; // Z3's id of a selector's constant
   std::map<ground::AtomId, Selector> definition_link_sel;
   bool incomplete = false;
+  // For answering SAT from a model already found (satisfied_by_kept()): the
+  // formulas each selector occurs in, and the selectors that occur in a
+  // definition's completion (rules), whose flip this does not follow.
+  std::vector<z3::expr> guarded;
+  std::vector<std::vector<std::size_t>> guards_of; // by selector: indexes into `guarded`
+  std::vector<char> in_completion;
+  // A model found by a SAT check, with the selector values it was found under
+  // (1 true, 0 false, -1 left free): the last few, the newest last.
+  struct Kept {
+    z3::model model;
+    std::vector<signed char> assign;
+  };
+  std::vector<Kept> kept;
+  // Only on large cones: on a small one a check costs about what reading a
+  // model and trying it does (JudgeOptions::reuse_models_from; measured on
+  // both benchmark corpora, docs/performance.md).
+  bool reuse_models = false;
 
   Impl(const Program& p, const ground::GroundProgram& ground, const std::vector<ground::AtomId>& cone,
-       const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numerics, Clock::time_point deadline)
-      : program(p), g(ground), engine(Engine::of_this_thread()), ctx(engine.ctx), solver(smt_solver(ctx)) {
+       const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numerics, Clock::time_point deadline,
+       std::size_t reuse_models_from)
+      : program(p), g(ground), engine(Engine::of_this_thread()), ctx(engine.ctx), solver(smt_solver(ctx)),
+        reuse_models(cone.size() >= reuse_models_from) {
     encode(cone, facts, numerics, deadline);
   }
 
@@ -175,7 +195,26 @@ struct Session::Impl {
     selector_of.emplace(selectors.back().id(), id);
     negated.push_back(!selectors.back());
     infos.push_back(info);
+    guards_of.emplace_back();
+    in_completion.push_back(0);
     return id;
+  }
+
+  // Asserts `f`, in which the selectors `on` occur (and no other, but those of
+  // rules, which are marked in_completion).
+  void add(const z3::expr& f, std::initializer_list<Selector> on) { add(f, std::vector<Selector>(on)); }
+  void add(const z3::expr& f, const std::vector<Selector>& on) {
+    solver.add(f);
+    for (Selector s : on) guards_of[s].push_back(guarded.size());
+    guarded.push_back(f);
+  }
+
+  // The value each selector must take under `assumptions` (-1: free).
+  std::vector<signed char> wanted(const std::vector<Lit>& assumptions) const;
+  bool satisfied_by_kept(const std::vector<signed char>& want) const;
+  void keep(const z3::model& m, std::vector<signed char> want) {
+    if (kept.size() == 3) kept.erase(kept.begin());
+    kept.push_back({m, std::move(want)});
   }
 
   z3::expr rational(const Rational& r) {
@@ -241,13 +280,13 @@ struct Session::Impl {
     naive_origin_sel = new_selector({SelectorInfo::Kind::naive_origin, 0, 0, true});
     for (std::size_t k : facts) { // the caller's: each on the cone (`fact true.` is on none)
       Selector s = fact_sel[k] = new_selector({SelectorInfo::Kind::fact, k, 0, true});
-      solver.add(z3::implies(selectors[s], formula(g.facts[k].formula)));
+      add(z3::implies(selectors[s], formula(g.facts[k].formula)), {s});
       for (auto a : g.facts[k].atoms) closed_reasons[a].push_back(s);
     }
     for (std::size_t k : numerics) {
       const auto& n = g.numeric[k];
       Selector s = numeric_sel[k] = new_selector({SelectorInfo::Kind::numeric, k, n.atom, true});
-      solver.add(z3::implies(selectors[s], atom(n.atom) >= rational(n.lo) && atom(n.atom) <= rational(n.hi)));
+      add(z3::implies(selectors[s], atom(n.atom) >= rational(n.lo) && atom(n.atom) <= rational(n.hi)), {s});
     }
     for (auto a : g.assumed)
       if (inside(a)) assumption(a);
@@ -264,7 +303,9 @@ struct Session::Impl {
       for (Selector s : closed_reasons[a]) reasons.push_back(selectors[s]);
       Selector p = new_selector({SelectorInfo::Kind::presumption, 0, a, false});
       presumption_sel.emplace(a, p);
-      solver.add(z3::implies(selectors[p], z3::implies(atom(a), z3::mk_or(reasons))));
+      std::vector<Selector> on = closed_reasons[a];
+      on.push_back(p);
+      add(z3::implies(selectors[p], z3::implies(atom(a), z3::mk_or(reasons))), on);
     }
   }
 
@@ -283,11 +324,13 @@ struct Session::Impl {
     // neither carry nor refute the head. That is how §5 reads a W28F rule for an
     // accusation, and what leaving a rule out of a support set means.
     rules_in_cone.insert(rules.begin(), rules.end());
+    for (std::size_t r : rules) in_completion[rule_sel[r]] = in_completion[rule_open_sel.at(r)] = 1;
     for (std::size_t r : rules) {
       std::string name = "u!" + std::to_string(def.head) + "!" + std::to_string(r);
       ways.push_back(selectors[rule_open_sel.at(r)] && ctx.bool_const(name.c_str()));
     }
     if (!def.naive_origin.empty()) {
+      in_completion[naive_origin_sel] = 1;
       z3::expr_vector origin(ctx);
       for (auto a : def.naive_origin) origin.push_back(atom(a));
       ways.push_back(selectors[naive_origin_sel] && z3::mk_or(origin));
@@ -309,7 +352,7 @@ struct Session::Impl {
     if (!fresh) return it->second;
     it->second = new_selector({SelectorInfo::Kind::proof, 0, a, positive});
     z3::expr lit = numeric(a) ? ctx.bool_val(true) : (positive ? atom(a) : !atom(a));
-    solver.add(z3::implies(selectors[it->second], lit));
+    add(z3::implies(selectors[it->second], lit), {it->second});
     if (positive) closed_reasons[a].push_back(it->second);
     return it->second;
   }
@@ -318,15 +361,16 @@ struct Session::Impl {
     auto [it, fresh] = assumption_sel.try_emplace(a, 0);
     if (!fresh) return it->second;
     it->second = new_selector({SelectorInfo::Kind::assumption, 0, a, true});
-    if (!numeric(a)) solver.add(z3::implies(selectors[it->second], atom(a)));
+    if (!numeric(a)) add(z3::implies(selectors[it->second], atom(a)), {it->second});
     closed_reasons[a].push_back(it->second);
     return it->second;
   }
 };
 
 Session::Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone,
-                 const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric, Clock::time_point deadline)
-    : impl_(std::make_unique<Impl>(program, g, cone, facts, numeric, deadline)) {}
+                 const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric, Clock::time_point deadline,
+                 std::size_t reuse_models_from)
+    : impl_(std::make_unique<Impl>(program, g, cone, facts, numeric, deadline, reuse_models_from)) {}
 
 bool Session::incomplete() const { return impl_->incomplete; }
 
@@ -336,7 +380,7 @@ Selector Session::definition(ground::AtomId a) {
   if (!fresh) return it->second;
   it->second = im.new_selector({SelectorInfo::Kind::definition, 0, a, true});
   auto sh = im.shadow.find(a);
-  if (sh != im.shadow.end()) im.solver.add(z3::implies(im.selectors[it->second], im.atom(a) == sh->second));
+  if (sh != im.shadow.end()) im.add(z3::implies(im.selectors[it->second], im.atom(a) == sh->second), {it->second});
   return it->second;
 }
 Session::~Session() = default;
@@ -369,14 +413,14 @@ Selector Session::burden(ground::AtomId a, bool value) {
   auto [it, fresh] = im.burden_sel.try_emplace({a, value}, 0);
   if (!fresh) return it->second;
   it->second = im.new_selector({value ? SelectorInfo::Kind::burden_true : SelectorInfo::Kind::burden_false, 0, a, value});
-  im.solver.add(z3::implies(im.selectors[it->second], value ? im.atom(a) : !im.atom(a)));
+  im.add(z3::implies(im.selectors[it->second], value ? im.atom(a) : !im.atom(a)), {it->second});
   return it->second;
 }
 
 Selector Session::goal(const ground::Formula& f) {
   auto& im = *impl_;
   Selector s = im.new_selector({SelectorInfo::Kind::goal, 0, 0, true});
-  im.solver.add(im.selectors[s] == im.formula(f));
+  im.add(im.selectors[s] == im.formula(f), {s});
   return s;
 }
 
@@ -386,7 +430,7 @@ Selector Session::definition_goal(ground::AtomId a) {
   if (!fresh) return it->second;
   it->second = im.new_selector({SelectorInfo::Kind::goal, 0, a, true});
   auto sh = im.shadow.find(a);
-  im.solver.add(im.selectors[it->second] == (sh != im.shadow.end() ? sh->second : im.atom(a)));
+  im.add(im.selectors[it->second] == (sh != im.shadow.end() ? sh->second : im.atom(a)), {it->second});
   return it->second;
 }
 
@@ -395,7 +439,7 @@ Selector Session::literal(ground::AtomId a, bool positive) {
   auto [it, fresh] = im.literal_sel.try_emplace({a, positive}, 0);
   if (!fresh) return it->second;
   it->second = im.new_selector({SelectorInfo::Kind::literal, 0, a, positive});
-  im.solver.add(z3::implies(im.selectors[it->second], positive ? im.atom(a) : !im.atom(a)));
+  im.add(z3::implies(im.selectors[it->second], positive ? im.atom(a) : !im.atom(a)), {it->second});
   return it->second;
 }
 
@@ -412,7 +456,7 @@ std::optional<Selector> Session::rule_applies(std::size_t r) {
   z3::expr_vector ways(im.ctx);
   for (const auto& b : bodies->second) ways.push_back(b);
   Selector s = im.new_selector({SelectorInfo::Kind::goal, r, 0, true});
-  im.solver.add(im.selectors[s] == z3::mk_or(ways));
+  im.add(im.selectors[s] == z3::mk_or(ways), {s});
   im.applies_sel.emplace(r, s);
   return s;
 }
@@ -439,6 +483,8 @@ z3::expr_vector Session::Impl::assumed(const std::vector<Lit>& assumptions) cons
 Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point deadline, bool keep_model) {
   auto& im = *impl_;
   if (im.incomplete || Clock::now() >= deadline) return Answer::unknown;
+  std::vector<signed char> want = im.wanted(assumptions);
+  if (!keep_model && im.satisfied_by_kept(want)) return Answer::sat;
   z3::expr_vector lits = im.assumed(assumptions);
   im.engine.running = true;
   im.engine.arm(deadline);
@@ -449,10 +495,74 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
     r = z3::unknown; // interrupted, or Z3 gave up: never a guess
   }
   im.engine.running = false;
-  if (r == z3::sat && keep_model) im.model = im.solver.get_model();
-  if (r == z3::sat) return Answer::sat;
+  if (r == z3::sat) {
+    if (keep_model || im.reuse_models) {
+      z3::model m = im.solver.get_model();
+      if (keep_model) im.model = m;
+      if (im.reuse_models) im.keep(m, std::move(want));
+    }
+    return Answer::sat;
+  }
   if (r == z3::unsat) return Answer::unsat;
   return Answer::unknown;
+}
+
+std::vector<signed char> Session::Impl::wanted(const std::vector<Lit>& assumptions) const {
+  using K = SelectorInfo::Kind;
+  std::vector<signed char> want(selectors.size(), -1);
+  for (Selector s = 0; s < selectors.size(); ++s)
+    if (infos[s].kind != K::goal && infos[s].kind != K::literal && !unused(s)) want[s] = 0; // assumed()
+  for (const auto& l : assumptions)
+    if (!unused(l.selector)) want[l.selector] = l.positive ? 1 : 0;
+  return want;
+}
+
+// Whether a model found earlier in this session, with the selectors that
+// differ flipped, satisfies every formula: then the assumptions are
+// satisfiable (SAT) without a check. That model satisfied every formula
+// under its own selector values (an atom it leaves free reads as false, as
+// in value()); only the formulas a flipped selector occurs in can change,
+// so only they are evaluated again. A formula added since is either one of
+// those or belongs to a selector left free (a goal, which can be chosen
+// equal to its formula; a literal, which can be false) or denied; a
+// selector the model was found with free is evaluated as flipped. A flip
+// of a rule's selector changes definitions and is not followed (a check is
+// made). Critical evidence re-decides a claim and its burdens of proof with
+// one evidence item left out, claim after claim; nearly all of those
+// checks are SAT, and most are answered here.
+bool Session::Impl::satisfied_by_kept(const std::vector<signed char>& want) const {
+  if (!reuse_models) return false;
+  for (auto k = kept.rbegin(); k != kept.rend(); ++k) {
+    std::vector<Selector> flipped;
+    bool follow = true;
+    for (Selector s = 0; s < want.size() && follow; ++s) {
+      if (want[s] < 0) continue;
+      // A selector the model was found with free, or made since, is evaluated
+      // as flipped: its formula may be newer than the model.
+      const signed char had = s < k->assign.size() ? k->assign[s] : -1;
+      if (had == want[s]) continue;
+      if (in_completion[s] || flipped.size() == 32) follow = false;
+      flipped.push_back(s);
+    }
+    if (!follow) continue;
+    if (flipped.empty()) return true;
+    z3::expr_vector from(ctx), to(ctx);
+    std::vector<std::size_t> formulas;
+    for (Selector s : flipped) {
+      from.push_back(selectors[s]);
+      to.push_back(ctx.bool_val(want[s] == 1));
+      formulas.insert(formulas.end(), guards_of[s].begin(), guards_of[s].end());
+    }
+    std::sort(formulas.begin(), formulas.end());
+    formulas.erase(std::unique(formulas.begin(), formulas.end()), formulas.end());
+    bool all = true;
+    for (std::size_t f = 0; f < formulas.size() && all; ++f) {
+      z3::expr e = guarded[formulas[f]];
+      all = k->model.eval(e.substitute(from, to), true).is_true();
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 std::vector<Selector> Session::core() const {

@@ -46,8 +46,11 @@ public:
   // before; models and cores may, so callers read them only through canonical
   // forms (deterministic output).
   // Encoding stops at `deadline` (every check is then UNKNOWN).
+  // On a cone of at least `reuse_models_from` atoms, a SAT answer may come
+  // from a model an earlier check found (check()).
   Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone,
-          const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric, Clock::time_point deadline);
+          const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric, Clock::time_point deadline,
+          std::size_t reuse_models_from);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;

@@ -1,0 +1,91 @@
+// A check answered SAT from a model found earlier in the claim's session
+// (solver/smt/smt.cpp, satisfied_by_kept(); JudgeOptions::reuse_models_from)
+// changes no report: every example and library case, and generated
+// campaigns of both corpora, are judged with every reason twice, reusing
+// models on every cone and never, and each grounding's reasons must agree.
+#include "solver_helpers.hpp"
+#include "test_support.hpp"
+
+#include <cstdint>
+#include <sstream>
+
+namespace imputa::testing {
+namespace {
+
+std::string join(const std::vector<std::string>& xs) {
+  std::string out;
+  for (const auto& x : xs) out += x + " ";
+  return out;
+}
+
+void literals(std::ostringstream& out, const char* what, const std::vector<Literal>& ls) {
+  out << what << ":";
+  for (const auto& l : ls) out << " " << (l.positive ? "" : "not ") << l.atom;
+  out << "\n";
+}
+
+// What a report says about one grounding, in a form that compares.
+std::string fingerprint(const ClaimGroundingReport& g) {
+  std::ostringstream out;
+  out << g.formula << ": " << to_string(g.verdict) << (g.reasons_cut ? " (cut)" : "") << "\n";
+  out << "strength: " << g.strength.value_or("-") << " / " << g.strength_burdens.size() << "\n";
+  out << "support: " << join(ids(g.support)) << "\n";
+  out << "conflict: " << join(ids(g.conflict)) << "\n";
+  for (const auto& route : g.also_supports.routes) out << "route: " << join(ids(route.support)) << "\n";
+  out << "routes left out: " << g.also_supports.left_out << "\n";
+  literals(out, "counter-model", g.counter_model);
+  literals(out, "witness", g.witness_model);
+  for (const auto& set : g.would_establish) literals(out, "would establish", set);
+  out << "critical: " << join(g.critical_evidence) << "\n";
+  for (const auto& d : g.defeaters) out << "defeater: " << d.evidence << " " << d.contrary.atom << "\n";
+  out << "burdens: " << g.burdens.size() << ", no rule in force: " << g.no_rule_in_force.size() << "\n";
+  return out.str();
+}
+
+void expect_same_reports(const Program& program, const std::string& what) {
+  JudgeOptions always;
+  always.reuse_models_from = 0;
+  always.timeout = std::chrono::milliseconds(120000);
+  JudgeOptions never = always;
+  never.reuse_models_from = SIZE_MAX;
+  Diagnostics d1, d2;
+  const Report with = judge(program, always, d1);
+  const Report without = judge(program, never, d2);
+  ASSERT_FALSE(d1.has_errors() || d2.has_errors()) << what;
+  ASSERT_EQ(with.claims.size(), without.claims.size()) << what;
+  for (std::size_t c = 0; c < with.claims.size(); ++c) {
+    const auto& a = with.claims[c].groundings;
+    const auto& b = without.claims[c].groundings;
+    ASSERT_EQ(a.size(), b.size()) << what << ": " << with.claims[c].id;
+    for (std::size_t k = 0; k < a.size(); ++k)
+      EXPECT_EQ(fingerprint(a[k]), fingerprint(b[k])) << what << ": " << with.claims[c].id;
+  }
+}
+
+TEST(ModelReuse, ChangesNoReasonOfAnyExampleOrLibraryCase) {
+  auto files = imputa_files({"examples", "tests/library"});
+  ASSERT_GE(files.size(), 30u);
+  for (const auto& file : files) {
+    const CheckedCase c = checked_case(file);
+    ASSERT_FALSE(c.diags.has_errors()) << file;
+    expect_same_reports(c.program, file.string());
+  }
+}
+
+TEST(ModelReuse, ChangesNoReasonOfBenchCorpora) {
+  for (bool contested : {false, true}) {
+    std::vector<std::string> args = {"30", "3"};
+    if (contested) args.push_back("--contested");
+    auto generated = run_program(IMPUTA_CORPUS, args);
+    ASSERT_EQ(generated.exit_code, 0) << generated.err;
+    Sources sources;
+    Diagnostics diags;
+    auto files = parse::load_text("corpus.imputa", generated.out, {}, sources, diags);
+    Program program = check::check(files, sources, diags);
+    ASSERT_FALSE(diags.has_errors());
+    expect_same_reports(program, std::string("corpus 30 3") + (contested ? " --contested" : ""));
+  }
+}
+
+} // namespace
+} // namespace imputa::testing
