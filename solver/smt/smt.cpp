@@ -483,8 +483,18 @@ z3::expr_vector Session::Impl::assumed(const std::vector<Lit>& assumptions) cons
 Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point deadline, bool keep_model) {
   auto& im = *impl_;
   if (im.incomplete || Clock::now() >= deadline) return Answer::unknown;
-  std::vector<signed char> want = im.wanted(assumptions);
-  if (!keep_model && im.satisfied_by_kept(want)) return Answer::sat;
+  // A check that assumes literals (would-establish, canonical models) asks
+  // about hypotheses a model of the premises rarely satisfies: it neither
+  // tries the kept models nor keeps its own (on the contested campaign,
+  // trying them made would-establish a third slower).
+  const bool reuse = im.reuse_models && std::none_of(assumptions.begin(), assumptions.end(), [&](const Lit& l) {
+                       return im.infos[l.selector].kind == SelectorInfo::Kind::literal;
+                     });
+  std::vector<signed char> want;
+  if (reuse) {
+    want = im.wanted(assumptions);
+    if (!keep_model && im.satisfied_by_kept(want)) return Answer::sat;
+  }
   z3::expr_vector lits = im.assumed(assumptions);
   im.engine.running = true;
   im.engine.arm(deadline);
@@ -496,10 +506,10 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
   }
   im.engine.running = false;
   if (r == z3::sat) {
-    if (keep_model || im.reuse_models) {
+    if (keep_model || reuse) {
       z3::model m = im.solver.get_model();
       if (keep_model) im.model = m;
-      if (im.reuse_models) im.keep(m, std::move(want));
+      if (reuse) im.keep(m, std::move(want));
     }
     return Answer::sat;
   }
@@ -531,7 +541,6 @@ std::vector<signed char> Session::Impl::wanted(const std::vector<Lit>& assumptio
 // one evidence item left out, claim after claim; nearly all of those
 // checks are SAT, and most are answered here.
 bool Session::Impl::satisfied_by_kept(const std::vector<signed char>& want) const {
-  if (!reuse_models) return false;
   for (auto k = kept.rbegin(); k != kept.rend(); ++k) {
     std::vector<Selector> flipped;
     bool follow = true;
