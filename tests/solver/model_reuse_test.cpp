@@ -76,14 +76,9 @@ TEST(ModelReuse, ChangesNoReasonOfBenchCorpora) {
   for (bool contested : {false, true}) {
     std::vector<std::string> args = {"30", "3"};
     if (contested) args.push_back("--contested");
-    auto generated = run_program(IMPUTA_CORPUS, args);
-    ASSERT_EQ(generated.exit_code, 0) << generated.err;
-    Sources sources;
-    Diagnostics diags;
-    auto files = parse::load_text("corpus.imputa", generated.out, {}, sources, diags);
-    Program program = check::check(files, sources, diags);
-    ASSERT_FALSE(diags.has_errors());
-    expect_same_reports(program, std::string("corpus 30 3") + (contested ? " --contested" : ""));
+    const CheckedCase c = corpus_case(args);
+    ASSERT_FALSE(c.diags.has_errors());
+    expect_same_reports(c.program, std::string("corpus 30 3") + (contested ? " --contested" : ""));
   }
 }
 

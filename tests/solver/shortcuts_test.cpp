@@ -151,14 +151,9 @@ TEST(Shortcuts, ChangeNoVerdictOfBenchCorpora) {
     for (bool contested : {false, true}) {
       std::vector<std::string> args = {operations, seed};
       if (contested) args.push_back("--contested");
-      auto generated = run_program(IMPUTA_CORPUS, args);
-      ASSERT_EQ(generated.exit_code, 0) << generated.err;
-      Sources sources;
-      Diagnostics diags;
-      auto files = parse::load_text("corpus.imputa", generated.out, {}, sources, diags);
-      Program program = check::check(files, sources, diags);
-      ASSERT_FALSE(diags.has_errors());
-      expect_same_verdicts(program, "corpus " + operations + " " + seed + (contested ? " --contested" : ""));
+      const CheckedCase c = corpus_case(args);
+      ASSERT_FALSE(c.diags.has_errors());
+      expect_same_verdicts(c.program, "corpus " + operations + " " + seed + (contested ? " --contested" : ""));
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "imputa/dsl.hpp"
 #include "imputa/judge.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -80,6 +81,19 @@ inline CheckedCase checked_case(const std::filesystem::path& path) {
   c.program = check::check(loaded, c.sources, c.diags);
   return c;
 }
+
+#ifdef IMPUTA_CORPUS
+// The case `bench/corpus ARGS...` writes (the generator the solver tests are
+// built with), loaded with the shipped library and checked.
+inline CheckedCase corpus_case(const std::vector<std::string>& args) {
+  CheckedCase c;
+  auto generated = run_program(IMPUTA_CORPUS, args);
+  EXPECT_EQ(generated.exit_code, 0) << generated.err;
+  auto files = parse::load_text("corpus.imputa", generated.out, {}, c.sources, c.diags);
+  c.program = check::check(files, c.sources, c.diags);
+  return c;
+}
+#endif
 
 // Every grounding's verdict, by claim id and bindings ("c S=rus").
 inline std::map<std::string, Verdict> verdicts_by_grounding(const Report& report) {
