@@ -203,6 +203,7 @@ private:
   bool rule_active(const RuleItem& rule, const std::set<std::string>& drops) const;
   weigh::Config weigh_config(const StandardInfo& standard, const std::set<std::string>& drops, bool naive) const;
   bool statements_discounted() const;
+  bool proven(std::size_t x, const StandardInfo& standard, const weigh::Config& config, weigh::Reading reading);
   bool burden_atom(AtomId a) const;
   bool opaque(std::size_t i, std::optional<AtomId> link) const;
   RuleUse rule_use(std::size_t r, Premises which, const std::set<std::string>& drops) const;
@@ -254,7 +255,7 @@ private:
   std::optional<Strength> strength(Verdict v, Deadline deadline);
   std::vector<std::size_t> cone_items() const;
   std::vector<std::array<bool, 4>> proven_on_readings(const std::set<std::string>& drops,
-                                                      const std::set<std::string>* atoms) const;
+                                                      const std::set<std::string>* atoms);
   std::vector<std::string> critical_evidence(Verdict v, Deadline deadline);
 
   // alternatives.cpp: other routes to the verdict, on other bodies of evidence
@@ -303,6 +304,9 @@ private:
   const ConeIndex index_;
   // Caches: the same question in this claim's session always gets the same answer.
   std::map<std::tuple<AtomId, int, std::string, std::set<std::string>>, bool> burden_cache_;
+  // By cone literal, reading, standard, naive weight, and the items on its atom left out.
+  std::map<std::tuple<std::size_t, int, std::string, bool, std::vector<std::size_t>>, bool> proven_cache_;
+  std::vector<std::vector<std::size_t>> items_on_atom_; // by cone literal: the items on its atom, either way
   std::map<AtomId, Selector> atom_goals_;
   std::map<AtomId, std::vector<AtomId>> below_;
   std::vector<AtomId> dependencies_;

@@ -38,6 +38,32 @@ bool ClaimJudge::statements_discounted() const {
   return it != setting_.doctrine.end() && it->second == "disclosed_evidence";
 }
 
+// Whether cone literal `x` is proven on this reading under `config` (made by
+// weigh_config() at `standard`). Weighing reads only the items on the
+// literal's atom, either way, so the answer is kept by which of them are
+// left out: critical evidence re-decides a claim once per item, and every
+// literal but the item's own weighs as before.
+bool ClaimJudge::proven(std::size_t x, const StandardInfo& standard, const weigh::Config& config,
+                        weigh::Reading reading) {
+  const weigh::LiteralKey& literal = cone_literals_[x].first;
+  if (items_on_atom_.empty()) {
+    items_on_atom_.resize(cone_literals_.size());
+    for (std::size_t y = 0; y < cone_literals_.size(); ++y)
+      for (bool positive : {true, false})
+        for (std::size_t i : s_.evidence.items(weigh::LiteralKey{cone_literals_[y].first.atom, positive}))
+          items_on_atom_[y].push_back(i);
+  }
+  std::vector<std::size_t> left_out;
+  for (std::size_t i : items_on_atom_[x])
+    if (config.dropped.count(s_.evidence.item(i).id)) left_out.push_back(i);
+  auto key = std::make_tuple(x, static_cast<int>(reading), standard.name, config.origin_at_full_weight,
+                             std::move(left_out));
+  if (auto it = proven_cache_.find(key); it != proven_cache_.end()) return it->second;
+  const bool value = s_.evidence.proven(literal, config, reading);
+  proven_cache_.emplace(std::move(key), value);
+  return value;
+}
+
 bool ClaimJudge::burden_atom(AtomId a) const {
   const auto* info = s_.g.atoms[a].info;
   return info && info->has(Tag::closed) && s_.g.derived(a);
@@ -136,7 +162,7 @@ std::vector<AtomId> ClaimJudge::atom_premises(const Component& c, std::optional<
     for (std::size_t k : index_.numeric_on[i])
       if (numeric_kept(k)) lits.push_back({*session_.numeric(k), true});
     for (std::size_t x : index_.literals_on[i])
-      if (s_.evidence.proven(cone_literals_[x].first, config, reading))
+      if (proven(x, standard, config, reading))
         lits.push_back({session_.proof(cone_[i], cone_literals_[x].first.positive), true});
     if (opaque(i, link)) burdens.push_back(cone_[i]);
     if (auto p = session_.presumption(cone_[i])) lits.push_back({*p, true}); // closed base atoms (§1)

@@ -186,13 +186,13 @@ constexpr std::array<std::pair<bool, weigh::Reading>, 4> readings{{{false, weigh
 // Which cone literals are proven on each reading, with `drops` left out (by
 // position in cone_literals_, then reading); only those on `atoms` if given.
 std::vector<std::array<bool, 4>> ClaimJudge::proven_on_readings(const std::set<std::string>& drops,
-                                                                const std::set<std::string>* atoms) const {
+                                                                const std::set<std::string>* atoms) {
   std::vector<std::array<bool, 4>> out(cone_literals_.size());
   for (std::size_t k = 0; k < readings.size(); ++k) {
     const weigh::Config config = weigh_config(setting_.standard, drops, readings[k].first);
     for (std::size_t x = 0; x < cone_literals_.size(); ++x)
       if (!atoms || atoms->count(cone_literals_[x].first.atom))
-        out[x][k] = s_.evidence.proven(cone_literals_[x].first, config, readings[k].second);
+        out[x][k] = proven(x, setting_.standard, config, readings[k].second);
   }
   return out;
 }
