@@ -80,11 +80,24 @@ std::vector<PremiseRef> ClaimJudge::burden_support(AtomId a, const std::set<std:
 }
 
 // A rule in a support is a reason when some instance of it applies on the
-// premises; one that is there only because none applies closes a route.
+// premises; one that is there only because none applies closes a route. A
+// rule that establishes a burden-of-proof atom of the support is read on
+// that atom's own premises (burden_support()), not on the claim's, where the
+// atom is a premise of its own and its conditions are not in view.
 void ClaimJudge::mark_rules_that_apply(std::vector<PremiseRef>& support, const std::vector<Lit>& P,
                                        Deadline deadline) {
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < s_.program.rules.size(); ++i) index[s_.program.rules[i].id] = i;
+  std::map<std::string, std::vector<Lit>> own; // a burden atom's premises, by its text
+  auto premises_of = [&](const std::string& atom) -> const std::vector<Lit>& {
+    auto [it, fresh] = own.try_emplace(atom);
+    if (fresh)
+      if (auto a = s_.g.find(atom)) {
+        PremiseSet rest = premises_for({*a}, *a, Premises::cautious, setting_.standard, setting_.drops, deadline);
+        if (!rest.unknown) it->second = std::move(rest.lits);
+      }
+    return it->second;
+  };
   for (auto& p : support) {
     if (p.kind != PremiseRef::Kind::rule || p.origin_only) continue; // §5: an open rule is counted neither way
     auto applies = session_.rule_applies(index.at(p.id));
@@ -92,7 +105,12 @@ void ClaimJudge::mark_rules_that_apply(std::vector<PremiseRef>& support, const s
       p.applies = false;
       continue;
     }
-    p.applies = check_with(P, Lit{*applies, false}, deadline) == Answer::unsat;
+    if (p.because_of.empty()) {
+      p.applies = check_with(P, Lit{*applies, false}, deadline) == Answer::unsat;
+    } else {
+      const std::vector<Lit>& on = premises_of(p.because_of); // empty: a check ran out of time
+      p.applies = !on.empty() && check_with(on, Lit{*applies, false}, deadline) == Answer::unsat;
+    }
   }
 }
 

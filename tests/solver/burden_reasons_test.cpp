@@ -55,6 +55,27 @@ TEST(BurdenReasons, AVerdictThatTurnsOnABurdenNamesItAndWhoBearsIt) {
   EXPECT_EQ(g.burdens[0].description, "Wrongfulness is precluded; the state invoking it bears the burden");
 }
 
+// A burden of proof that holds brings its own support, and a rule in it is
+// read on the burden's own premises: r1 establishes excused(a) from the fact,
+// so it applies (it was listed among the "routes that do not apply", read on
+// the claim's premises, where excused(a) is a premise of its own).
+TEST(BurdenReasons, TheRuleThatDischargesABurdenApplies) {
+  const std::string text = R"(
+actor a "". state s "".
+predicate member_of(actor, state) "". predicate excused(actor) closed "".
+rule r1 "Members are excused": excused(X) if member_of(X, s).
+fact member_of(a, s).
+claim c1 "" { holds excused(a) }
+)";
+  auto j = judge_text(text);
+  ASSERT_EQ(j.verdict("c1"), "established") << j.errors();
+  const auto& support = j.grounding("c1").support;
+  auto r1 = std::find_if(support.begin(), support.end(), [](const PremiseRef& p) { return p.id == "r1"; });
+  ASSERT_NE(r1, support.end()) << "r1 is not in the support";
+  EXPECT_EQ(r1->because_of, "excused(a)");
+  EXPECT_TRUE(r1->applies);
+}
+
 // A counter-model shows the atoms the claim's own premises connect to it
 // (§4), whatever burden was decided on the way: here precluded(op_a, rur),
 // decided on premises of its own, once left only its atoms in view, and the
