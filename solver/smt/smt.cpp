@@ -186,8 +186,12 @@ struct Session::Impl {
     return (info.kind == K::rule || info.kind == K::rule_open) && !rules_in_cone.count(info.index);
   }
 
-  // The assumptions as Z3 literals, with every premise not among them denied.
-  z3::expr_vector assumed(const std::vector<Lit>& assumptions) const;
+  // The value each selector must take under the assumptions (1 true, 0
+  // false, -1 free, `both`: assumed either way, which no model satisfies),
+  // and the same as Z3 literals.
+  static constexpr signed char both = 2;
+  std::vector<signed char> wanted(const std::vector<Lit>& assumptions) const;
+  z3::expr_vector assumed(const std::vector<signed char>& want) const;
 
   Selector new_selector(SelectorInfo info) {
     auto id = static_cast<Selector>(selectors.size());
@@ -209,8 +213,6 @@ struct Session::Impl {
     guarded.push_back(f);
   }
 
-  // The value each selector must take under `assumptions` (-1: free).
-  std::vector<signed char> wanted(const std::vector<Lit>& assumptions) const;
   bool satisfied_by_kept(const std::vector<signed char>& want) const;
   void keep(const z3::model& m, std::vector<signed char> want) {
     if (kept.size() == 3) kept.erase(kept.begin());
@@ -463,19 +465,30 @@ std::optional<Selector> Session::rule_applies(std::size_t r) {
 
 const SelectorInfo& Session::info(Selector s) const { return impl_->infos.at(s); }
 
-z3::expr_vector Session::Impl::assumed(const std::vector<Lit>& assumptions) const {
-  z3::expr_vector lits(ctx);
+// A premise not among the assumptions does not hold: an inactive rule derives
+// nothing, an unproven literal cannot make a closed atom true. Goals and
+// literals not among them are left free; so are the selectors of rules with
+// no instance on the cone, which occur in no formula.
+std::vector<signed char> Session::Impl::wanted(const std::vector<Lit>& assumptions) const {
+  using K = SelectorInfo::Kind;
+  std::vector<signed char> want(selectors.size(), -1);
+  for (Selector s = 0; s < selectors.size(); ++s)
+    if (infos[s].kind != K::goal && infos[s].kind != K::literal && !unused(s)) want[s] = 0;
   std::vector<char> given(selectors.size(), 0);
   for (const auto& l : assumptions) {
+    if (unused(l.selector)) continue;
+    const signed char value = l.positive ? 1 : 0;
+    want[l.selector] = given[l.selector] && want[l.selector] != value ? both : value;
     given[l.selector] = 1;
-    if (!unused(l.selector)) lits.push_back(l.positive ? selectors[l.selector] : negated[l.selector]);
   }
-  // A premise not among the assumptions does not hold: an inactive rule derives
-  // nothing, an unproven literal cannot make a closed atom true.
-  for (Selector s = 0; s < selectors.size(); ++s) {
-    using K = SelectorInfo::Kind;
-    K k = infos[s].kind;
-    if (!given[s] && k != K::goal && k != K::literal && !unused(s)) lits.push_back(negated[s]);
+  return want;
+}
+
+z3::expr_vector Session::Impl::assumed(const std::vector<signed char>& want) const {
+  z3::expr_vector lits(ctx);
+  for (Selector s = 0; s < want.size(); ++s) {
+    if (want[s] == 1 || want[s] == both) lits.push_back(selectors[s]);
+    if (want[s] == 0 || want[s] == both) lits.push_back(negated[s]);
   }
   return lits;
 }
@@ -490,12 +503,9 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
   const bool reuse = im.reuse_models && std::none_of(assumptions.begin(), assumptions.end(), [&](const Lit& l) {
                        return im.infos[l.selector].kind == SelectorInfo::Kind::literal;
                      });
-  std::vector<signed char> want;
-  if (reuse) {
-    want = im.wanted(assumptions);
-    if (!keep_model && im.satisfied_by_kept(want)) return Answer::sat;
-  }
-  z3::expr_vector lits = im.assumed(assumptions);
+  std::vector<signed char> want = im.wanted(assumptions);
+  if (reuse && !keep_model && im.satisfied_by_kept(want)) return Answer::sat;
+  z3::expr_vector lits = im.assumed(want);
   im.engine.running = true;
   im.engine.arm(deadline);
   z3::check_result r = z3::unknown;
@@ -517,16 +527,6 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
   return Answer::unknown;
 }
 
-std::vector<signed char> Session::Impl::wanted(const std::vector<Lit>& assumptions) const {
-  using K = SelectorInfo::Kind;
-  std::vector<signed char> want(selectors.size(), -1);
-  for (Selector s = 0; s < selectors.size(); ++s)
-    if (infos[s].kind != K::goal && infos[s].kind != K::literal && !unused(s)) want[s] = 0; // assumed()
-  for (const auto& l : assumptions)
-    if (!unused(l.selector)) want[l.selector] = l.positive ? 1 : 0;
-  return want;
-}
-
 // Whether a model found earlier in this session, with the selectors that
 // differ flipped, satisfies every formula: then the assumptions are
 // satisfiable (SAT) without a check. That model satisfied every formula
@@ -546,6 +546,7 @@ bool Session::Impl::satisfied_by_kept(const std::vector<signed char>& want) cons
     bool follow = true;
     for (Selector s = 0; s < want.size() && follow; ++s) {
       if (want[s] < 0) continue;
+      if (want[s] == both) return false;
       // A selector the model was found with free, or made since, is evaluated
       // as flipped: its formula may be newer than the model.
       const signed char had = s < k->assign.size() ? k->assign[s] : -1;
