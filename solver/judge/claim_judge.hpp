@@ -59,11 +59,11 @@ bool rule_in_force(const RuleItem& rule, const std::map<std::string, std::string
 
 // --- cones.cpp ---------------------------------------------------------------
 
-// The atoms a claim's cone (§4) can reach under any setting: what is encoded
-// for it (see cones.cpp for what connects atoms and why).
 // Atoms with a premise on them or on one above them (any setting's premises).
 std::vector<bool> constrained_atoms(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence);
 
+// The atoms a claim's cone (§4) can reach under any setting: what is encoded
+// for it (see cones.cpp for what connects atoms and why).
 class Cones {
 public:
   Cones(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence);
@@ -165,6 +165,8 @@ using ConeLiterals = std::vector<std::pair<weigh::LiteralKey, AtomId>>;
 
 // cones.cpp: the evidence literals on the atoms of `cone` in file order, and what connects the cone's atoms.
 ConeLiterals cone_literals(const CaseIndex& c, const std::vector<AtomId>& cone);
+// By literal: the items on its atom, either way (all that weighing it reads).
+std::vector<std::vector<std::size_t>> items_on_atoms(const CaseIndex& c, const ConeLiterals& literals);
 ConeIndex index_cone(const ground::GroundProgram& g, const std::vector<AtomId>& cone,
                      const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric,
                      const ConeLiterals& literals);
@@ -302,11 +304,11 @@ private:
   const std::vector<AtomId> claim_atoms_;
   const ConeLiterals cone_literals_; // evidence literals on cone atoms, in file order
   const ConeIndex index_;
+  const std::vector<std::vector<std::size_t>> items_on_atom_; // items_on_atoms(cone_literals_)
   // Caches: the same question in this claim's session always gets the same answer.
   std::map<std::tuple<AtomId, int, std::string, std::set<std::string>>, bool> burden_cache_;
   // By cone literal, reading, standard, naive weight, and the items on its atom left out.
   std::map<std::tuple<std::size_t, int, std::string, bool, std::vector<std::size_t>>, bool> proven_cache_;
-  std::vector<std::vector<std::size_t>> items_on_atom_; // by cone literal: the items on its atom, either way
   std::map<AtomId, Selector> atom_goals_;
   std::map<AtomId, std::vector<AtomId>> below_;
   std::vector<AtomId> dependencies_;

@@ -134,6 +134,16 @@ ConeLiterals cone_literals(const CaseIndex& c, const std::vector<AtomId>& cone) 
   return out;
 }
 
+std::vector<std::vector<std::size_t>> items_on_atoms(const CaseIndex& c, const ConeLiterals& literals) {
+  std::vector<std::vector<std::size_t>> out(literals.size());
+  for (std::size_t x = 0; x < literals.size(); ++x)
+    for (bool positive : {true, false}) {
+      const auto& items = c.evidence.items(weigh::LiteralKey{literals[x].first.atom, positive});
+      out[x].insert(out[x].end(), items.begin(), items.end());
+    }
+  return out;
+}
+
 namespace {
 
 // The position of `a` in the sorted `cone`, if it is there.

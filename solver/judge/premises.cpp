@@ -45,21 +45,13 @@ bool ClaimJudge::statements_discounted() const {
 // literal but the item's own weighs as before.
 bool ClaimJudge::proven(std::size_t x, const StandardInfo& standard, const weigh::Config& config,
                         weigh::Reading reading) {
-  const weigh::LiteralKey& literal = cone_literals_[x].first;
-  if (items_on_atom_.empty()) {
-    items_on_atom_.resize(cone_literals_.size());
-    for (std::size_t y = 0; y < cone_literals_.size(); ++y)
-      for (bool positive : {true, false})
-        for (std::size_t i : s_.evidence.items(weigh::LiteralKey{cone_literals_[y].first.atom, positive}))
-          items_on_atom_[y].push_back(i);
-  }
   std::vector<std::size_t> left_out;
   for (std::size_t i : items_on_atom_[x])
     if (config.dropped.count(s_.evidence.item(i).id)) left_out.push_back(i);
   auto key = std::make_tuple(x, static_cast<int>(reading), standard.name, config.origin_at_full_weight,
                              std::move(left_out));
   if (auto it = proven_cache_.find(key); it != proven_cache_.end()) return it->second;
-  const bool value = s_.evidence.proven(literal, config, reading);
+  const bool value = s_.evidence.proven(cone_literals_[x].first, config, reading);
   proven_cache_.emplace(std::move(key), value);
   return value;
 }
