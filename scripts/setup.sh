@@ -11,7 +11,7 @@ case "${1:-}" in
 esac
 
 packages=(g++ cmake make pkg-config ccache libboost-dev libz3-dev libspdlog-dev libfmt-dev
-          libgtest-dev libcli11-dev nlohmann-json3-dev graphviz libcpp-httplib-dev
+          libgtest-dev libcli11-dev nlohmann-json3-dev graphviz libcpp-httplib-dev libgoogle-perftools-dev
           ${IMPUTA_EXTRA_PACKAGES:-})
 # Chromium for the browser test: Debian's packages. Ubuntu ships Chromium only
 # as a snap, which apt cannot install quietly; there the browser test is skipped.
