@@ -180,11 +180,21 @@ struct Session::Impl {
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
 
+  // Z3's constants are named by number, not by text (no string built and
+  // hashed for each of a session's few hundred): an atom, a selector, a
+  // closed atom's shadow and a definition's unknown each have their own
+  // residue mod 4 (atom and selector ids stay far below Z3's 2^30 limit:
+  // ground/ground.hpp caps atoms at a million).
+  enum class Name : unsigned { atom, selector, shadow, unknown };
+  z3::expr constant(Name kind, std::size_t id, bool real = false) const {
+    Z3_symbol name = Z3_mk_int_symbol(ctx, static_cast<int>(4 * id + static_cast<unsigned>(kind)));
+    return z3::expr(ctx, Z3_mk_const(ctx, name, real ? ctx.real_sort() : ctx.bool_sort()));
+  }
+
   z3::expr& atom(ground::AtomId a) {
     auto it = atoms.find(a);
     if (it != atoms.end()) return it->second;
-    std::string name = "a!" + std::to_string(a);
-    return atoms.emplace(a, numeric(a) ? ctx.real_const(name.c_str()) : ctx.bool_const(name.c_str())).first->second;
+    return atoms.emplace(a, constant(Name::atom, a, numeric(a))).first->second;
   }
 
   // A rule's selectors where no instance of the rule concludes an atom of the
@@ -204,7 +214,7 @@ struct Session::Impl {
 
   Selector new_selector(SelectorInfo info) {
     auto id = static_cast<Selector>(selectors.size());
-    selectors.push_back(ctx.bool_const(("s!" + std::to_string(id)).c_str()));
+    selectors.push_back(constant(Name::selector, id));
     selector_of.emplace(selectors.back().id(), id);
     negated.push_back(!selectors.back());
     infos.push_back(info);
@@ -333,13 +343,16 @@ struct Session::Impl {
     }
     // A rule read as open: an unknown stands in for its bodies, so that it can
     // neither carry nor refute the head. That is how §5 reads a W28F rule for an
-    // accusation, and what leaving a rule out of a support set means.
+    // accusation, and what leaving a rule out of a support set means. One
+    // unknown per head serves all its rules: "some open rule's unknown holds"
+    // is free exactly when some rule is open, with one unknown or one per rule.
     rules_in_cone.insert(rules.begin(), rules.end());
-    for (std::size_t r : rules) in_completion[rule_sel[r]] = in_completion[rule_open_sel.at(r)] = 1;
+    z3::expr_vector open(ctx);
     for (std::size_t r : rules) {
-      std::string name = "u!" + std::to_string(def.head) + "!" + std::to_string(r);
-      ways.push_back(selectors[rule_open_sel.at(r)] && ctx.bool_const(name.c_str()));
+      in_completion[rule_sel[r]] = in_completion[rule_open_sel.at(r)] = 1;
+      open.push_back(selectors[rule_open_sel.at(r)]);
     }
+    ways.push_back(z3::mk_or(open) && constant(Name::unknown, def.head));
     if (!def.naive_origin.empty()) {
       in_completion[naive_origin_sel] = 1;
       z3::expr_vector origin(ctx);
@@ -350,7 +363,7 @@ struct Session::Impl {
     z3::expr completion = z3::mk_or(ways);
     if (info && info->has(Tag::closed)) {
       // Burden of proof: the atom's value is decided by the judge and fixed by burden selectors.
-      z3::expr s = ctx.bool_const(("d!" + std::to_string(def.head)).c_str());
+      z3::expr s = constant(Name::shadow, def.head);
       solver.add(s == completion);
       shadow.emplace(def.head, s);
       return;
