@@ -1,6 +1,8 @@
 // The ground program under construction (builder.hpp).
 #include "ground/builder.hpp"
 
+#include <algorithm>
+
 namespace imputa::ground {
 namespace {
 
@@ -45,12 +47,10 @@ AtomId Builder::intern(const std::string& predicate, std::vector<std::string> ar
     budget_.fail_limit(grounding_error::too_many_atoms(
         pred == p_.predicates.end() ? SourceSpan{} : pred->second.span, max_ground_atoms));
   if (rules_.derived(predicate)) work_.push_back(it->second);
-  const auto& interned = g_.atoms.back().args;
-  for (std::size_t i = 0; i < interned.size(); ++i) {
-    Pattern pattern = interned;
-    pattern[i] = hole;
-    by_pattern_[pattern_text(predicate, pattern)].emplace_back(interned[i], it->second);
-  }
+  auto& same = by_predicate_[predicate];
+  same.atoms.push_back(it->second);
+  for (std::size_t i = 0; i < same.indexed.size(); ++i)
+    if (same.indexed[i]) index_at(it->second, i);
   budget_.tick();
   return it->second;
 }
@@ -140,8 +140,27 @@ std::optional<AtomId> Builder::take_work() {
   return a;
 }
 
-const std::vector<std::pair<std::string, AtomId>>* Builder::at_hole(const std::string& pattern_text) const {
-  auto it = by_pattern_.find(pattern_text);
+void Builder::index_at(AtomId a, std::size_t position) const {
+  const Atom& atom = g_.atoms[a];
+  if (position >= atom.args.size()) return;
+  Pattern pattern = atom.args;
+  pattern[position] = hole;
+  by_pattern_[pattern_text(atom.predicate, pattern)].emplace_back(atom.args[position], a);
+}
+
+const std::vector<std::pair<std::string, AtomId>>* Builder::at_hole(const std::string& predicate,
+                                                                     const Pattern& pattern) const {
+  auto same = by_predicate_.find(predicate);
+  const auto at = std::find(pattern.begin(), pattern.end(), hole);
+  if (same == by_predicate_.end() || at == pattern.end()) return nullptr;
+  const auto position = static_cast<std::size_t>(at - pattern.begin());
+  auto& indexed = same->second.indexed;
+  if (indexed.size() <= position) indexed.resize(position + 1, 0);
+  if (!indexed[position]) {
+    indexed[position] = 1;
+    for (AtomId a : same->second.atoms) index_at(a, position);
+  }
+  auto it = by_pattern_.find(pattern_text(predicate, pattern));
   return it == by_pattern_.end() ? nullptr : &it->second;
 }
 

@@ -37,8 +37,9 @@ public:
   // The next derived atom interned and not yet taken, if any.
   std::optional<AtomId> take_work();
 
-  // Entities at the hole of `pattern_text` (one hole), with their atoms.
-  const std::vector<std::pair<std::string, AtomId>>* at_hole(const std::string& pattern_text) const;
+  // Entities at the hole of `pattern` (one hole) among the atoms of
+  // `predicate`, with their atoms, in the order they were interned.
+  const std::vector<std::pair<std::string, AtomId>>* at_hole(const std::string& predicate, const Pattern& pattern) const;
 
 private:
   NumTerm number(const ast::NumExpr& e, const Binding& b);
@@ -50,8 +51,16 @@ private:
   GroundProgram g_;
   std::vector<AtomId> work_;
   std::unordered_set<std::string> emitted_; // instance_key of every instance emitted
-  // Atom text with one hole -> the entities there, with their atoms.
-  std::unordered_map<std::string, std::vector<std::pair<std::string, AtomId>>> by_pattern_;
+  // Atom text with one hole -> the entities there, with their atoms. Built
+  // for a predicate's argument position when at_hole() first asks about it,
+  // then kept up to date by intern(): most positions are never asked about.
+  void index_at(AtomId a, std::size_t position) const;
+  struct PredicateAtoms {
+    std::vector<AtomId> atoms;
+    std::vector<char> indexed; // by argument position
+  };
+  mutable std::unordered_map<std::string, PredicateAtoms> by_predicate_;
+  mutable std::unordered_map<std::string, std::vector<std::pair<std::string, AtomId>>> by_pattern_;
 };
 
 } // namespace imputa::ground

@@ -315,7 +315,7 @@ public:
     if (std::count(atom.args.begin(), atom.args.end(), rec_.rep) != 1) return std::nullopt;
     auto pattern = atom.args;
     std::replace(pattern.begin(), pattern.end(), rec_.rep, hole);
-    return builder_.at_hole(pattern_text(atom.predicate, pattern));
+    return builder_.at_hole(atom.predicate, pattern);
   }
 
   // Calls f(e, id) for each entity e and atom id that is `a` with e in the
