@@ -116,10 +116,16 @@ struct CaseIndex {
                                          const std::vector<AtomId>& cone);
 };
 
-// families.cpp: by selected claim instance (indexes into g.claims, with their
-// cones), the doctrine families it depends on.
-std::vector<std::set<std::string>> doctrine_families(const CaseIndex& c, const std::vector<std::size_t>& selected,
-                                                     const std::vector<std::vector<AtomId>>& cones);
+// families.cpp: the doctrine families a claim instance depends on, given its cone.
+class DoctrineFamilies {
+public:
+  explicit DoctrineFamilies(const CaseIndex& c);
+  std::set<std::string> of(const ground::ClaimInstance& inst, const std::vector<AtomId>& cone) const;
+
+private:
+  const CaseIndex& c_;
+  std::map<std::string, std::set<std::string>> families_of_head_; // head predicate -> families of its rules
+};
 
 // judge.cpp: every selected claim judged on a case already ground (grounded
 // with options.assume among its assumptions, and every rule some selected

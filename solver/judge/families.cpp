@@ -35,18 +35,16 @@ bool statements_on_links(const CaseIndex& c, const std::vector<AtomId>& cone) {
 
 } // namespace
 
-std::vector<std::set<std::string>> doctrine_families(const CaseIndex& c, const std::vector<std::size_t>& selected,
-                                                     const std::vector<std::vector<AtomId>>& cones) {
-  std::map<std::string, std::set<std::string>> families_of_head;
+DoctrineFamilies::DoctrineFamilies(const CaseIndex& c) : c_(c) {
   for (const auto& rule : c.program.rules)
-    if (rule.when_family) families_of_head[rule.head.predicate.text].insert(*rule.when_family);
-  std::vector<std::set<std::string>> families(selected.size());
-  for (std::size_t k = 0; k < selected.size(); ++k) families[k] = rule_families(c, c.g.claims[selected[k]], families_of_head);
-  if (c.program.doctrines.count("substantiation"))
-    for (std::size_t k = 0; k < selected.size(); ++k)
-      if (c.program.claims[c.g.claims[selected[k]].claim].mode == ClaimMode::accusation &&
-          statements_on_links(c, cones[k]))
-        families[k].insert("substantiation");
+    if (rule.when_family) families_of_head_[rule.head.predicate.text].insert(*rule.when_family);
+}
+
+std::set<std::string> DoctrineFamilies::of(const ground::ClaimInstance& inst, const std::vector<AtomId>& cone) const {
+  std::set<std::string> families = rule_families(c_, inst, families_of_head_);
+  if (c_.program.doctrines.count("substantiation") &&
+      c_.program.claims[inst.claim].mode == ClaimMode::accusation && statements_on_links(c_, cone))
+    families.insert("substantiation");
   return families;
 }
 

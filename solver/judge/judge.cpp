@@ -95,17 +95,6 @@ std::vector<std::size_t> selected_instances(const Program& program, const ground
   return out;
 }
 
-std::vector<std::vector<AtomId>> cones_of(const CaseIndex& c, const std::vector<std::size_t>& selected) {
-  const ground::GroundProgram& g = c.g;
-  judging::Cones components(g, c.constrained);
-  std::vector<std::vector<AtomId>> cones(selected.size());
-  for (std::size_t k = 0; k < selected.size(); ++k) {
-    std::vector<AtomId> atoms;
-    ground::collect_atoms(g.claims[selected[k]].formula, atoms);
-    cones[k] = components.cone(atoms);
-  }
-  return cones;
-}
 
 ClaimGroundingReport judge_instance(const CaseIndex& c, const ground::ClaimInstance& inst,
                                     const std::vector<AtomId>& cone) {
@@ -123,16 +112,28 @@ ClaimGroundingReport judge_instance(const CaseIndex& c, const ground::ClaimInsta
   return judge.run();
 }
 
-// Every selected instance judged on its cone, `options.jobs` at a time.
-std::vector<ClaimGroundingReport> judge_all(const CaseIndex& c, const std::vector<std::size_t>& selected,
-                                            const std::vector<std::vector<AtomId>>& cones) {
-  std::vector<ClaimGroundingReport> results(selected.size());
+// Every selected instance judged on its cone, `options.jobs` at a time; each
+// job also takes its instances' cones and the doctrine families they depend on.
+struct Judged {
+  ClaimGroundingReport report;
+  std::set<std::string> families;
+};
+
+std::vector<Judged> judge_all(const CaseIndex& c, const std::vector<std::size_t>& selected) {
+  const judging::Cones components(c.g, c.constrained);
+  const judging::DoctrineFamilies families(c);
+  std::vector<Judged> results(selected.size());
   std::atomic<std::size_t> next{0};
   std::mutex progress_mutex; // serializes options.progress; `done` counts under it
   std::size_t done = 0;
   auto worker = [&] {
     for (std::size_t k; (k = next.fetch_add(1)) < selected.size();) {
-      results[k] = judge_instance(c, c.g.claims[selected[k]], cones[k]);
+      const ground::ClaimInstance& inst = c.g.claims[selected[k]];
+      std::vector<AtomId> atoms;
+      ground::collect_atoms(inst.formula, atoms);
+      const std::vector<AtomId> cone = components.cone(atoms);
+      results[k].families = families.of(inst, cone);
+      results[k].report = judge_instance(c, inst, cone);
       if (c.options.progress) {
         std::lock_guard lock(progress_mutex);
         c.options.progress(++done, selected.size());
@@ -166,17 +167,16 @@ ClaimReport claim_report(const Program& program, const ground::GroundProgram& g,
 // Groundings grouped by claim, in source order, with the families each depends on.
 std::vector<ClaimReport> group_by_claim(const Program& program, const ground::GroundProgram& g,
                                         const JudgeOptions& options, const std::vector<std::size_t>& selected,
-                                        std::vector<ClaimGroundingReport> results,
-                                        const std::vector<std::set<std::string>>& families) {
+                                        std::vector<Judged> results) {
   std::vector<ClaimReport> claims;
   std::map<std::size_t, std::size_t> report_of;
   for (std::size_t k = 0; k < selected.size(); ++k) {
     std::size_t c = g.claims[selected[k]].claim;
     auto [it, fresh] = report_of.try_emplace(c, claims.size());
     if (fresh) claims.push_back(claim_report(program, g, program.claims[c], options));
-    claims[it->second].groundings.push_back(std::move(results[k]));
+    claims[it->second].groundings.push_back(std::move(results[k].report));
     auto& fams = claims[it->second].families;
-    for (const auto& f : families[k])
+    for (const auto& f : results[k].families)
       if (std::find(fams.begin(), fams.end(), f) == fams.end()) fams.push_back(f);
   }
   return claims;
@@ -242,11 +242,9 @@ Report judge_ground(const Program& program, const ground::GroundProgram& g, cons
   auto solving = std::chrono::steady_clock::now();
   CaseIndex index(program, g, evidence, options);
   const std::vector<std::size_t> selected = selected_instances(program, g, options);
-  const std::vector<std::vector<AtomId>> cones = cones_of(index, selected);
-  const std::vector<std::set<std::string>> families = judging::doctrine_families(index, selected, cones);
-  std::vector<ClaimGroundingReport> results = judge_all(index, selected, cones);
+  std::vector<Judged> results = judge_all(index, selected);
   report.solve_ms = ms_since(solving);
-  report.claims = group_by_claim(program, g, options, selected, std::move(results), families);
+  report.claims = group_by_claim(program, g, options, selected, std::move(results));
   for (auto& cr : report.claims) summarize(cr);
   return report;
 }
