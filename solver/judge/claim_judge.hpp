@@ -129,8 +129,10 @@ private:
 
 // judge.cpp: every selected claim judged on a case already ground (grounded
 // with options.assume among its assumptions, and every rule some selected
-// claim may have in force).
-Report judge_ground(const Program& program, const ground::GroundProgram& g, const JudgeOptions& options);
+// claim may have in force). `evidence`: the program's evidence, indexed
+// already (null: indexed here).
+Report judge_ground(const Program& program, const ground::GroundProgram& g, const JudgeOptions& options,
+                    const weigh::EvidenceIndex* evidence = nullptr);
 
 // --- one claim grounding ---------------------------------------------------
 

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace imputa::judging {
@@ -233,11 +235,13 @@ namespace judging {
 
 // Every selected claim judged on a case already ground (judge(), and a case
 // ground once for many what-ifs: imputa/ground_case.hpp).
-Report judge_ground(const Program& program, const ground::GroundProgram& g, const JudgeOptions& options) {
+Report judge_ground(const Program& program, const ground::GroundProgram& g, const JudgeOptions& options,
+                    const weigh::EvidenceIndex* indexed) {
   Report report = report_header(program);
   report.ground_atoms = g.atoms.size();
   auto indexing = std::chrono::steady_clock::now();
-  weigh::EvidenceIndex evidence(program);
+  std::optional<weigh::EvidenceIndex> own;
+  const weigh::EvidenceIndex& evidence = indexed ? *indexed : own.emplace(program);
   report.ground_ms = ms_since(indexing);
   auto solving = std::chrono::steady_clock::now();
   CaseIndex index(program, g, evidence, options);
@@ -274,10 +278,14 @@ Report judge(const GroundCase& ground, const JudgeOptions& options) {
 
 Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
   auto started = std::chrono::steady_clock::now();
+  // The evidence is indexed while the case is ground: both only read the program.
+  std::future<weigh::EvidenceIndex> indexing =
+      std::async(std::launch::async, [&program] { return weigh::EvidenceIndex(program); });
   ground::GroundProgram g = ground::ground(program, options.assume, diags, grounding_options(program, options, started));
+  const weigh::EvidenceIndex evidence = indexing.get();
   if (diags.has_errors()) return report_header(program);
   const double ground_ms = ms_since(started);
-  Report report = judging::judge_ground(program, g, options);
+  Report report = judging::judge_ground(program, g, options, &evidence);
   report.ground_ms += ground_ms; // grounding and evidence indexing
   return report;
 }
