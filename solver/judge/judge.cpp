@@ -97,7 +97,6 @@ std::vector<std::size_t> selected_instances(const Program& program, const ground
   return out;
 }
 
-
 ClaimGroundingReport judge_instance(const CaseIndex& c, const ground::ClaimInstance& inst,
                                     const std::vector<AtomId>& cone) {
   if (c.g.timed_out) { // grounding did not finish: nothing is judged on half a program
@@ -114,13 +113,14 @@ ClaimGroundingReport judge_instance(const CaseIndex& c, const ground::ClaimInsta
   return judge.run();
 }
 
-// Every selected instance judged on its cone, `options.jobs` at a time; each
-// job also takes its instances' cones and the doctrine families they depend on.
+// A claim instance's report, and the doctrine families it depends on.
 struct Judged {
   ClaimGroundingReport report;
   std::set<std::string> families;
 };
 
+// Every selected instance judged on its cone, `options.jobs` at a time; each
+// job also takes its instances' cones and families, which only read the case.
 std::vector<Judged> judge_all(const CaseIndex& c, const std::vector<std::size_t>& selected) {
   const judging::Cones components(c.g, c.constrained);
   const judging::DoctrineFamilies families(c);

@@ -94,8 +94,8 @@ struct Engine {
     // 0.1 ms): Z3's relevancy filter costs more there than the assignments it
     // spares, and its older simplex sets up faster than the LRA solver.
     // Plain phase caching (each atom is first tried with the value it had
-    // last) suits a claim's run of checks on nearly the same assumptions,
-    // and its canonical models, which want most atoms false. All three are
+    // last) suits a claim's run of checks on nearly the same assumptions:
+    // its canonical models, above all, need fewer checks. All three are
     // search settings, complete either way for the linear arithmetic the
     // language allows (docs/language.md §12): every SAT/UNSAT answer is the
     // same, only the models differ, and no report reads a model Z3 chose
