@@ -51,15 +51,19 @@ private:
   GroundProgram g_;
   std::vector<AtomId> work_;
   std::unordered_set<std::string> emitted_; // instance_key of every instance emitted
-  // Atom text with one hole -> the entities there, with their atoms. Built
-  // for a predicate's argument position when at_hole() first asks about it,
-  // then kept up to date by intern(): most positions are never asked about.
+  // Adds atom `a` to by_pattern_ under its text with a hole at `position`.
   void index_at(AtomId a, std::size_t position) const;
+
+  // Each predicate's atoms, in the order interned, and the argument
+  // positions by_pattern_ holds them at.
   struct PredicateAtoms {
     std::vector<AtomId> atoms;
     std::vector<char> indexed; // by argument position
   };
   mutable std::unordered_map<std::string, PredicateAtoms> by_predicate_;
+  // Atom text with one hole -> the entities there, with their atoms. Built
+  // for a predicate's argument position when at_hole() first asks about it,
+  // then kept up to date by intern(): most positions are never asked about.
   mutable std::unordered_map<std::string, std::vector<std::pair<std::string, AtomId>>> by_pattern_;
 };
 
