@@ -259,7 +259,9 @@ void record_changes(const ClaimItem& claim, const JudgeOptions& options, ClaimRe
 Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags);
 
 // Grounds the program only, for `lint`: E009 (an atom that depends on itself)
-// and E013 (too many ground atoms or rule instances) go to `diags`.
+// and E013 (too many ground atoms or rule instances) go to `diags`. Grounds
+// what judge() grounds under the default options: the rules the doctrines
+// selected by the case and its claims can put in force, with no time limit.
 void check_grounding(const Program& program, Diagnostics& diags);
 
 // `not p(a)`; to_string of atoms and formulas and atom_text are in imputa/ast.hpp.

@@ -229,7 +229,14 @@ std::map<std::string, std::string> claim_doctrines(const Program& program, const
   return judging::doctrine_for(program, claim, options);
 }
 
-void check_grounding(const Program& program, Diagnostics& diags) { ground::ground(program, {}, diags); }
+// As judge() grounds with the default options (the doctrines the case and its
+// claims select), without a time limit: lint refuses what check would refuse,
+// no more (docs/decisions.md, "lint grounds what check grounds").
+void check_grounding(const Program& program, Diagnostics& diags) {
+  ground::GroundOptions grounding = grounding_options(program, JudgeOptions{}, std::chrono::steady_clock::now());
+  grounding.deadline.reset();
+  ground::ground(program, {}, diags, grounding);
+}
 
 namespace judging {
 

@@ -34,6 +34,35 @@ TEST(Grounding, LintReportsACycleWithTheChainAndTheRule) {
   }
 }
 
+// lint grounds what check grounds: a circle only under a position no claim
+// takes refuses neither; selected (by the file, or by check's --doctrine) it
+// refuses both, with the same diagnostic.
+TEST(Grounding, LintAndCheckAgreeOnWhichPositionsAreGround) {
+  const std::string declarations = R"(predicate p(operation) "p".
+predicate q(operation) "q".
+operation o "o".
+doctrine reading = narrow | broad "How far p reaches".
+rule r1 "r1": p(O) if q(O).
+rule r2 "r2" when reading = broad: q(O) if p(O).
+claim c "c" { holds p(o) }
+)";
+  auto dir = temp_dir("lint-positions");
+  write_file(dir / "narrow.imputa", "use doctrine reading = narrow.\n" + declarations);
+  write_file(dir / "broad.imputa", "use doctrine reading = broad.\n" + declarations);
+  const std::string circle = "a conclusion depends on itself after grounding: p(o) -> q(o) -> p(o) [E009]";
+  for (const char* command : {"lint", "check"}) {
+    auto narrow = run_imputa({command, "--no-library", (dir / "narrow.imputa").string()});
+    EXPECT_EQ(narrow.exit_code, 0) << command << "\n" << narrow.err;
+    EXPECT_EQ(narrow.err.find("[E009]"), std::string::npos) << command << "\n" << narrow.err;
+    auto broad = run_imputa({command, "--no-library", (dir / "broad.imputa").string()});
+    EXPECT_EQ(broad.exit_code, 2) << command;
+    EXPECT_NE(broad.err.find(circle), std::string::npos) << command << "\n" << broad.err;
+  }
+  auto chosen = run_imputa({"check", "--no-library", "--doctrine", "reading=broad", (dir / "narrow.imputa").string()});
+  EXPECT_EQ(chosen.exit_code, 2);
+  EXPECT_NE(chosen.err.find(circle), std::string::npos) << chosen.err;
+}
+
 // The library's predicate-level loop (wrongful act -> countermeasure -> wrongful
 // act) is fine while responds_to is acyclic: bodies with a closed atom nothing
 // can make true are pruned first.
