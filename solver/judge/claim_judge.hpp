@@ -129,10 +129,9 @@ private:
 
 // judge.cpp: every selected claim judged on a case already ground (grounded
 // with options.assume among its assumptions, and every rule some selected
-// claim may have in force). `evidence`: the program's evidence, indexed
-// already (null: indexed here).
+// claim may have in force). `evidence`: the program's evidence, indexed.
 Report judge_ground(const Program& program, const ground::GroundProgram& g, const JudgeOptions& options,
-                    const weigh::EvidenceIndex* evidence = nullptr);
+                    const weigh::EvidenceIndex& evidence);
 
 // --- one claim grounding ---------------------------------------------------
 

@@ -7,7 +7,6 @@
 #include <atomic>
 #include <future>
 #include <mutex>
-#include <optional>
 #include <thread>
 
 namespace imputa::judging {
@@ -243,13 +242,9 @@ namespace judging {
 // Every selected claim judged on a case already ground (judge(), and a case
 // ground once for many what-ifs: imputa/ground_case.hpp).
 Report judge_ground(const Program& program, const ground::GroundProgram& g, const JudgeOptions& options,
-                    const weigh::EvidenceIndex* indexed) {
+                    const weigh::EvidenceIndex& evidence) {
   Report report = report_header(program);
   report.ground_atoms = g.atoms.size();
-  auto indexing = std::chrono::steady_clock::now();
-  std::optional<weigh::EvidenceIndex> own;
-  const weigh::EvidenceIndex& evidence = indexed ? *indexed : own.emplace(program);
-  report.ground_ms = ms_since(indexing);
   auto solving = std::chrono::steady_clock::now();
   CaseIndex index(program, g, evidence, options);
   const std::vector<std::size_t> selected = selected_instances(program, g, options);
@@ -263,24 +258,26 @@ Report judge_ground(const Program& program, const ground::GroundProgram& g, cons
 } // namespace judging
 
 // A case ground once for many what-ifs (imputa/ground_case.hpp): ground as
-// judge() grounds it, judged by the same pipeline.
+// judge() grounds it, with its evidence indexed once (the index depends on
+// the program alone), judged by the same pipeline.
 struct GroundCase {
   const Program& program;
   ground::GroundProgram g;
-  double ground_ms = 0;
+  weigh::EvidenceIndex evidence;
 };
 
 std::shared_ptr<const GroundCase> ground_case(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
   auto started = std::chrono::steady_clock::now();
-  auto ground = std::make_shared<GroundCase>(GroundCase{
-      program, ground::ground(program, options.assume, diags, grounding_options(program, options, started))});
+  std::future<weigh::EvidenceIndex> indexing =
+      std::async(std::launch::async, [&program] { return weigh::EvidenceIndex(program); });
+  ground::GroundProgram g = ground::ground(program, options.assume, diags, grounding_options(program, options, started));
+  auto ground = std::make_shared<GroundCase>(GroundCase{program, std::move(g), indexing.get()});
   if (diags.has_errors() || ground->g.timed_out) return nullptr;
-  ground->ground_ms = ms_since(started);
   return ground;
 }
 
 Report judge(const GroundCase& ground, const JudgeOptions& options) {
-  return judging::judge_ground(ground.program, ground.g, options);
+  return judging::judge_ground(ground.program, ground.g, options, ground.evidence);
 }
 
 Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
@@ -292,8 +289,8 @@ Report judge(const Program& program, const JudgeOptions& options, Diagnostics& d
   const weigh::EvidenceIndex evidence = indexing.get();
   if (diags.has_errors()) return report_header(program);
   const double ground_ms = ms_since(started);
-  Report report = judging::judge_ground(program, g, options, &evidence);
-  report.ground_ms += ground_ms; // grounding and evidence indexing
+  Report report = judging::judge_ground(program, g, options, evidence);
+  report.ground_ms = ground_ms; // grounding and evidence indexing
   return report;
 }
 
