@@ -11,6 +11,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -196,6 +197,10 @@ private:
     std::vector<char> in;
     std::set<std::size_t> facts;
   };
+  struct Connected { // connected_by()
+    Component component;
+    std::vector<Lit> rules;
+  };
   struct Strength {
     std::string standard;        // the highest standard at which the claim is ESTABLISHED
     std::vector<Burden> burdens; // what makes it so there, if higher than the claim's own
@@ -213,6 +218,9 @@ private:
   weigh::Config weigh_config(const StandardInfo& standard, const std::set<std::string>& drops, bool naive) const;
   bool statements_discounted() const;
   bool proven(std::size_t x, const StandardInfo& standard, const weigh::Config& config, weigh::Reading reading);
+  const std::vector<std::size_t>& dropped_items(const std::set<std::string>& dropped);
+  const std::unordered_map<std::string, std::size_t>& cone_item_ids();
+  std::vector<std::array<signed char, 4>>& unaltered_proven(const StandardInfo& standard);
   bool burden_atom(AtomId a) const;
   bool opaque(std::size_t i, std::optional<AtomId> link) const;
   RuleUse rule_use(std::size_t r, Premises which, const std::set<std::string>& drops) const;
@@ -220,6 +228,8 @@ private:
   Component component(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
                       const std::vector<RuleUse>& use, const std::set<std::string>& drops) const;
   std::vector<Lit> rule_premises(const std::vector<RuleUse>& use, Premises which) const;
+  const Connected& connected_by(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
+                                const std::set<std::string>& drops);
   std::vector<AtomId> atom_premises(const Component& c, std::optional<AtomId> link, Premises which,
                                     const StandardInfo& standard, const std::set<std::string>& drops,
                                     std::vector<Lit>& lits);
@@ -316,6 +326,17 @@ private:
   std::map<std::tuple<AtomId, int, std::string, std::set<std::string>>, bool> burden_cache_;
   // By cone literal, reading, standard, naive weight, and the items on its atom left out.
   std::map<std::tuple<std::size_t, int, std::string, bool, std::vector<std::size_t>>, bool> proven_cache_;
+  // The same with none of the literal's items left out: by standard, then by literal (unaltered_proven()).
+  std::deque<std::pair<std::string, std::vector<std::array<signed char, 4>>>> unaltered_; // stable references
+  // By roots, link (+1; 0: none), premises and the drops that are not evidence items of the cone.
+  std::map<std::tuple<std::vector<AtomId>, std::uint64_t, int, std::set<std::string>>, Connected> connected_;
+  // Evidence items of the cone by id, and the last set of dropped ids asked about (dropped_items()).
+  std::optional<std::unordered_map<std::string, std::size_t>> item_of_id_;
+  struct {
+    std::set<std::string> ids;
+    std::vector<std::size_t> items;
+    bool filled = false;
+  } dropped_;
   std::map<AtomId, Selector> atom_goals_;
   std::map<AtomId, std::vector<AtomId>> below_;
   std::vector<AtomId> dependencies_;

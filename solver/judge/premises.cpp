@@ -42,18 +42,61 @@ bool ClaimJudge::statements_discounted() const {
 // weigh_config() at `standard`). Weighing reads only the items on the
 // literal's atom, either way, so the answer is kept by which of them are
 // left out: critical evidence re-decides a claim once per item, and every
-// literal but the item's own weighs as before.
+// literal but the item's own weighs as before. With none of them left out
+// (nearly every question), the answer is kept in a table by literal.
 bool ClaimJudge::proven(std::size_t x, const StandardInfo& standard, const weigh::Config& config,
                         weigh::Reading reading) {
+  const std::vector<std::size_t>& dropped = dropped_items(config.dropped);
   std::vector<std::size_t> left_out;
   for (std::size_t i : items_on_atom_[x])
-    if (config.dropped.count(s_.evidence.item(i).id)) left_out.push_back(i);
+    if (std::binary_search(dropped.begin(), dropped.end(), i)) left_out.push_back(i);
+  if (left_out.empty()) {
+    signed char& known = unaltered_proven(standard)[x][static_cast<std::size_t>(reading) * 2 +
+                                                       (config.origin_at_full_weight ? 1 : 0)];
+    if (known < 0) known = s_.evidence.proven(cone_literals_[x].first, config, reading) ? 1 : 0;
+    return known == 1;
+  }
   auto key = std::make_tuple(x, static_cast<int>(reading), standard.name, config.origin_at_full_weight,
                              std::move(left_out));
   if (auto it = proven_cache_.find(key); it != proven_cache_.end()) return it->second;
   const bool value = s_.evidence.proven(cone_literals_[x].first, config, reading);
   proven_cache_.emplace(std::move(key), value);
   return value;
+}
+
+// The evidence items of the cone among `dropped` (ids), sorted. The last
+// set asked about is kept: the literals of one premise set all ask about it.
+const std::vector<std::size_t>& ClaimJudge::dropped_items(const std::set<std::string>& dropped) {
+  if (dropped_.ids == dropped && dropped_.filled) return dropped_.items;
+  const auto& by_id = cone_item_ids();
+  dropped_.ids = dropped;
+  dropped_.items.clear();
+  for (const auto& id : dropped)
+    if (auto it = by_id.find(id); it != by_id.end()) dropped_.items.push_back(it->second);
+  std::sort(dropped_.items.begin(), dropped_.items.end());
+  dropped_.filled = true;
+  return dropped_.items;
+}
+
+// The evidence items of the cone, by id.
+const std::unordered_map<std::string, std::size_t>& ClaimJudge::cone_item_ids() {
+  if (!item_of_id_) {
+    item_of_id_.emplace();
+    for (const auto& items : items_on_atom_)
+      for (std::size_t i : items) item_of_id_->emplace(s_.evidence.item(i).id, i);
+  }
+  return *item_of_id_;
+}
+
+// By cone literal, whether it is proven at `standard` with none of its items
+// left out, on each reading and weight of origin (-1: not asked yet).
+std::vector<std::array<signed char, 4>>& ClaimJudge::unaltered_proven(const StandardInfo& standard) {
+  for (auto& [name, table] : unaltered_)
+    if (name == standard.name) return table;
+  std::array<signed char, 4> unknown;
+  unknown.fill(-1);
+  unaltered_.emplace_back(standard.name, std::vector<std::array<signed char, 4>>(cone_literals_.size(), unknown));
+  return unaltered_.back().second;
 }
 
 bool ClaimJudge::burden_atom(AtomId a) const {
@@ -176,14 +219,13 @@ std::vector<AtomId> ClaimJudge::atom_premises(const Component& c, std::optional<
 PremiseSet ClaimJudge::premises_for(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
                                     const StandardInfo& standard, const std::set<std::string>& drops,
                                     Deadline deadline) {
-  std::vector<RuleUse> use(s_.program.rules.size());
-  for (std::size_t r = 0; r < use.size(); ++r) use[r] = rule_use(r, which, drops);
-  Component c = component(roots, link, which, use, drops);
+  const Connected& connected = connected_by(roots, link, which, drops);
+  const Component& c = connected.component;
   PremiseSet out;
-  out.lits = rule_premises(use, which);
+  out.lits = connected.rules;
   for (std::size_t k : c.facts) out.lits.push_back({*session_.fact(k), true});
   std::vector<AtomId> burdens = atom_premises(c, link, which, standard, drops, out.lits);
-  out.connected = std::move(c.in);
+  out.connected = c.in;
   // Burden of proof (§1): a closed derived atom holds exactly when it is
   // established on the same premises: all of them, facts and evidence too.
   // Bottom-up: deciding `link`, only the closed atoms below it have values
@@ -203,6 +245,27 @@ PremiseSet ClaimJudge::premises_for(const std::vector<AtomId>& roots, std::optio
   std::sort(out.lits.begin(), out.lits.end());
   out.lits.erase(std::unique(out.lits.begin(), out.lits.end()), out.lits.end());
   return out;
+}
+
+// The component of `roots` and the rules in force, as premises_for() reads
+// them. Neither depends on which evidence items are left out (only weighing
+// reads those), so they are kept by the other drops: critical evidence leaves
+// out one item at a time and finds them here.
+const ClaimJudge::Connected& ClaimJudge::connected_by(const std::vector<AtomId>& roots, std::optional<AtomId> link,
+                                                      Premises which, const std::set<std::string>& drops) {
+  const auto& items = cone_item_ids();
+  std::set<std::string> others;
+  for (const auto& id : drops)
+    if (!items.count(id)) others.insert(id);
+  auto key = std::make_tuple(roots, link ? *link + std::uint64_t{1} : std::uint64_t{0}, static_cast<int>(which),
+                             std::move(others));
+  if (auto it = connected_.find(key); it != connected_.end()) return it->second;
+  Connected out;
+  std::vector<RuleUse> use(s_.program.rules.size());
+  for (std::size_t r = 0; r < use.size(); ++r) use[r] = rule_use(r, which, drops);
+  out.component = component(roots, link, which, use, drops);
+  out.rules = rule_premises(use, which);
+  return connected_.emplace(std::move(key), std::move(out)).first->second;
 }
 
 PremiseSet ClaimJudge::premises(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
