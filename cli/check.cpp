@@ -171,12 +171,12 @@ int run_judge(const JudgeCommandOptions& o, bool explain) {
     options.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
     Report report = judge(c.program, options, ground_diags);
     progress.clear();
-    spdlog::info("{}: ground {:.1f} ms ({} ground atoms), solve {:.1f} ms ({} claims, {} jobs)", path,
-                 report.ground_ms, report.ground_atoms, report.solve_ms, report.claims.size(), options.jobs);
-    if (report_errors(ground_diags, c.sources, o.common, std::cerr)) {
+    if (report_errors(ground_diags, c.sources, o.common, std::cerr)) { // refused by grounding: nothing was timed
       any_input_error = true;
       continue;
     }
+    spdlog::info("{}: ground {:.1f} ms ({} ground atoms), solve {:.1f} ms ({} claims, {} jobs)", path,
+                 report.ground_ms, report.ground_atoms, report.solve_ms, report.claims.size(), options.jobs);
     for (const auto& claim : report.claims)
       if (!claim.as_expected) all_met = false;
     if (o.format == "text") std::cout << render::text(report, path, style) << (o.common.files.size() > 1 ? "\n" : "");
