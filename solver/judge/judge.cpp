@@ -266,12 +266,22 @@ struct GroundCase {
   weigh::EvidenceIndex evidence;
 };
 
-std::shared_ptr<const GroundCase> ground_case(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
+namespace {
+
+// The case ground for `options`, its evidence indexed on a second thread
+// meanwhile (both only read the program). judge() and ground_case() both.
+GroundCase ground_and_index(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
   auto started = std::chrono::steady_clock::now();
   std::future<weigh::EvidenceIndex> indexing =
       std::async(std::launch::async, [&program] { return weigh::EvidenceIndex(program); });
   ground::GroundProgram g = ground::ground(program, options.assume, diags, grounding_options(program, options, started));
-  auto ground = std::make_shared<GroundCase>(GroundCase{program, std::move(g), indexing.get()});
+  return GroundCase{program, std::move(g), indexing.get()};
+}
+
+} // namespace
+
+std::shared_ptr<const GroundCase> ground_case(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
+  auto ground = std::make_shared<GroundCase>(ground_and_index(program, options, diags));
   if (diags.has_errors() || ground->g.timed_out) return nullptr;
   return ground;
 }
@@ -282,14 +292,10 @@ Report judge(const GroundCase& ground, const JudgeOptions& options) {
 
 Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
   auto started = std::chrono::steady_clock::now();
-  // The evidence is indexed while the case is ground: both only read the program.
-  std::future<weigh::EvidenceIndex> indexing =
-      std::async(std::launch::async, [&program] { return weigh::EvidenceIndex(program); });
-  ground::GroundProgram g = ground::ground(program, options.assume, diags, grounding_options(program, options, started));
-  const weigh::EvidenceIndex evidence = indexing.get();
+  const GroundCase ground = ground_and_index(program, options, diags);
   if (diags.has_errors()) return report_header(program);
   const double ground_ms = ms_since(started);
-  Report report = judging::judge_ground(program, g, options, evidence);
+  Report report = judge(ground, options); // a timed-out grounding is judged too: UNKNOWN, and why
   report.ground_ms = ground_ms; // grounding and evidence indexing
   return report;
 }
