@@ -219,7 +219,6 @@ private:
   bool statements_discounted() const;
   bool proven(std::size_t x, const StandardInfo& standard, const weigh::Config& config, weigh::Reading reading);
   const std::vector<std::size_t>& dropped_items(const std::set<std::string>& dropped);
-  const std::unordered_map<std::string, std::size_t>& cone_item_ids();
   std::vector<std::array<signed char, 4>>& unaltered_proven(const StandardInfo& standard);
   bool burden_atom(AtomId a) const;
   bool opaque(std::size_t i, std::optional<AtomId> link) const;
@@ -322,6 +321,7 @@ private:
   const ConeLiterals cone_literals_; // evidence literals on cone atoms, in file order
   const ConeIndex index_;
   const std::vector<std::vector<std::size_t>> items_on_atom_; // items_on_atoms(cone_literals_)
+  const std::unordered_map<std::string, std::size_t> item_of_id_; // the cone's evidence items by id
   // Caches: the same question in this claim's session always gets the same answer.
   std::map<std::tuple<AtomId, int, std::string, std::set<std::string>>, bool> burden_cache_;
   // By cone literal, reading, standard, naive weight, and the items on its atom left out.
@@ -330,12 +330,10 @@ private:
   std::deque<std::pair<std::string, std::vector<std::array<signed char, 4>>>> unaltered_; // stable references
   // By roots, link (+1; 0: none), premises and the drops that are not evidence items of the cone.
   std::map<std::tuple<std::vector<AtomId>, std::uint64_t, int, std::set<std::string>>, Connected> connected_;
-  // Evidence items of the cone by id, and the last set of dropped ids asked about (dropped_items()).
-  std::optional<std::unordered_map<std::string, std::size_t>> item_of_id_;
+  // The last set of dropped ids asked about, and the cone's items among them (dropped_items()).
   struct {
     std::set<std::string> ids;
     std::vector<std::size_t> items;
-    bool filled = false;
   } dropped_;
   std::map<AtomId, Selector> atom_goals_;
   std::map<AtomId, std::vector<AtomId>> below_;

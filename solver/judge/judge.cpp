@@ -12,6 +12,15 @@
 namespace imputa::judging {
 namespace {
 
+// The evidence items on the cone's atoms, by id.
+std::unordered_map<std::string, std::size_t> items_by_id(const CaseIndex& c,
+                                                         const std::vector<std::vector<std::size_t>>& items_on_atom) {
+  std::unordered_map<std::string, std::size_t> out;
+  for (const auto& items : items_on_atom)
+    for (std::size_t i : items) out.emplace(c.evidence.item(i).id, i);
+  return out;
+}
+
 std::vector<AtomId> atoms_of(const ground::Formula& f) {
   std::vector<AtomId> out;
   ground::collect_atoms(f, out);
@@ -28,7 +37,7 @@ ClaimJudge::ClaimJudge(const CaseIndex& s, const ground::ClaimInstance& inst, Se
       session_(s.program, s.g, cone_, cone_facts_, cone_numeric_, start_ + s.options.timeout, s.options.reuse_models_from),
       goal_(session_.goal(inst.formula)), claim_atoms_(atoms_of(inst.formula)), cone_literals_(cone_literals(s, cone_)),
       index_(index_cone(s.g, cone_, cone_facts_, cone_numeric_, cone_literals_)),
-      items_on_atom_(items_on_atoms(s, cone_literals_)) {}
+      items_on_atom_(items_on_atoms(s, cone_literals_)), item_of_id_(items_by_id(s, items_on_atom_)) {}
 
 ClaimGroundingReport ClaimJudge::run() {
   ClaimGroundingReport r;

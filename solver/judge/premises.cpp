@@ -66,26 +66,15 @@ bool ClaimJudge::proven(std::size_t x, const StandardInfo& standard, const weigh
 
 // The evidence items of the cone among `dropped` (ids), sorted. The last
 // set asked about is kept: the literals of one premise set all ask about it.
+// (The memo starts as the empty set's answer: no items.)
 const std::vector<std::size_t>& ClaimJudge::dropped_items(const std::set<std::string>& dropped) {
-  if (dropped_.ids == dropped && dropped_.filled) return dropped_.items;
-  const auto& by_id = cone_item_ids();
+  if (dropped_.ids == dropped) return dropped_.items;
   dropped_.ids = dropped;
   dropped_.items.clear();
   for (const auto& id : dropped)
-    if (auto it = by_id.find(id); it != by_id.end()) dropped_.items.push_back(it->second);
+    if (auto it = item_of_id_.find(id); it != item_of_id_.end()) dropped_.items.push_back(it->second);
   std::sort(dropped_.items.begin(), dropped_.items.end());
-  dropped_.filled = true;
   return dropped_.items;
-}
-
-// The evidence items of the cone, by id.
-const std::unordered_map<std::string, std::size_t>& ClaimJudge::cone_item_ids() {
-  if (!item_of_id_) {
-    item_of_id_.emplace();
-    for (const auto& items : items_on_atom_)
-      for (std::size_t i : items) item_of_id_->emplace(s_.evidence.item(i).id, i);
-  }
-  return *item_of_id_;
 }
 
 // By cone literal, whether it is proven at `standard` with none of its items
@@ -253,10 +242,9 @@ PremiseSet ClaimJudge::premises_for(const std::vector<AtomId>& roots, std::optio
 // out one item at a time and finds them here.
 const ClaimJudge::Connected& ClaimJudge::connected_by(const std::vector<AtomId>& roots, std::optional<AtomId> link,
                                                       Premises which, const std::set<std::string>& drops) {
-  const auto& items = cone_item_ids();
   std::set<std::string> others;
   for (const auto& id : drops)
-    if (!items.count(id)) others.insert(id);
+    if (!item_of_id_.count(id)) others.insert(id);
   auto key = std::make_tuple(roots, link ? *link + std::uint64_t{1} : std::uint64_t{0}, static_cast<int>(which),
                              std::move(others));
   if (auto it = connected_.find(key); it != connected_.end()) return it->second;
