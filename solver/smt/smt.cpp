@@ -160,10 +160,12 @@ struct Session::Impl {
   std::vector<std::vector<std::size_t>> guards_of; // by selector: indexes into `guarded`
   std::vector<char> in_completion;
   // A model found by a SAT check, with the selector values it was found under
-  // (1 true, 0 false, -1 left free): the last few, the newest last.
+  // (1 true, 0 false, -1 left free) and its question (question_of()): the
+  // last twelve, the newest last.
   struct Kept {
     z3::model model;
     std::vector<signed char> assign;
+    std::vector<Lit> question; // the goals it was found under
   };
   std::vector<Kept> kept;
   // Only on large cones: on a small one a check costs about what reading a
@@ -236,10 +238,18 @@ struct Session::Impl {
     guarded.push_back(f);
   }
 
-  bool satisfied_by_kept(const std::vector<signed char>& want) const;
-  void keep(const z3::model& m, std::vector<signed char> want) {
-    if (kept.size() == 3) kept.erase(kept.begin());
-    kept.push_back({m, std::move(want)});
+  bool satisfied_by_kept(const std::vector<signed char>& want, const std::vector<Lit>& question) const;
+  bool satisfied_by(const Kept& k, const std::vector<signed char>& want) const;
+  // The goals among the assumptions, in selector order.
+  std::vector<Lit> question_of(const std::vector<signed char>& want) const {
+    std::vector<Lit> out;
+    for (Selector s = 0; s < want.size(); ++s)
+      if (want[s] >= 0 && infos[s].kind == SelectorInfo::Kind::goal) out.push_back({s, want[s] == 1});
+    return out;
+  }
+  void keep(const z3::model& m, std::vector<signed char> want, std::vector<Lit> question) {
+    if (kept.size() == 12) kept.erase(kept.begin());
+    kept.push_back({m, std::move(want), std::move(question)});
   }
 
   z3::expr rational(const Rational& r) {
@@ -535,7 +545,8 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
                        return im.infos[l.selector].kind == SelectorInfo::Kind::literal;
                      });
   std::vector<signed char> want = im.wanted(assumptions);
-  if (reuse && !keep_model && im.satisfied_by_kept(want)) return Answer::sat;
+  std::vector<Lit> question = reuse ? im.question_of(want) : std::vector<Lit>{};
+  if (reuse && !keep_model && im.satisfied_by_kept(want, question)) return Answer::sat;
   const std::vector<Z3_ast> lits = im.assumed(want);
   im.engine.running = true;
   im.engine.arm(deadline);
@@ -546,7 +557,7 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
     if (keep_model || reuse) {
       z3::model m = im.solver.get_model();
       if (keep_model) im.model = m;
-      if (reuse) im.keep(m, std::move(want));
+      if (reuse) im.keep(m, std::move(want), std::move(question));
     }
     return Answer::sat;
   }
@@ -556,50 +567,61 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
 
 // Whether a model found earlier in this session, with the selectors that
 // differ flipped, satisfies every formula: then the assumptions are
-// satisfiable (SAT) without a check. That model satisfied every formula
-// under its own selector values (an atom it leaves free reads as false, as
-// in value()); only the formulas a flipped selector occurs in can change,
-// so only they are evaluated again. A formula added since is either one of
-// those or belongs to a selector left free (a goal, which can be chosen
-// equal to its formula; a literal, which can be false) or denied; a
-// selector the model was found with free is evaluated as flipped. A flip
-// of a rule's selector changes definitions and is not followed (a check is
-// made). Critical evidence re-decides a claim and its burdens of proof with
-// one evidence item left out, claim after claim; nearly all of those
-// checks are SAT, and most are answered here.
-bool Session::Impl::satisfied_by_kept(const std::vector<signed char>& want) const {
-  for (auto k = kept.rbegin(); k != kept.rend(); ++k) {
-    std::vector<Selector> flipped;
-    bool follow = true;
-    for (Selector s = 0; s < want.size() && follow; ++s) {
-      if (want[s] < 0) continue;
-      if (want[s] == both) return false;
-      // A selector the model was found with free, or made since, is evaluated
-      // as flipped: its formula may be newer than the model.
-      const signed char had = s < k->assign.size() ? k->assign[s] : -1;
-      if (had == want[s]) continue;
-      if (in_completion[s] || flipped.size() == 32) follow = false;
-      flipped.push_back(s);
-    }
-    if (!follow) continue;
-    if (flipped.empty()) return true;
-    z3::expr_vector from(ctx), to(ctx);
-    std::vector<std::size_t> formulas;
-    for (Selector s : flipped) {
-      from.push_back(selectors[s]);
-      to.push_back(ctx.bool_val(want[s] == 1));
-      formulas.insert(formulas.end(), guards_of[s].begin(), guards_of[s].end());
-    }
-    std::sort(formulas.begin(), formulas.end());
-    formulas.erase(std::unique(formulas.begin(), formulas.end()), formulas.end());
-    bool all = true;
-    for (std::size_t f = 0; f < formulas.size() && all; ++f) {
-      z3::expr e = guarded[formulas[f]];
-      all = k->model.eval(e.substitute(from, to), true).is_true();
-    }
-    if (all) return true;
-  }
+// satisfiable (SAT) without a check. Critical evidence re-decides a claim
+// and its burdens of proof with one evidence item left out, claim after
+// claim; nearly all of those checks are SAT, and most are answered here.
+// The models of the same question (the goals assumed: the claim, its
+// denial, a burden's denial, or none) are tried first: the questions
+// alternate, and a model of the claim's denial seldom satisfies the claim.
+// Three of each kind: trying more costs about what it saves (measured on
+// the contested campaign, docs/performance.md).
+bool Session::Impl::satisfied_by_kept(const std::vector<signed char>& want, const std::vector<Lit>& question) const {
+  int same = 0, other = 0;
+  for (auto k = kept.rbegin(); k != kept.rend(); ++k)
+    if (k->question == question && same++ < 3 && satisfied_by(*k, want)) return true;
+  for (auto k = kept.rbegin(); k != kept.rend(); ++k)
+    if (k->question != question && other++ < 3 && satisfied_by(*k, want)) return true;
   return false;
+}
+
+// That model satisfied every formula under its own selector values (an atom
+// it leaves free reads as false, as in value()); only the formulas a flipped
+// selector occurs in can change, so only they are evaluated again. A formula
+// added since is either one of those or belongs to a selector left free (a
+// goal, which can be chosen equal to its formula; a literal, which can be
+// false) or denied; a selector the model was found with free is evaluated as
+// flipped. A flip of a rule's selector changes definitions and is not
+// followed (a check is made).
+bool Session::Impl::satisfied_by(const Kept& k, const std::vector<signed char>& want) const {
+  std::vector<Selector> flipped;
+  bool follow = true;
+  for (Selector s = 0; s < want.size() && follow; ++s) {
+    if (want[s] < 0) continue;
+    if (want[s] == both) return false;
+    // A selector the model was found with free, or made since, is evaluated
+    // as flipped: its formula may be newer than the model.
+    const signed char had = s < k.assign.size() ? k.assign[s] : -1;
+    if (had == want[s]) continue;
+    if (in_completion[s] || flipped.size() == 32) follow = false;
+    flipped.push_back(s);
+  }
+  if (!follow) return false;
+  if (flipped.empty()) return true;
+  z3::expr_vector from(ctx), to(ctx);
+  std::vector<std::size_t> formulas;
+  for (Selector s : flipped) {
+    from.push_back(selectors[s]);
+    to.push_back(ctx.bool_val(want[s] == 1));
+    formulas.insert(formulas.end(), guards_of[s].begin(), guards_of[s].end());
+  }
+  std::sort(formulas.begin(), formulas.end());
+  formulas.erase(std::unique(formulas.begin(), formulas.end()), formulas.end());
+  bool all = true;
+  for (std::size_t f = 0; f < formulas.size() && all; ++f) {
+    z3::expr e = guarded[formulas[f]];
+    all = k.model.eval(e.substitute(from, to), true).is_true();
+  }
+  return all;
 }
 
 std::vector<Selector> Session::core() const {
