@@ -193,9 +193,11 @@ TEST(Reasons, WouldEstablishSetsAreMinimalAndSufficient) {
 
 // Single literals come first and none is missed, however the literals
 // conflict with one another: x and y each establish the claim but cannot
-// hold together (a group holding both conflicts as a whole and is split),
-// z and w only together, v not at all. The sets are those whatever the
-// unsat cores Z3 gives along the way.
+// hold together (a group holding both conflicts as a whole, and neither
+// can hold with the claim's denial), z and w only together, v not at all;
+// a and b cannot hold together either, but each can hold with the claim's
+// denial (a core naming them must not make them single literals). The
+// sets are those whatever the unsat cores and models Z3 gives along the way.
 TEST(Reasons, WouldEstablishFindsEverySingleLiteralFirst) {
   const std::string text = std::string("case singles \"singles\"\n") + standards_block() + R"(
 operation op "The operation".
@@ -204,8 +206,11 @@ predicate y(operation) "y".
 predicate z(operation) "z".
 predicate w(operation) "w".
 predicate v(operation) "v".
+predicate a(operation) "a".
+predicate b(operation) "b".
 fact not (x(op) and y(op)).
-claim c "c" { holds x(op) or y(op) or (z(op) and w(op)) or (v(op) and not v(op)) }
+fact not (a(op) and b(op)).
+claim c "c" { holds x(op) or y(op) or (z(op) and w(op)) or (v(op) and not v(op)) or (a(op) and b(op) and v(op)) }
 )";
   auto j = judge_text(text);
   ASSERT_TRUE(j.ok) << j.errors();
