@@ -7,6 +7,20 @@
 
 namespace imputa::judging {
 
+namespace {
+// The literal as a formula: the atom, or its negation.
+ground::Formula literal_formula(AtomId a, bool positive) {
+  ground::Formula atom;
+  atom.kind = ground::Formula::Kind::atom;
+  atom.atom = a;
+  if (positive) return atom;
+  ground::Formula neg;
+  neg.kind = ground::Formula::Kind::negation;
+  neg.operands.push_back(std::move(atom));
+  return neg;
+}
+} // namespace
+
 // The open (not closed-world) base atoms the claim depends on, by id.
 std::vector<AtomId> ClaimJudge::open_candidates() {
   std::vector<AtomId> candidates;
@@ -43,19 +57,7 @@ std::set<std::pair<AtomId, bool>> ClaimJudge::singles_to_test(const std::vector<
   auto either = [&](const std::vector<AtomId>& atoms, bool positive) {
     ground::Formula any;
     any.kind = ground::Formula::Kind::disjunction;
-    for (AtomId a : atoms) {
-      ground::Formula atom;
-      atom.kind = ground::Formula::Kind::atom;
-      atom.atom = a;
-      if (positive) {
-        any.operands.push_back(std::move(atom));
-      } else {
-        ground::Formula neg;
-        neg.kind = ground::Formula::Kind::negation;
-        neg.operands.push_back(std::move(atom));
-        any.operands.push_back(std::move(neg));
-      }
-    }
+    for (AtomId a : atoms) any.operands.push_back(literal_formula(a, positive));
     std::vector<Lit> lits = against;
     lits.push_back({session_.goal(any), true});
     return session_.check(lits, deadline, true);
@@ -118,19 +120,7 @@ std::set<std::pair<AtomId, bool>> ClaimJudge::singles_to_test(const std::vector<
 Lit ClaimJudge::blocking(const std::vector<std::pair<AtomId, bool>>& set) {
   ground::Formula conj;
   conj.kind = ground::Formula::Kind::conjunction;
-  for (const auto& [a, positive] : set) {
-    ground::Formula atom;
-    atom.kind = ground::Formula::Kind::atom;
-    atom.atom = a;
-    if (positive) {
-      conj.operands.push_back(atom);
-    } else {
-      ground::Formula neg;
-      neg.kind = ground::Formula::Kind::negation;
-      neg.operands.push_back(atom);
-      conj.operands.push_back(neg);
-    }
-  }
+  for (const auto& [a, positive] : set) conj.operands.push_back(literal_formula(a, positive));
   if (conj.operands.size() == 1) conj = conj.operands[0];
   return {session_.goal(conj), false};
 }

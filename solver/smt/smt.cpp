@@ -240,11 +240,13 @@ struct Session::Impl {
 
   bool satisfied_by_kept(const std::vector<signed char>& want, const std::vector<Lit>& question) const;
   bool satisfied_by(const Kept& k, const std::vector<signed char>& want) const;
-  // The goals among the assumptions, in selector order.
-  std::vector<Lit> question_of(const std::vector<signed char>& want) const {
+  // The goals among the assumptions, sorted (a few, not a pass over every selector).
+  std::vector<Lit> question_of(const std::vector<Lit>& assumptions) const {
     std::vector<Lit> out;
-    for (Selector s = 0; s < want.size(); ++s)
-      if (want[s] >= 0 && infos[s].kind == SelectorInfo::Kind::goal) out.push_back({s, want[s] == 1});
+    for (const Lit& l : assumptions)
+      if (infos[l.selector].kind == SelectorInfo::Kind::goal) out.push_back(l);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   }
   void keep(const z3::model& m, std::vector<signed char> want, std::vector<Lit> question) {
@@ -545,7 +547,7 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
                        return im.infos[l.selector].kind == SelectorInfo::Kind::literal;
                      });
   std::vector<signed char> want = im.wanted(assumptions);
-  std::vector<Lit> question = reuse ? im.question_of(want) : std::vector<Lit>{};
+  std::vector<Lit> question = reuse ? im.question_of(assumptions) : std::vector<Lit>{};
   if (reuse && !keep_model && im.satisfied_by_kept(want, question)) return Answer::sat;
   const std::vector<Z3_ast> lits = im.assumed(want);
   im.engine.running = true;
