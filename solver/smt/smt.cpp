@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 namespace imputa::smt {
 
@@ -30,8 +31,10 @@ struct Engine {
   std::condition_variable wake;
   std::optional<Clock::time_point> armed; // the deadline of the checks now being made
   std::atomic<bool> running{false};       // a check is inside Z3
+  bool interrupted = false;               // the watchdog interrupted the check now running
   bool stop = false;
   std::thread watchdog;
+  std::optional<z3::solver> scratch; // asserts nothing: checking it clears a cancelled context
 
   Engine() : watchdog([this] { watch(); }) {}
 
@@ -66,7 +69,10 @@ struct Engine {
       // check that had already passed its own deadline test starts), until re-armed.
       auto passed = *armed;
       while (!stop && armed == passed) {
-        if (running) ctx.interrupt();
+        if (running) {
+          ctx.interrupt();
+          interrupted = true;
+        }
         wake.wait_for(lock, std::chrono::milliseconds(5));
       }
     }
@@ -79,6 +85,30 @@ struct Engine {
       armed = deadline;
     }
     wake.notify_all();
+  }
+
+  // The check has returned: from here on the watchdog leaves Z3 alone (it
+  // reads `running` under the same lock). Whether it interrupted that check:
+  // an interrupt leaves the context cancelled until its next check starts
+  // (meanwhile reading a model throws "canceled", and a formula asserted is
+  // silently dropped, for good), and it can land just after Z3
+  // had found its answer, or just before Z3 started. Whatever Z3 returned,
+  // the check is answered UNKNOWN (its deadline had passed), and an empty
+  // check sets the context right at once, before any other call of this
+  // claim or of the next on this thread (docs/building.md, "An interrupt
+  // outlives the check it was meant for").
+  bool finished() {
+    bool hit = false;
+    {
+      std::lock_guard lock(mutex);
+      running = false;
+      hit = std::exchange(interrupted, false);
+    }
+    if (hit) {
+      if (!scratch) scratch.emplace(ctx, z3::solver::simple());
+      Z3_solver_check(ctx, *scratch);
+    }
+    return hit;
   }
 
   // No check of a claim is running any more: the watchdog sleeps until the next arms it.
@@ -553,8 +583,7 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
   im.engine.running = true;
   im.engine.arm(deadline);
   Z3_lbool r = Z3_solver_check_assumptions(im.ctx, im.solver, static_cast<unsigned>(lits.size()), lits.data());
-  im.engine.running = false;
-  if (Z3_get_error_code(im.ctx) != Z3_OK) r = Z3_L_UNDEF; // interrupted, or Z3 gave up: never a guess
+  if (im.engine.finished() || Z3_get_error_code(im.ctx) != Z3_OK) r = Z3_L_UNDEF; // interrupted, or Z3 gave up: never a guess
   if (r == Z3_L_TRUE) {
     if (keep_model || reuse) {
       z3::model m = im.solver.get_model();

@@ -195,6 +195,25 @@ TEST(Timeouts, HardCaseIsUnknownWithinTheLimit) {
   EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 200 + 1500);
 }
 
+// A claim cut off by its time limit is interrupted inside Z3, and the
+// thread's Z3 context goes on to the next claim (one job): that claim is
+// judged as if alone. (A context left cancelled drops the formulas asserted
+// into it: docs/building.md, "An interrupt outlives the check it was meant for".)
+TEST(Timeouts, AClaimCutOffDoesNotHarmTheNextOne) {
+  std::string text = pigeonhole();
+  text += "predicate ran(operation) \"The operation ran\".\nfact ran(p1).\n";
+  text += "claim d \"the second ran\" { holds ran(p1) expect established }\n";
+  text += "claim e \"the second did not run\" { holds not ran(p1) expect refuted }\n";
+  JudgeOptions o;
+  o.timeout = std::chrono::milliseconds(200);
+  o.jobs = 1;
+  auto j = judge_text(text, o);
+  ASSERT_TRUE(j.ok) << j.errors();
+  EXPECT_EQ(j.verdict("c"), "unknown");
+  EXPECT_EQ(j.verdict("d"), "established");
+  EXPECT_EQ(j.verdict("e"), "refuted");
+}
+
 TEST(Timeouts, CommandLineTimeoutGivesUnknownAndExitCode1) {
   fs::path file = temp_dir("timeout") / "php.imputa";
   write_file(file, pigeonhole());
@@ -218,20 +237,33 @@ TEST(Timeouts, CommandLineTimeoutGivesUnknownAndExitCode1) {
 TEST(Timeouts, ShortLimitGivesUnknownOrTheRightVerdictNeverAWrongOne) {
   auto full = judge_text(join(statements()));
   ASSERT_TRUE(full.ok) << full.errors();
-  JudgeOptions o;
-  o.timeout = std::chrono::milliseconds(1);
-  auto hurried = judge_text(join(statements()), o);
-  ASSERT_TRUE(hurried.ok) << hurried.errors();
-  ASSERT_EQ(hurried.report.claims.size(), full.report.claims.size());
-  for (std::size_t i = 0; i < full.report.claims.size(); ++i) {
-    const auto& a = full.report.claims[i].groundings;
-    const auto& b = hurried.report.claims[i].groundings;
-    ASSERT_EQ(a.size(), b.size());
-    for (std::size_t k = 0; k < a.size(); ++k)
-      if (b[k].verdict != Verdict::unknown) {
-        EXPECT_EQ(b[k].verdict, a[k].verdict) << full.report.claims[i].id;
-      }
+  // Many runs at limits of 1 to 3 ms: the watchdog's interrupt then often
+  // lands just as a check ends, the case that once escaped as a Z3
+  // "canceled" exception (about one run in 40-150 hit it).
+  for (int run = 0; run < 30; ++run) {
+    JudgeOptions o;
+    o.timeout = std::chrono::milliseconds(1 + run % 3);
+    auto hurried = judge_text(join(statements()), o);
+    ASSERT_TRUE(hurried.ok) << hurried.errors();
+    ASSERT_EQ(hurried.report.claims.size(), full.report.claims.size());
+    for (std::size_t i = 0; i < full.report.claims.size(); ++i) {
+      const auto& a = full.report.claims[i].groundings;
+      const auto& b = hurried.report.claims[i].groundings;
+      ASSERT_EQ(a.size(), b.size());
+      for (std::size_t k = 0; k < a.size(); ++k)
+        if (b[k].verdict != Verdict::unknown) {
+          EXPECT_EQ(b[k].verdict, a[k].verdict) << full.report.claims[i].id;
+        }
+    }
   }
+  // The thread's Z3 context is reused from claim to claim: after all those
+  // interrupted checks, an unhurried run gives the full report's verdicts.
+  auto again = judge_text(join(statements()));
+  ASSERT_TRUE(again.ok) << again.errors();
+  for (std::size_t i = 0; i < full.report.claims.size(); ++i)
+    for (std::size_t k = 0; k < full.report.claims[i].groundings.size(); ++k)
+      EXPECT_EQ(again.report.claims[i].groundings[k].verdict, full.report.claims[i].groundings[k].verdict)
+          << full.report.claims[i].id;
 }
 
 const char* exit_code_case = R"(case codes "exit codes"
