@@ -154,6 +154,19 @@ z3::solver smt_solver(z3::context& ctx) {
   return solver;
 }
 
+// The shape of a formula a selector occurs in: most are a selector implying
+// a literal, which satisfied_by() evaluates itself from a kept model's
+// values; the others (a goal's or a fact's formula, a definition's link) go
+// to Z3's evaluator.
+struct Shape {
+  enum class Kind : unsigned char { general, implies_literal, implies_true, presumption };
+  Kind kind = Kind::general;
+  Selector selector = 0;         // the selector that implies the rest
+  ground::AtomId atom = 0;       // the literal's atom (presumption: the closed atom)
+  bool positive = true;          // the literal's sign
+  std::vector<Selector> reasons; // presumption: the atom is true only for one of these
+};
+
 } // namespace
 
 struct Session::Impl {
@@ -187,6 +200,7 @@ struct Session::Impl {
   // formulas each selector occurs in, and the selectors that occur in a
   // definition's completion (rules), whose flip this does not follow.
   std::vector<z3::expr> guarded;
+  std::vector<Shape> shapes; // by index into `guarded`
   std::vector<std::vector<std::size_t>> guards_of; // by selector: indexes into `guarded`
   std::vector<char> in_completion;
   // A model found by a SAT check, with the selector values it was found under
@@ -261,11 +275,31 @@ struct Session::Impl {
 
   // Asserts `f`, in which the selectors `on` occur (and no other, but those of
   // rules, which are marked in_completion).
-  void add(const z3::expr& f, std::initializer_list<Selector> on) { add(f, std::vector<Selector>(on)); }
-  void add(const z3::expr& f, const std::vector<Selector>& on) {
+  void add(const z3::expr& f, std::initializer_list<Selector> on, Shape shape = {}) {
+    add(f, std::vector<Selector>(on), std::move(shape));
+  }
+  void add(const z3::expr& f, const std::vector<Selector>& on, Shape shape = {}) {
     solver.add(f);
     for (Selector s : on) guards_of[s].push_back(guarded.size());
     guarded.push_back(f);
+    shapes.push_back(std::move(shape));
+  }
+
+  // Asserts "s implies the literal (a, positive)" (a Boolean atom).
+  void add_implied_literal(Selector s, ground::AtomId a, bool positive) {
+    add(z3::implies(selectors[s], positive ? atom(a) : !atom(a)), {s}, {Shape::Kind::implies_literal, s, a, positive, {}});
+  }
+
+  // A kept model's value of a Boolean constant (an atom or a selector), as
+  // model.eval(c, true) gives it: one it leaves free reads as false.
+  bool model_value(const z3::model& m, const z3::expr& c) const {
+    Z3_ast v = Z3_model_get_const_interp(ctx, m, Z3_get_app_decl(ctx, Z3_to_app(ctx, c)));
+    if (!v) return false;
+    switch (Z3_get_bool_value(ctx, v)) {
+    case Z3_L_TRUE: return true;
+    case Z3_L_FALSE: return false;
+    default: return m.eval(c, true).is_true();
+    }
   }
 
   bool satisfied_by_kept(const std::vector<signed char>& want, const std::vector<Lit>& question) const;
@@ -347,7 +381,13 @@ struct Session::Impl {
     naive_origin_sel = new_selector({SelectorInfo::Kind::naive_origin, 0, 0, true});
     for (std::size_t k : facts) { // the caller's: each on the cone (`fact true.` is on none)
       Selector s = fact_sel[k] = new_selector({SelectorInfo::Kind::fact, k, 0, true});
-      add(z3::implies(selectors[s], formula(g.facts[k].formula)), {s});
+      const ground::Formula& f = g.facts[k].formula;
+      using FK = ground::Formula::Kind;
+      const ground::Formula* lit = f.kind == FK::negation ? &f.operands[0] : &f;
+      if (lit->kind == FK::atom && !numeric(lit->atom))
+        add_implied_literal(s, lit->atom, f.kind != FK::negation);
+      else
+        add(z3::implies(selectors[s], formula(f)), {s});
       for (auto a : g.facts[k].atoms) closed_reasons[a].push_back(s);
     }
     for (std::size_t k : numerics) {
@@ -372,7 +412,8 @@ struct Session::Impl {
       presumption_sel.emplace(a, p);
       std::vector<Selector> on = closed_reasons[a];
       on.push_back(p);
-      add(z3::implies(selectors[p], z3::implies(atom(a), z3::mk_or(reasons))), on);
+      add(z3::implies(selectors[p], z3::implies(atom(a), z3::mk_or(reasons))), on,
+          {Shape::Kind::presumption, p, a, true, closed_reasons[a]});
     }
   }
 
@@ -421,8 +462,10 @@ struct Session::Impl {
     auto [it, fresh] = proof_sel.try_emplace({a, positive}, 0);
     if (!fresh) return it->second;
     it->second = new_selector({SelectorInfo::Kind::proof, 0, a, positive});
-    z3::expr lit = numeric(a) ? ctx.bool_val(true) : (positive ? atom(a) : !atom(a));
-    add(z3::implies(selectors[it->second], lit), {it->second});
+    if (numeric(a))
+      add(z3::implies(selectors[it->second], ctx.bool_val(true)), {it->second}, {Shape::Kind::implies_true, it->second, a, true, {}});
+    else
+      add_implied_literal(it->second, a, positive);
     if (positive) closed_reasons[a].push_back(it->second);
     return it->second;
   }
@@ -431,7 +474,7 @@ struct Session::Impl {
     auto [it, fresh] = assumption_sel.try_emplace(a, 0);
     if (!fresh) return it->second;
     it->second = new_selector({SelectorInfo::Kind::assumption, 0, a, true});
-    if (!numeric(a)) add(z3::implies(selectors[it->second], atom(a)), {it->second});
+    if (!numeric(a)) add_implied_literal(it->second, a, true);
     closed_reasons[a].push_back(it->second);
     return it->second;
   }
@@ -483,7 +526,7 @@ Selector Session::burden(ground::AtomId a, bool value) {
   auto [it, fresh] = im.burden_sel.try_emplace({a, value}, 0);
   if (!fresh) return it->second;
   it->second = im.new_selector({value ? SelectorInfo::Kind::burden_true : SelectorInfo::Kind::burden_false, 0, a, value});
-  im.add(z3::implies(im.selectors[it->second], value ? im.atom(a) : !im.atom(a)), {it->second});
+  im.add_implied_literal(it->second, a, value);
   return it->second;
 }
 
@@ -509,7 +552,7 @@ Selector Session::literal(ground::AtomId a, bool positive) {
   auto [it, fresh] = im.literal_sel.try_emplace({a, positive}, 0);
   if (!fresh) return it->second;
   it->second = im.new_selector({SelectorInfo::Kind::literal, 0, a, positive});
-  im.add(z3::implies(im.selectors[it->second], positive ? im.atom(a) : !im.atom(a)), {it->second});
+  im.add_implied_literal(it->second, a, positive);
   return it->second;
 }
 
@@ -622,7 +665,10 @@ bool Session::Impl::satisfied_by_kept(const std::vector<signed char>& want, cons
 // goal, which can be chosen equal to its formula; a literal, which can be
 // false) or denied; a selector the model was found with free is evaluated as
 // flipped. A flip of a rule's selector changes definitions and is not
-// followed (a check is made).
+// followed (a check is made). Formulas of a known Shape are evaluated here
+// from the model's values (a lookup each); Z3 evaluates the others, with the
+// flipped selectors substituted, which builds a copy of the formula
+// (docs/performance.md, "Kept models read directly").
 bool Session::Impl::satisfied_by(const Kept& k, const std::vector<signed char>& want) const {
   std::vector<Selector> flipped;
   bool follow = true;
@@ -638,21 +684,39 @@ bool Session::Impl::satisfied_by(const Kept& k, const std::vector<signed char>& 
   }
   if (!follow) return false;
   if (flipped.empty()) return true;
-  z3::expr_vector from(ctx), to(ctx);
   std::vector<std::size_t> formulas;
-  for (Selector s : flipped) {
-    from.push_back(selectors[s]);
-    to.push_back(ctx.bool_val(want[s] == 1));
-    formulas.insert(formulas.end(), guards_of[s].begin(), guards_of[s].end());
-  }
+  for (Selector s : flipped) formulas.insert(formulas.end(), guards_of[s].begin(), guards_of[s].end());
   std::sort(formulas.begin(), formulas.end());
   formulas.erase(std::unique(formulas.begin(), formulas.end()), formulas.end());
-  bool all = true;
-  for (std::size_t f = 0; f < formulas.size() && all; ++f) {
-    z3::expr e = guarded[formulas[f]];
-    all = k.model.eval(e.substitute(from, to), true).is_true();
+  // A selector's value: as wanted where it is given, else the model's.
+  auto value = [&](Selector s) { return want[s] >= 0 ? want[s] == 1 : model_value(k.model, selectors[s]); };
+  std::optional<std::pair<z3::expr_vector, z3::expr_vector>> flips; // for Z3's evaluator, made when first needed
+  for (std::size_t f : formulas) {
+    const Shape& shape = shapes[f];
+    using SK = Shape::Kind;
+    switch (shape.kind) {
+    case SK::implies_true: continue;
+    case SK::implies_literal:
+      if (value(shape.selector) && model_value(k.model, atoms.at(shape.atom)) != shape.positive) return false;
+      continue;
+    case SK::presumption:
+      if (value(shape.selector) && model_value(k.model, atoms.at(shape.atom)) &&
+          std::none_of(shape.reasons.begin(), shape.reasons.end(), value))
+        return false;
+      continue;
+    case SK::general: break;
+    }
+    if (!flips) {
+      flips.emplace(z3::expr_vector(ctx), z3::expr_vector(ctx));
+      for (Selector s : flipped) {
+        flips->first.push_back(selectors[s]);
+        flips->second.push_back(ctx.bool_val(want[s] == 1));
+      }
+    }
+    z3::expr e = guarded[f];
+    if (!k.model.eval(e.substitute(flips->first, flips->second), true).is_true()) return false;
   }
-  return all;
+  return true;
 }
 
 std::vector<Selector> Session::core() const {

@@ -76,6 +76,8 @@ private:
   // than as_of, not origin items or official statements discounted by §28(f)), by index.
   std::vector<std::size_t> counted(const LiteralKey& literal, const Config& config,
                                    std::vector<std::string>* discounted) const;
+  // weigh()'s lo (or hi) alone; nullopt if no item counts.
+  std::optional<Rational> end_weight(const LiteralKey& literal, const Config& config, bool high) const;
 
   const Program* program_;
   std::map<LiteralKey, std::vector<std::size_t>> by_literal_;
