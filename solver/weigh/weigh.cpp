@@ -177,9 +177,9 @@ std::vector<std::string> EvidenceIndex::sufficient(const LiteralKey& literal, co
   return {};
 }
 
-// One end of weigh()'s weight, without naming the items that carry it (a
-// claim's critical evidence asks for it some hundred thousand times on a
-// large campaign); nullopt where weigh() finds no item that counts.
+// One end of weigh()'s weight, without naming the items that carry it
+// (critical evidence asks again for each item it leaves out, claim after
+// claim); nullopt where weigh() finds no item that counts.
 std::optional<Rational> EvidenceIndex::end_weight(const LiteralKey& literal, const Config& config, bool high) const {
   const std::vector<std::size_t> items = counted(literal, config, nullptr);
   if (items.empty()) return std::nullopt;
