@@ -53,16 +53,17 @@ void expect_same(const json& whole, const json& one, const std::string& what) {
 TEST(ClaimAlone, CheckOneClaimReportsItAsCheckOfEveryClaim) {
   const auto files = imputa_files({"examples"});
   ASSERT_GE(files.size(), 10u);
-  std::size_t claims = 0;
+  std::size_t claims = 0, seen = 0;
   for (const auto& file : files) {
     for (const auto& whole : claims_of({"check", file.string()}, name_of(file))) {
+      if (!testing::in_sanitized_half(seen++, 0)) continue; // explain takes the other half
       const std::string id = whole["id"];
       expect_same(whole, alone({"check", file.string(), "--claim", id}, name_of(file) + " --claim " + id),
                   "check " + name_of(file) + " --claim " + id);
       ++claims;
     }
   }
-  EXPECT_GE(claims, 90u); // every claim of every example was compared
+  EXPECT_GE(claims, testing::sanitized ? 45u : 90u); // every claim of every example was compared (half under sanitizers)
 }
 
 // Explain looks for up to ten routes where check looks for three, and counts
@@ -80,8 +81,10 @@ void expect_routes_first(json& checked, json& explained, const std::string& what
 TEST(ClaimAlone, ExplainReportsTheClaimAsCheckOfEveryClaim) {
   const auto files = imputa_files({"examples"});
   ASSERT_GE(files.size(), 10u);
+  std::size_t seen = 0;
   for (const auto& file : files) {
     for (auto whole : claims_of({"check", file.string()}, name_of(file))) {
+      if (!testing::in_sanitized_half(seen++, 1)) continue; // check --claim takes the other half
       const std::string id = whole["id"];
       const std::string what = "explain " + name_of(file) + " " + id;
       json one = alone({"explain", file.string(), id}, what);

@@ -141,10 +141,12 @@ std::size_t rule_nodes(const std::string& dot) {
 }
 
 TEST(RenderDot, EveryClaimOfEveryExampleRendersWithGraphviz) {
+  std::size_t seen = 0;
   for (const auto& file : testing::imputa_files({"examples"})) {
     auto ids = claim_ids(file);
     ASSERT_FALSE(ids.empty()) << file;
     for (const auto& id : ids) {
+      if (!testing::in_sanitized_half(seen++)) continue;
       SCOPED_TRACE(file.string() + " " + id);
       auto r = testing::run_imputa({"graph", file.string(), id});
       ASSERT_EQ(r.exit_code, 0) << r.err;

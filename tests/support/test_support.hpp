@@ -1,6 +1,7 @@
 // Helpers shared by the test rooms: reading files, running the imputa binary.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -20,6 +21,13 @@ inline constexpr bool sanitized = false;
 #else
 inline constexpr bool sanitized = false;
 #endif
+
+// Under sanitizers, a sweep that starts a process (or judges a case again)
+// for each claim of every example takes every other one; sweeps of the same
+// kind take complementary halves (`half` 0 and 1), so that each claim still
+// runs under the sanitizers. The plain suite takes them all. (Those sweeps
+// were over half of the sanitizer suite's time: docs/building.md.)
+inline bool in_sanitized_half(std::size_t index, std::size_t half = 0) { return !sanitized || index % 2 == half; }
 
 // The repository root (tests run from anywhere).
 std::filesystem::path source_dir();
