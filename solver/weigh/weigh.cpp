@@ -187,15 +187,19 @@ std::optional<Rational> EvidenceIndex::end_weight(const LiteralKey& literal, con
     const EvidenceItem& e = program_->evidence[i];
     return high ? e.hi : e.lo;
   };
-  // The strongest item of each body; with `max`, the strongest of all.
+  if (config.corroboration == Corroboration::max) { // the strongest item of all, at least 0, as weigh()
+    const Rational* best = &end(items.front());
+    for (std::size_t i : items)
+      if (*best < end(i)) best = &end(i);
+    return std::max(Rational(0), *best);
+  }
+  // Noisy-or over the bodies, each weighing what its strongest item does.
   std::vector<std::pair<std::size_t, const Rational*>> bodies;
   for (std::size_t i : items) {
-    const std::size_t b = config.corroboration == Corroboration::max ? 0 : body_[i];
-    auto it = std::find_if(bodies.begin(), bodies.end(), [&](const auto& x) { return x.first == b; });
-    if (it == bodies.end()) bodies.emplace_back(b, &end(i));
+    auto it = std::find_if(bodies.begin(), bodies.end(), [&](const auto& x) { return x.first == body_[i]; });
+    if (it == bodies.end()) bodies.emplace_back(body_[i], &end(i));
     else if (*it->second < end(i)) it->second = &end(i);
   }
-  if (config.corroboration == Corroboration::max) return std::max(Rational(0), *bodies.front().second); // as weigh()
   Rational miss(1);
   for (const auto& [_, e] : bodies) miss *= Rational(1) - *e;
   return Rational(1) - miss;
