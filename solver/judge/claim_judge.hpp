@@ -258,6 +258,7 @@ private:
 
   // models.cpp: canonical counter-models and witnesses
   std::optional<Model> canonical_model(std::vector<Lit> lits, Deadline deadline);
+  std::optional<Model> canonical_model_of(std::vector<Lit> lits, Deadline deadline);
   std::map<AtomId, bool> stated_values(const std::vector<Lit>& lits) const;
   const std::vector<AtomId>& dependency_atoms();
   std::vector<Literal> literals_of(const Model& model, const std::vector<char>& scope) const;
@@ -339,6 +340,7 @@ private:
   std::map<AtomId, std::vector<AtomId>> below_;
   std::vector<AtomId> dependencies_;
   std::map<std::vector<Lit>, Answer> answers_;
+  std::map<std::vector<Lit>, Model> models_; // canonical_model(), by its question
 };
 
 } // namespace imputa::judging

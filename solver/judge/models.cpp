@@ -7,6 +7,18 @@
 
 namespace imputa::judging {
 
+// A model of `lits` that does not depend on Z3's choices, kept by its
+// question: asked again, the same model. A witness of a claim NOT
+// ESTABLISHED is also the first model would-establish reads when no single
+// literal establishes the claim. (Unsatisfiable or out of time: not kept.)
+std::optional<ClaimJudge::Model> ClaimJudge::canonical_model(std::vector<Lit> lits, Deadline deadline) {
+  if (auto it = models_.find(lits); it != models_.end()) return it->second;
+  std::vector<Lit> question = lits;
+  auto out = canonical_model_of(std::move(lits), deadline);
+  if (out) models_.emplace(std::move(question), *out);
+  return out;
+}
+
 // A model of `lits` that does not depend on Z3's choices: each atom the
 // claim depends on, in text order, is false unless the premises force it
 // true. Returns the literals (and leaves them decided), or nullopt.
@@ -15,7 +27,7 @@ namespace imputa::judging {
 // checks: an atom a premise states outright is decided without one; the
 // kept model witnesses every atom it makes false; and an atom it makes true
 // is first tried false together with every later atom the model makes true.
-std::optional<ClaimJudge::Model> ClaimJudge::canonical_model(std::vector<Lit> lits, Deadline deadline) {
+std::optional<ClaimJudge::Model> ClaimJudge::canonical_model_of(std::vector<Lit> lits, Deadline deadline) {
   if (session_.check(lits, deadline, true) != Answer::sat) return std::nullopt;
   const std::map<AtomId, bool> stated = stated_values(lits);
   const auto& atoms = dependency_atoms();
