@@ -46,12 +46,27 @@ Diagnostic too_many_atoms(SourceSpan at, std::size_t limit) {
           {narrow_hint}};
 }
 
-Diagnostic too_many_instances(SourceSpan at, std::string_view rule, std::size_t limit) {
-  return {"E013", Severity::error, at,
-          "this case is too large to judge: rule '" + std::string(rule) +
-              "' applies to too many combinations of entities (more than " + std::to_string(limit) +
-              " applications of rules in all)",
-          {narrow_hint}};
+Diagnostic too_many_instances(std::size_t limit, const RuleGrowth& growth) {
+  const std::string rule = "rule '" + growth.rule + "'";
+  std::string message = "this case is too large to judge: its rules would apply to more than " +
+                        std::to_string(limit) + " combinations of entities";
+  if (growth.applications > 0)
+    message += "; " + rule + " applies most, " + std::to_string(growth.applications) + " times, to draw " +
+               std::to_string(growth.conclusions) + (growth.conclusions == 1 ? " conclusion" : " conclusions");
+  std::vector<std::string> hints;
+  std::string ways; // nothing drawn yet (every application so far had a false condition): no example
+  if (growth.widest_ways > 0)
+    ways = growth.widest + " alone can be drawn in " + std::to_string(growth.widest_ways) +
+           " ways, one for each entity (or combination of entities) the case leaves open there";
+  if (growth.from_library) {
+    hints.push_back(rule + " is the library's: what makes it large is the case" + (ways.empty() ? "" : ". " + ways));
+    hints.push_back("judge the campaign in parts, a file per period or per set of operations; docs/limits.md, "
+                    "\"Limits of size and time\", says what makes a case grow");
+  } else {
+    if (!ways.empty()) hints.push_back(ways);
+    hints.push_back(narrow_hint);
+  }
+  return {"E013", Severity::error, growth.at, std::move(message), std::move(hints)};
 }
 
 Diagnostic depends_on_itself(SourceSpan at, const std::vector<std::string>& loop) {

@@ -52,8 +52,20 @@ Diagnostic rule_too_wide(SourceSpan at, std::string_view rule, std::size_t condi
 Diagnostic claim_too_wide(SourceSpan at, std::string_view claim, std::size_t variables, std::size_t max_variables);
 // E013: more distinct ground atoms than the limit.
 Diagnostic too_many_atoms(SourceSpan at, std::size_t limit);
-// E013: more rule instances than the limit, reached while instantiating `rule`.
-Diagnostic too_many_instances(SourceSpan at, std::string_view rule, std::size_t limit);
+// The rule applied most often when grounding stopped: how many times, to
+// how many conclusions, and the conclusion reached in the most ways (one way
+// for each entity the case leaves open there).
+struct RuleGrowth {
+  std::string rule;
+  SourceSpan at;
+  std::size_t applications = 0;
+  std::size_t conclusions = 0;
+  std::string widest; // e.g. attributable(op_12, st_3)
+  std::size_t widest_ways = 0;
+  bool from_library = false; // the user cannot narrow a library rule: the hints say what to do instead
+};
+// E013: more rule instances than the limit (at the rule applied most often).
+Diagnostic too_many_instances(std::size_t limit, const RuleGrowth& growth);
 // E009: a ground atom depends on itself; `loop` lists the atoms, first and last the same.
 Diagnostic depends_on_itself(SourceSpan at, const std::vector<std::string>& loop);
 } // namespace grounding_error

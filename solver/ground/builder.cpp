@@ -2,6 +2,7 @@
 #include "ground/builder.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace imputa::ground {
 namespace {
@@ -113,7 +114,7 @@ Formula Builder::formula(const ast::Formula& f, const Binding& b) {
 
 void Builder::emit_body(const PreparedRule& r, const Binding& b, Definition& def) {
   if (!budget_.count_instance(max_rule_instances)) {
-    budget_.fail_limit(grounding_error::too_many_instances(r.rule->span, r.rule->id, max_rule_instances));
+    budget_.fail_limit(grounding_error::too_many_instances(max_rule_instances, growth(r.index, def)));
     return;
   }
   budget_.tick();
@@ -127,6 +128,40 @@ void Builder::emit_body(const PreparedRule& r, const Binding& b, Definition& def
     body.literals.push_back(std::move(f));
   }
   def.bodies.push_back(std::move(body));
+}
+
+// When grounding stops (E013): the rule applied most often, counting the
+// program's definitions and `pending` (the definition `rule` was adding to),
+// if that is not one of them yet.
+grounding_error::RuleGrowth Builder::growth(std::size_t rule, const Definition& pending) const {
+  std::map<std::size_t, std::map<AtomId, std::size_t>> ways; // rule -> conclusion -> bodies
+  auto count = [&](const Definition& d) {
+    for (const auto& b : d.bodies) ++ways[b.rule][d.head];
+  };
+  for (const auto& d : g_.definitions) count(d);
+  if (std::none_of(g_.definitions.begin(), g_.definitions.end(), [&](const Definition& d) { return &d == &pending; }))
+    count(pending);
+  grounding_error::RuleGrowth out;
+  std::size_t most = rule;
+  for (const auto& [r, heads] : ways) {
+    std::size_t n = 0;
+    for (const auto& [_, k] : heads) n += k;
+    if (n > out.applications) {
+      out.applications = n;
+      most = r;
+    }
+  }
+  const auto& item = p_.rules[most];
+  out.rule = item.id;
+  out.at = item.span;
+  out.from_library = item.from_library;
+  out.conclusions = ways[most].size();
+  for (const auto& [head, n] : ways[most])
+    if (n > out.widest_ways) { // the first in atom order among the widest
+      out.widest_ways = n;
+      out.widest = g_.atoms[head].text;
+    }
+  return out;
 }
 
 bool Builder::emitted(AtomId head, std::size_t rule, const Binding& b) const {

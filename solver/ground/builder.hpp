@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ground/rules.hpp"
+#include "imputa/diagnostic.hpp"
 
 #include <optional>
 #include <string>
@@ -43,6 +44,7 @@ public:
 
 private:
   NumTerm number(const ast::NumExpr& e, const Binding& b);
+  grounding_error::RuleGrowth growth(std::size_t rule, const Definition& pending) const;
 
   const Program& p_;
   const RuleBook& rules_;

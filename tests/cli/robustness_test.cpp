@@ -1,5 +1,6 @@
 // The binary under hostile input: limits (E013), garbage, import containment
 // (E010), fmt's atomic writes, report escaping, and byte-identical reruns.
+#include "imputa/diagnostic.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -197,8 +198,38 @@ TEST(Limits, RuleWithFiveVariablesStopsWithE013InBoundedMemory) {
   EXPECT_NE(r.err.find("too large to judge"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("ground atom"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("instance"), std::string::npos) << r.err;
+  // What grew: the rule applied most, and the conclusion drawn in the most ways.
+  EXPECT_NE(r.err.find("rule 'chain_rule' applies most"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("to draw 1 conclusion"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("hint: chained(a0) alone can be drawn in "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("narrow the rule's variables"), std::string::npos) << r.err; // the user's own rule
   EXPECT_LT(r.cpu_seconds, 120.0);
   EXPECT_LT(r.peak_rss_mib, 2048);
+}
+
+// A library rule cannot be narrowed by the user: the hints say that the case
+// makes it large, which conclusion grew most, and what to do instead.
+TEST(Limits, TooLargeThroughALibraryRuleSaysWhatToDoInstead) {
+  grounding_error::RuleGrowth growth;
+  growth.rule = "tadic_overall_control";
+  growth.applications = 395328;
+  growth.conclusions = 983;
+  growth.widest = "attributable(op_3099, st_152)";
+  growth.widest_ways = 403;
+  growth.from_library = true;
+  const Diagnostic d = grounding_error::too_many_instances(500000, growth);
+  EXPECT_EQ(d.code, "E013");
+  EXPECT_NE(d.message.find("too large to judge"), std::string::npos) << d.message;
+  EXPECT_NE(d.message.find("rule 'tadic_overall_control' applies most, 395328 times, to draw 983 conclusions"),
+            std::string::npos)
+      << d.message;
+  ASSERT_EQ(d.hints.size(), 2u);
+  EXPECT_NE(d.hints[0].find("is the library's"), std::string::npos) << d.hints[0];
+  EXPECT_NE(d.hints[0].find("attributable(op_3099, st_152) alone can be drawn in 403 ways"), std::string::npos)
+      << d.hints[0];
+  EXPECT_NE(d.hints[1].find("judge the campaign in parts"), std::string::npos) << d.hints[1];
+  EXPECT_NE(d.hints[1].find("docs/limits.md"), std::string::npos) << d.hints[1];
+  for (const auto& h : d.hints) EXPECT_EQ(h.find("narrow the rule"), std::string::npos) << h;
 }
 
 // Predicates p0 .. pN, each concluded from the next (and, with `shared`, by a
