@@ -54,7 +54,7 @@ Diagnostic claim_too_wide(SourceSpan at, std::string_view claim, std::size_t var
 Diagnostic too_many_atoms(SourceSpan at, std::size_t limit);
 // The rule applied most often when grounding stopped: how many times, to
 // how many conclusions, and the conclusion reached in the most ways (one way
-// for each entity the case leaves open there).
+// for each entity, or combination of entities, the case leaves open there).
 struct RuleGrowth {
   std::string rule;
   SourceSpan at;
