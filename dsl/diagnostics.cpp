@@ -39,10 +39,12 @@ Diagnostic claim_too_wide(SourceSpan at, std::string_view claim, std::size_t var
           {"name the entities the claim is about, or split it into several claims"}};
 }
 
-Diagnostic too_many_atoms(SourceSpan at, std::size_t limit) {
+Diagnostic too_many_atoms(SourceSpan at, std::size_t limit, std::string_view predicate, std::size_t count,
+                          std::string_view example) {
   return {"E013", Severity::error, at,
           "this case is too large to judge: applying the rules to its entities gives more than " +
-              std::to_string(limit) + " distinct statements (such as performed_by(op, x))",
+              std::to_string(limit) + " distinct statements; " + std::to_string(count) + " of them are about '" +
+              std::string(predicate) + "', such as " + std::string(example),
           {narrow_hint}};
 }
 

@@ -50,8 +50,10 @@ Diagnostic rule_too_wide(SourceSpan at, std::string_view rule, std::size_t condi
                          std::size_t max_conditions, std::size_t max_variables);
 // E013: a claim with more free variables than the limit.
 Diagnostic claim_too_wide(SourceSpan at, std::string_view claim, std::size_t variables, std::size_t max_variables);
-// E013: more distinct ground atoms than the limit.
-Diagnostic too_many_atoms(SourceSpan at, std::size_t limit);
+// E013: more distinct ground atoms than the limit; `predicate` (declared at
+// `at`) has the most of them, `count`, such as `example`.
+Diagnostic too_many_atoms(SourceSpan at, std::size_t limit, std::string_view predicate, std::size_t count,
+                          std::string_view example);
 // The rule applied most often when grounding stopped: how many times, to
 // how many conclusions, and the conclusion reached in the most ways (one way
 // for each entity, or combination of entities, the case leaves open there).

@@ -44,12 +44,10 @@ AtomId Builder::intern(const std::string& predicate, std::vector<std::string> ar
   auto pred = p_.predicates.find(predicate);
   g_.atoms.push_back(Atom{predicate, std::move(args), std::move(text),
                           pred == p_.predicates.end() ? nullptr : &pred->second});
-  if (g_.atoms.size() > max_ground_atoms)
-    budget_.fail_limit(grounding_error::too_many_atoms(
-        pred == p_.predicates.end() ? SourceSpan{} : pred->second.span, max_ground_atoms));
   if (rules_.derived(predicate)) work_.push_back(it->second);
   auto& same = by_predicate_[predicate];
   same.atoms.push_back(it->second);
+  if (g_.atoms.size() > max_ground_atoms && !budget_.failed()) too_many_atoms();
   for (std::size_t i = 0; i < same.indexed.size(); ++i)
     if (same.indexed[i]) index_at(it->second, i);
   budget_.tick();
@@ -114,7 +112,8 @@ Formula Builder::formula(const ast::Formula& f, const Binding& b) {
 
 void Builder::emit_body(const PreparedRule& r, const Binding& b, Definition& def) {
   if (!budget_.count_instance(max_rule_instances)) {
-    budget_.fail_limit(grounding_error::too_many_instances(max_rule_instances, growth(r.index, def)));
+    if (!budget_.failed()) // the first time only: growth() reads the whole program
+      budget_.fail_limit(grounding_error::too_many_instances(max_rule_instances, growth(r.index, def)));
     return;
   }
   budget_.tick();
@@ -128,6 +127,20 @@ void Builder::emit_body(const PreparedRule& r, const Binding& b, Definition& def
     body.literals.push_back(std::move(f));
   }
   def.bodies.push_back(std::move(body));
+}
+
+// E013 at the predicate with the most statements (the first by name among
+// equals), which is what grew.
+void Builder::too_many_atoms() {
+  const std::pair<const std::string, PredicateAtoms>* most = nullptr;
+  for (const auto& entry : by_predicate_)
+    if (!most || entry.second.atoms.size() > most->second.atoms.size() ||
+        (entry.second.atoms.size() == most->second.atoms.size() && entry.first < most->first))
+      most = &entry;
+  auto pred = p_.predicates.find(most->first);
+  budget_.fail_limit(grounding_error::too_many_atoms(pred == p_.predicates.end() ? SourceSpan{} : pred->second.span,
+                                                     max_ground_atoms, most->first, most->second.atoms.size(),
+                                                     g_.atoms[most->second.atoms.front()].text));
 }
 
 // When grounding stops (E013): the rule applied most often, counting the

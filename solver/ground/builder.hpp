@@ -45,6 +45,7 @@ public:
 private:
   NumTerm number(const ast::NumExpr& e, const Binding& b);
   grounding_error::RuleGrowth growth(std::size_t rule, const Definition& pending) const;
+  void too_many_atoms();
 
   const Program& p_;
   const RuleBook& rules_;

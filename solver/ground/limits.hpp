@@ -19,6 +19,7 @@ public:
   // Grounding goes on: no limit hit, no cycle found, the deadline not passed.
   bool ok() const { return !failed_ && !timed_out_; }
   bool timed_out() const { return timed_out_; }
+  bool failed() const { return failed_; } // a limit or another error stopped grounding
 
   // Every phase respects the time limit: looked at every 1024 steps.
   void tick() {
