@@ -11,8 +11,8 @@
 
 #include <algorithm>
 #include <array>
-#include <thread>
 #include <filesystem>
+#include <future>
 #include <set>
 #include <sstream>
 
@@ -267,9 +267,11 @@ std::array<Report, 2> Cases::judge_batches(const Loaded& loaded, const std::arra
       if (!batch[b].claims.empty()) judged[b] = judged_on_ground(loaded, batch[b], diags);
     return judged;
   }
-  std::thread explaining([&] { judged[0] = judge(*ground, batch[0]); });
+  // A future, not a bare thread: an exception in either half reaches the
+  // server's handler (a JSON error), and the other half is waited for.
+  auto explaining = std::async(std::launch::async, [&] { return judge(*ground, batch[0]); });
   judged[1] = judge(*ground, batch[1]);
-  explaining.join();
+  judged[0] = explaining.get();
   return judged;
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -129,6 +130,9 @@ struct Judged {
 
 // Every selected instance judged on its cone, `options.jobs` at a time; each
 // job also takes its instances' cones and families, which only read the case.
+// An exception in any job (an allocation that fails, an error inside Z3, one
+// thrown by options.progress) stops the others taking new instances and
+// reaches the caller as it would with one job, never std::terminate.
 std::vector<Judged> judge_all(const CaseIndex& c, const std::vector<std::size_t>& selected) {
   const judging::Cones components(c.g, c.constrained);
   const judging::DoctrineFamilies families(c);
@@ -136,7 +140,9 @@ std::vector<Judged> judge_all(const CaseIndex& c, const std::vector<std::size_t>
   std::atomic<std::size_t> next{0};
   std::mutex progress_mutex; // serializes options.progress; `done` counts under it
   std::size_t done = 0;
-  auto worker = [&] {
+  std::mutex failure_mutex;
+  std::exception_ptr failure; // the first exception of any job
+  auto judge_some = [&] {
     for (std::size_t k; (k = next.fetch_add(1)) < selected.size();) {
       const ground::ClaimInstance& inst = c.g.claims[selected[k]];
       std::vector<AtomId> atoms;
@@ -150,11 +156,21 @@ std::vector<Judged> judge_all(const CaseIndex& c, const std::vector<std::size_t>
       }
     }
   };
+  auto worker = [&] {
+    try {
+      judge_some();
+    } catch (...) {
+      next = selected.size();
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+    }
+  };
   unsigned jobs = std::max(1u, std::min<unsigned>(c.options.jobs, static_cast<unsigned>(selected.size())));
   std::vector<std::thread> threads;
   for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
   worker();
   for (auto& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
   return results;
 }
 

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <random>
@@ -145,6 +146,25 @@ TEST(Determinism, JobsDoNotChangeTheBytes) {
   RunResult text1 = run_imputa({"check", "--no-library", "--jobs", "1", file.string()});
   RunResult text4 = run_imputa({"check", "--no-library", "--jobs", "4", file.string()});
   EXPECT_EQ(text1.out, text4.out) << line_diff(text1.out, text4.out);
+}
+
+// A failure inside any job (here the progress callback throwing, on
+// whichever thread judged that claim) reaches judge()'s caller as an
+// exception, whichever job it happened in: the command then says "internal
+// error" with exit code 3, where an exception left in a worker thread would
+// end the process with std::terminate and no message.
+TEST(Determinism, AFailureInAnyJobReachesTheCaller) {
+  for (unsigned jobs : {1u, 2u, 4u}) {
+    JudgeOptions o;
+    o.jobs = jobs;
+    std::atomic<int> calls{0};
+    o.progress = [&](std::size_t done, std::size_t) {
+      ++calls;
+      if (done == 3) throw std::runtime_error("failed on the third claim");
+    };
+    EXPECT_THROW(judge_text(join(statements()), o), std::runtime_error) << jobs << " jobs";
+    EXPECT_GE(calls.load(), 3) << jobs << " jobs";
+  }
 }
 
 TEST(Determinism, TheCaseMeetsItsExpectations) {
