@@ -68,7 +68,7 @@ public:
       return out;
     }
     case K::comparison: {
-      const auto& c = f.comparison;
+      const auto& c = *f.comparison;
       auto term = [&](const ast::NumExpr& e) -> std::optional<std::string> {
         if (e.kind == ast::NumExpr::Kind::variable) return e.variable.name;
         if (e.kind == ast::NumExpr::Kind::atom && e.atom.args.empty() && p_.entities.count(e.atom.predicate.text))
@@ -101,7 +101,7 @@ void variables(const ast::Formula& f, std::vector<std::string>& out) {
     for (const auto& t : f.atom.args)
       if (t.variable) add(t.name);
   if (f.kind == ast::Formula::Kind::comparison)
-    for (const auto* e : {&f.comparison.lhs, &f.comparison.rhs})
+    for (const auto* e : {&f.comparison->lhs, &f.comparison->rhs})
       if (e->kind == ast::NumExpr::Kind::variable) add(e->variable.name);
   for (const auto& o : f.operands) variables(o, out);
 }

@@ -64,8 +64,8 @@ struct Indexer {
     switch (f.kind) {
     case ast::Formula::Kind::atom: atom(f.atom); break;
     case ast::Formula::Kind::comparison:
-      num(f.comparison.lhs);
-      num(f.comparison.rhs);
+      num(f.comparison->lhs);
+      num(f.comparison->rhs);
       break;
     default:
       for (const auto& o : f.operands) formula(o);

@@ -225,7 +225,7 @@ const PredicateInfo* resolve_atom(Checker& c, const ast::Atom& atom, Scope& scop
 void resolve_formula(Checker& c, ast::Formula& formula, Scope& scope) {
   switch (formula.kind) {
   case ast::Formula::Kind::atom: resolve_atom(c, formula.atom, scope, AtomUse::condition); return;
-  case ast::Formula::Kind::comparison: resolve_comparison(c, formula.comparison, scope); return;
+  case ast::Formula::Kind::comparison: resolve_comparison(c, *formula.comparison, scope); return;
   case ast::Formula::Kind::negation:
   case ast::Formula::Kind::conjunction:
   case ast::Formula::Kind::disjunction:

@@ -32,7 +32,7 @@ std::set<std::string> bound_variables(const std::vector<ast::Formula>& body) {
                                     ? literal.operands.front()
                                     : literal;
     if (literal.kind == ast::Formula::Kind::atom) bind(literal.atom);
-    if (inner.kind == ast::Formula::Kind::comparison) for_each_comparison_atom(inner.comparison, bind);
+    if (inner.kind == ast::Formula::Kind::comparison) for_each_comparison_atom(*inner.comparison, bind);
   }
   return bound;
 }
@@ -58,7 +58,7 @@ void check_rule_safety(Checker& c, const ast::Rule& rule, const std::vector<ast:
     if (negated && inner.kind == ast::Formula::Kind::atom)
       for (const auto& arg : inner.atom.args) require(arg, "'not " + imputa::to_string(inner.atom) + "'");
     if (inner.kind == ast::Formula::Kind::comparison)
-      for (const ast::NumExpr* side : {&inner.comparison.lhs, &inner.comparison.rhs})
+      for (const ast::NumExpr* side : {&inner.comparison->lhs, &inner.comparison->rhs})
         if (side->kind == ast::NumExpr::Kind::variable) require(side->variable, "a comparison");
   }
 }
@@ -67,7 +67,7 @@ void check_rule_safety(Checker& c, const ast::Rule& rule, const std::vector<ast:
 template <typename F>
 void for_each_body_atom(const ast::Formula& f, F&& fn) {
   if (f.kind == ast::Formula::Kind::atom) fn(f.atom);
-  if (f.kind == ast::Formula::Kind::comparison) for_each_comparison_atom(f.comparison, fn);
+  if (f.kind == ast::Formula::Kind::comparison) for_each_comparison_atom(*f.comparison, fn);
   for (const auto& operand : f.operands) for_each_body_atom(operand, fn);
 }
 

@@ -18,8 +18,8 @@ template <typename F>
 void for_each_atom(const ast::Formula& f, F&& fn) {
   if (f.kind == ast::Formula::Kind::atom) fn(f.atom);
   if (f.kind == ast::Formula::Kind::comparison) {
-    for_each_atom(f.comparison.lhs, fn);
-    for_each_atom(f.comparison.rhs, fn);
+    for_each_atom(f.comparison->lhs, fn);
+    for_each_atom(f.comparison->rhs, fn);
   }
   for (const auto& operand : f.operands) for_each_atom(operand, fn);
 }

@@ -143,7 +143,7 @@ void rule(std::string& out, const ast::Rule& r, const UnitNotes& n, Gap gap) {
 // `fact v(x) = 5.` is read as a numeric fact, so a comparison of that shape
 // stated as a Boolean fact keeps parentheses.
 std::string fact_formula(const ast::Formula& f) {
-  const auto& c = f.comparison;
+  const auto& c = *f.comparison;
   bool reads_as_numeric = f.kind == ast::Formula::Kind::comparison && c.op == ast::CmpOp::eq &&
                           c.lhs.kind == ast::NumExpr::Kind::atom &&
                           c.rhs.kind == ast::NumExpr::Kind::number;

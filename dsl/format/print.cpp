@@ -68,7 +68,7 @@ std::string formula_at(const ast::Formula& f, Level context) {
   case K::truth: return "true";
   case K::falsity: return "false";
   case K::comparison:
-    return context == Level::negated ? "(" + comparison(f.comparison) + ")" : comparison(f.comparison);
+    return context == Level::negated ? "(" + comparison(*f.comparison) + ")" : comparison(*f.comparison);
   case K::negation: {
     std::string out = "not ";
     if (!f.operands.empty()) out += formula_at(f.operands.front(), Level::negated);

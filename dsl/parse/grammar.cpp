@@ -317,10 +317,10 @@ const x3::rule<struct comparison_id, Formula> comparison = "a comparison";
 const auto comparison_def = ((numexpr >> cmp_op) > numexpr)[([](auto& ctx) {
   auto& f = _val(ctx);
   f.kind = Formula::Kind::comparison;
-  f.comparison.lhs = std::move(at_c<0>(_attr(ctx)));
-  f.comparison.op = at_c<1>(_attr(ctx));
-  f.comparison.rhs = std::move(at_c<2>(_attr(ctx)));
-  f.span = f.comparison.lhs.span;
+  f.comparison->lhs = std::move(at_c<0>(_attr(ctx)));
+  f.comparison->op = at_c<1>(_attr(ctx));
+  f.comparison->rhs = std::move(at_c<2>(_attr(ctx)));
+  f.span = f.comparison->lhs.span;
 })];
 
 const x3::rule<struct atom_formula_id, Formula> atom_formula = "an atom";

@@ -15,7 +15,7 @@ Formula constant(bool value) {
 
 // `a = b` or `a != b` between entities is decided while grounding.
 std::optional<Formula> entity_comparison(const ast::Formula& f, const Binding& b, const Program& p) {
-  auto l = entity_term(f.comparison.lhs, p), r = entity_term(f.comparison.rhs, p);
+  auto l = entity_term(f.comparison->lhs, p), r = entity_term(f.comparison->rhs, p);
   if (!l || !r) return std::nullopt;
   auto value = [&](const ast::Term& t) {
     if (!t.variable) return t.name;
@@ -23,7 +23,7 @@ std::optional<Formula> entity_comparison(const ast::Formula& f, const Binding& b
     return it == b.end() ? t.name : it->second;
   };
   bool equal = value(*l) == value(*r);
-  return constant(f.comparison.op == ast::CmpOp::eq ? equal : !equal);
+  return constant(f.comparison->op == ast::CmpOp::eq ? equal : !equal);
 }
 
 Formula::Kind connective(ast::Formula::Kind k) {
@@ -94,9 +94,9 @@ Formula Builder::formula(const ast::Formula& f, const Binding& b) {
   case ast::Formula::Kind::comparison:
     if (auto decided = entity_comparison(f, b, p_)) return *decided;
     out.kind = Formula::Kind::comparison;
-    out.op = f.comparison.op;
-    out.lhs = number(f.comparison.lhs, b);
-    out.rhs = number(f.comparison.rhs, b);
+    out.op = f.comparison->op;
+    out.lhs = number(f.comparison->lhs, b);
+    out.rhs = number(f.comparison->rhs, b);
     return out;
   case ast::Formula::Kind::negation:
   case ast::Formula::Kind::conjunction:

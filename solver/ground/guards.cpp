@@ -71,7 +71,7 @@ bool GuardedPositions::blocked(const std::string& predicate, std::size_t i, int 
         // A number atom inside a comparison: the representative's number is as unknown
         // as an unnamed entity's, but a named one's may be stated.
         if (l.kind == ast::Formula::Kind::comparison && mentions_variable(l, x) &&
-            !(entity_term(l.comparison.lhs, p_) && entity_term(l.comparison.rhs, p_)))
+            !(entity_term(l.comparison->lhs, p_) && entity_term(l.comparison->rhs, p_)))
           out = true;
         continue;
       }

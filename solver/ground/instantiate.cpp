@@ -200,7 +200,7 @@ bool Instantiator::survey_literal(const ast::Formula& l, const Binding& b, const
   if (!a) {
     if (!mentions_variable(l, var)) return true;
     if (l.kind != ast::Formula::Kind::comparison) return false;
-    auto lhs = entity_term(l.comparison.lhs, p_), rhs = entity_term(l.comparison.rhs, p_);
+    auto lhs = entity_term(l.comparison->lhs, p_), rhs = entity_term(l.comparison->rhs, p_);
     if (!lhs || !rhs) return false;
     for (const ast::Term* t : {&*lhs, &*rhs}) {
       if (!t->variable) s.named.insert(t->name);

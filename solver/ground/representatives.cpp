@@ -16,7 +16,7 @@ namespace {
 bool comparison_ignores(const Program& p, const ast::Formula& f, const std::string& var, const std::string& value,
                         const Binding& b) {
   if (f.kind != ast::Formula::Kind::comparison) return false;
-  auto l = entity_term(f.comparison.lhs, p), r = entity_term(f.comparison.rhs, p);
+  auto l = entity_term(f.comparison->lhs, p), r = entity_term(f.comparison->rhs, p);
   if (!l || !r) return false;
   const ast::Term* other = l->variable && l->name == var ? &*r : r->variable && r->name == var ? &*l : nullptr;
   if (!other || (other->variable && other->name == var)) return false;

@@ -70,8 +70,8 @@ std::vector<Generator> RuleBook::generators(const Program& p, const PreparedRule
       bool closed_base = pred != p.predicates.end() && pred->second.has(Tag::closed) && !derived(l.atom.predicate.text);
       out.push_back({&l.atom, closed_base});
     } else if (l.kind == ast::Formula::Kind::comparison) {
-      number_generators(l.comparison.lhs, out);
-      number_generators(l.comparison.rhs, out);
+      number_generators(l.comparison->lhs, out);
+      number_generators(l.comparison->rhs, out);
     }
   }
   return out;
@@ -104,8 +104,8 @@ RuleBook prepare_rules(const Program& p, const GroundOptions& options, Budget& b
 void rename_anonymous(ast::Formula& f, int& anonymous) {
   if (f.kind == ast::Formula::Kind::atom) rename_anonymous(f.atom, anonymous);
   if (f.kind == ast::Formula::Kind::comparison) {
-    rename_anonymous(f.comparison.lhs, anonymous);
-    rename_anonymous(f.comparison.rhs, anonymous);
+    rename_anonymous(f.comparison->lhs, anonymous);
+    rename_anonymous(f.comparison->rhs, anonymous);
   }
   for (auto& o : f.operands) rename_anonymous(o, anonymous);
 }
@@ -113,8 +113,8 @@ void rename_anonymous(ast::Formula& f, int& anonymous) {
 void note_types(const Program& p, const ast::Formula& f, std::map<std::string, EntityType>& types) {
   if (f.kind == ast::Formula::Kind::atom) note_types(p, f.atom, types);
   if (f.kind == ast::Formula::Kind::comparison) {
-    note_types(p, f.comparison.lhs, types);
-    note_types(p, f.comparison.rhs, types);
+    note_types(p, f.comparison->lhs, types);
+    note_types(p, f.comparison->rhs, types);
   }
   for (const auto& o : f.operands) note_types(p, o, types);
 }
@@ -144,7 +144,7 @@ bool mentions_variable(const ast::Formula& f, const std::string& var) {
     if (e.kind == ast::NumExpr::Kind::atom && has_variable(e.atom, var)) return true;
     return std::any_of(e.operands.begin(), e.operands.end(), in_num);
   };
-  if (f.kind == ast::Formula::Kind::comparison) return in_num(f.comparison.lhs) || in_num(f.comparison.rhs);
+  if (f.kind == ast::Formula::Kind::comparison) return in_num(f.comparison->lhs) || in_num(f.comparison->rhs);
   if (f.kind == ast::Formula::Kind::atom) return has_variable(f.atom, var);
   return std::any_of(f.operands.begin(), f.operands.end(), [&](const ast::Formula& o) { return mentions_variable(o, var); });
 }

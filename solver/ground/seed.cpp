@@ -54,7 +54,7 @@ ClaimVariables claim_variables(const Program& p, const ClaimItem& claim) {
   std::set<std::string> untyped;
   std::function<void(const ast::Formula&)> visit = [&](const ast::Formula& f) {
     if (f.kind == ast::Formula::Kind::comparison)
-      for (const ast::NumExpr* e : {&f.comparison.lhs, &f.comparison.rhs})
+      for (const ast::NumExpr* e : {&f.comparison->lhs, &f.comparison->rhs})
         if (auto t = entity_term(*e, p); t && t->variable) untyped.insert(t->name);
     for (const auto& o : f.operands) visit(o);
   };

@@ -168,7 +168,7 @@ TEST(CheckProgram, DerivedPredicatesAndRules) {
   EXPECT_EQ(rule.cite, std::optional<std::string>("ARSIWA art 4"));
   ASSERT_EQ(rule.body.size(), 3u);
   // `A != S` compares entities: both sides are terms in the checked program.
-  const auto& cmp = rule.body[2].comparison;
+  const auto& cmp = *rule.body[2].comparison;
   EXPECT_EQ(cmp.op, ast::CmpOp::ne);
   EXPECT_EQ(cmp.lhs.kind, ast::NumExpr::Kind::variable);
   EXPECT_EQ(cmp.rhs.kind, ast::NumExpr::Kind::variable);

@@ -43,7 +43,7 @@ TEST(CheckTypes, EqualityOfBareNamesComparesEntities) {
                                    "fact harm(notpetya) = 3.\n");
   EXPECT_FALSE(r.diags.has_errors()) << all(r);
   ASSERT_EQ(r.program.facts.size(), 2u);
-  const auto& entity = r.program.facts[0].formula.comparison;
+  const auto& entity = *r.program.facts[0].formula.comparison;
   EXPECT_EQ(entity.lhs.kind, ast::NumExpr::Kind::variable);
   EXPECT_EQ(entity.rhs.kind, ast::NumExpr::Kind::variable);
   EXPECT_EQ(entity.rhs.variable.name, "rus");

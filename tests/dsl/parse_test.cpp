@@ -100,7 +100,7 @@ TEST(Parse, FormulaPrecedenceNotAndOr) {
 TEST(Parse, SubtractionAndProduct) {
   auto p = parse_text("fact x(a) -1 >= 2 * y(b) + 3.\n");
   ASSERT_EQ(rendered(p), "");
-  const auto& cmp = statement<ast::Fact>(p, 0).formula.comparison;
+  const auto& cmp = *statement<ast::Fact>(p, 0).formula.comparison;
   EXPECT_EQ(cmp.op, ast::CmpOp::ge);
   EXPECT_EQ(cmp.lhs.kind, ast::NumExpr::Kind::sub);
   EXPECT_EQ(cmp.rhs.kind, ast::NumExpr::Kind::add);
