@@ -91,10 +91,10 @@ struct Indexer {
     case K::supports:
     case K::contradicts:
     case K::assume: atom(f.atom); break;
-    case K::holds: formula(f.formula); break;
+    case K::holds: formula(*f.formula); break;
     case K::confidence:
-      if (f.value.kind == ast::Value::Kind::name && record)
-        a.occurrences.push_back({f.value.span, f.value.name, Namespace::word, "confidence", false});
+      if (f.value->kind == ast::Value::Kind::name && record)
+        a.occurrences.push_back({f.value->span, f.value->name, Namespace::word, "confidence", false});
       break;
     case K::source:
     case K::derived_from:
@@ -139,7 +139,7 @@ struct Indexer {
           } else if constexpr (std::is_same_v<T, ast::Fact>) {
             if (st.label) declare(*st.label, "fact", st.span);
             if (st.numeric)
-              atom(st.target);
+              atom(*st.target);
             else
               formula(st.formula);
           } else if constexpr (std::is_same_v<T, ast::Evidence>) {

@@ -27,7 +27,7 @@ std::optional<ClaimMode> mode_from_name(std::string_view name) {
 
 void read_holds(Checker& c, const ast::Field& field, ClaimItem& item) {
   Scope scope;
-  item.formula = field.formula;
+  item.formula = *field.formula;
   resolve_formula(c, item.formula, scope);
   close_scope(c, scope);
   // A claim with variables is judged per grounding, so its variables' types

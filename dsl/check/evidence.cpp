@@ -70,7 +70,7 @@ void check_evidence(Checker& c, const ast::Evidence& ev) {
     }
     case K::confidence:
       has_confidence = true;
-      if (auto value = check_confidence(c, field.value)) {
+      if (auto value = check_confidence(c, *field.value)) {
         item.lo = value->lo;
         item.hi = value->hi;
       }

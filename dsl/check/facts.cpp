@@ -13,9 +13,9 @@ void check_fact(Checker& c, const ast::Fact& fact) {
   item.span = fact.span;
   Scope scope = Scope::ground("a fact must name the things it speaks of");
   if (fact.numeric) {
-    item.target = fact.target;
+    item.target = *fact.target;
     resolve_atom(c, item.target, scope, AtomUse::valued);
-    if (auto value = check_numeric_value(c, fact.value)) {
+    if (auto value = check_numeric_value(c, *fact.value)) {
       item.lo = value->lo;
       item.hi = value->hi;
     }

@@ -54,7 +54,7 @@ std::optional<Rational> standard_number(Checker& c, const ast::Value& value, con
 void declare_standard(Checker& c, const ast::StandardDecl& d) {
   const bool fresh = declare(c, d.id, SymbolKind::standard);
   StandardInfo info{d.id.text, 0, std::nullopt, d.description, d.span};
-  if (auto t = standard_number(c, d.threshold, "the threshold of standard '" + d.id.text + "'")) info.threshold = *t;
+  if (auto t = standard_number(c, *d.threshold, "the threshold of standard '" + d.id.text + "'")) info.threshold = *t;
   if (d.contrary_below)
     info.contrary_below = standard_number(c, *d.contrary_below, "contrary_below of standard '" + d.id.text + "'");
   if (fresh) c.program.standards.emplace(d.id.text, std::move(info));

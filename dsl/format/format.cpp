@@ -165,7 +165,7 @@ std::string dotted(const ast::Statement& s) {
           }
           return {};
         } else if constexpr (std::is_same_v<T, ast::StandardDecl>) {
-          std::string out = "standard " + x.id.text + " " + detail::value(x.threshold);
+          std::string out = "standard " + x.id.text + " " + detail::value(*x.threshold);
           if (x.contrary_below) out += " contrary_below " + detail::value(*x.contrary_below);
           return out + " " + quote(x.description) + ".";
         } else if constexpr (std::is_same_v<T, ast::DoctrineDecl>) {
@@ -190,7 +190,7 @@ std::string dotted(const ast::Statement& s) {
         } else if constexpr (std::is_same_v<T, ast::Fact>) {
           std::string out = "fact ";
           if (x.label) out += x.label->text + ": ";
-          out += x.numeric ? detail::atom(x.target) + " = " + detail::value(x.value) : fact_formula(x.formula);
+          out += x.numeric ? detail::atom(*x.target) + " = " + detail::value(*x.value) : fact_formula(x.formula);
           return out + ".";
         } else {
           return {}; // blocks and rules are written by block() and rule()

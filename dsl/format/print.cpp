@@ -138,7 +138,7 @@ std::string field(const ast::Field& f) {
   case K::supports:
   case K::contradicts:
   case K::assume: return out + atom(f.atom);
-  case K::confidence: return out + value(f.value);
+  case K::confidence: return out + value(*f.value);
   case K::source:
   case K::derived_from:
   case K::as:
@@ -149,7 +149,7 @@ std::string field(const ast::Field& f) {
   case K::date:
   case K::as_of: return out + date(f.date);
   case K::cite: return out + quote(f.text);
-  case K::holds: return out + formula(f.formula);
+  case K::holds: return out + formula(*f.formula);
   }
   return out;
 }

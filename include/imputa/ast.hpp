@@ -157,7 +157,7 @@ struct Use {
 
 struct StandardDecl {
   Name id;
-  Value threshold;
+  Box<Value> threshold;
   std::optional<Value> contrary_below;
   std::string description;
   Pos span;
@@ -207,9 +207,9 @@ struct SourceDecl {
 struct Fact {
   std::optional<Name> label;
   bool numeric = false;
-  Formula formula; // !numeric
-  Atom target;     // numeric
-  Value value;     // numeric
+  Formula formula;   // !numeric
+  Box<Atom> target;  // numeric
+  Box<Value> value;  // numeric
   Pos span;
   friend bool operator==(const Fact&, const Fact&) = default;
 };
@@ -222,9 +222,9 @@ struct Field {
     holds, as, standard, under, as_of, drop, assume, expect               // claim
   };
   Kind kind = Kind::cite;
-  Atom atom;       // supports, contradicts, assume
-  Formula formula; // holds
-  Value value;     // confidence
+  Atom atom;            // supports, contradicts, assume
+  Box<Formula> formula; // holds
+  Box<Value> value;     // confidence
   Name name;       // source, derived_from, as, standard, under (family), drop, expect
   Name name2;      // under (alternative)
   Date date;       // date, as_of

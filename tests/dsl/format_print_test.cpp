@@ -131,9 +131,9 @@ TEST(FormatPrint, FieldsValuesAndDates) {
   ev.summary = "s";
   ast::Field f;
   f.kind = ast::Field::Kind::confidence;
-  f.value.kind = ast::Value::Kind::interval;
-  f.value.lo = Rational(1, 2);
-  f.value.hi = Rational(3, 4);
+  f.value->kind = ast::Value::Kind::interval;
+  f.value->lo = Rational(1, 2);
+  f.value->hi = Rational(3, 4);
   ev.fields.push_back(f);
   f = {};
   f.kind = ast::Field::Kind::date;

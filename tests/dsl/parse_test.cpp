@@ -53,7 +53,7 @@ TEST(Parse, LanguageExampleParsesCompletely) {
 TEST(Parse, DecimalsAreExact) {
   auto p = parse_text("fact a = 0.1.\nfact b = 0.2.\nfact c = 0.3.\n");
   ASSERT_EQ(rendered(p), "");
-  auto value = [&](std::size_t i) { return statement<ast::Fact>(p, i).value.lo; };
+  auto value = [&](std::size_t i) { return statement<ast::Fact>(p, i).value->lo; };
   EXPECT_EQ(value(0) + value(1), value(2));
   EXPECT_EQ(to_decimal_string(value(0) + value(1)), "0.3");
   EXPECT_EQ(to_decimal_string(Rational(1, 3)), "1/3");
@@ -72,9 +72,9 @@ TEST(Parse, NumericFactIsNotAComparison) {
   ASSERT_EQ(rendered(p), "");
   const auto& interval = statement<ast::Fact>(p, 0);
   EXPECT_TRUE(interval.numeric);
-  EXPECT_EQ(interval.value.kind, ast::Value::Kind::interval);
-  EXPECT_EQ(interval.value.lo, Rational(2));
-  EXPECT_EQ(interval.value.hi, Rational(5));
+  EXPECT_EQ(interval.value->kind, ast::Value::Kind::interval);
+  EXPECT_EQ(interval.value->lo, Rational(2));
+  EXPECT_EQ(interval.value->hi, Rational(5));
   const auto& labelled = statement<ast::Fact>(p, 1);
   EXPECT_TRUE(labelled.numeric);
   ASSERT_TRUE(labelled.label);
@@ -290,10 +290,10 @@ TEST(Parse, ConfidenceKeepsItsNumber) {
   auto p = parse_text("evidence e forensic \"x\" {\n  supports a(b)\n  confidence 0.70\n}\n"
                       "evidence f forensic \"y\" {\n  supports a(b)\n  confidence 0.6..0.9\n}\n");
   ASSERT_EQ(rendered(p), "");
-  const auto& e = statement<ast::Evidence>(p, 0).fields[1].value;
+  const auto& e = *statement<ast::Evidence>(p, 0).fields[1].value;
   EXPECT_EQ(e.kind, ast::Value::Kind::number);
   EXPECT_EQ(e.lo, Rational(7, 10));
-  const auto& f = statement<ast::Evidence>(p, 1).fields[1].value;
+  const auto& f = *statement<ast::Evidence>(p, 1).fields[1].value;
   EXPECT_EQ(f.kind, ast::Value::Kind::interval);
   EXPECT_EQ(f.lo, Rational(6, 10));
   EXPECT_EQ(f.hi, Rational(9, 10));
