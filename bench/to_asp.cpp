@@ -155,11 +155,11 @@ private:
   // Pre-evaluated when the intervals decide it; otherwise an open atom of its own
   // (exact when no two comparisons share a numeric atom, as in the corpus).
   std::optional<std::string> comparison(const ground::Formula& f) {
-    auto l = range(f.lhs), r = range(f.rhs);
+    auto l = range(f.comparison->lhs), r = range(f.comparison->rhs);
     if (l && r) {
       Rational lo = l->first - r->second, hi = l->second - r->first; // lhs - rhs
       std::optional<bool> v;
-      switch (f.op) {
+      switch (f.comparison->op) {
       case ast::CmpOp::lt: v = hi < 0 ? std::optional(true) : lo >= 0 ? std::optional(false) : std::nullopt; break;
       case ast::CmpOp::le: v = hi <= 0 ? std::optional(true) : lo > 0 ? std::optional(false) : std::nullopt; break;
       case ast::CmpOp::gt: v = lo > 0 ? std::optional(true) : hi <= 0 ? std::optional(false) : std::nullopt; break;

@@ -2,10 +2,10 @@
 // with its source position. Names are not resolved here; see check.hpp.
 #pragma once
 
+#include "imputa/box.hpp"
 #include "imputa/rational.hpp"
 #include "imputa/source.hpp"
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -67,47 +67,11 @@ struct Comparison {
   friend bool operator==(const Comparison&, const Comparison&) = default;
 };
 
-// A member most nodes leave empty, held on the heap so that the nodes stay
-// small: a comparison is 560 bytes inline, and a campaign of 4,000
-// operations has over 100,000 formulas and block fields with none
-// (docs/performance.md, "The size of the syntax tree"). A value all the same:
-// copies are deep, and an empty box reads, and compares, as a default T.
-template <class T>
-class Box {
-public:
-  Box() = default;
-  Box(T value) : ptr_(std::make_unique<T>(std::move(value))) {} // NOLINT: a T is a boxed T
-  Box(const Box& other) : ptr_(other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr) {}
-  Box(Box&&) noexcept = default;
-  Box& operator=(const Box& other) {
-    if (this != &other) ptr_ = other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr;
-    return *this;
-  }
-  Box& operator=(Box&&) noexcept = default;
-  ~Box() = default;
-
-  const T& operator*() const { return ptr_ ? *ptr_ : empty(); }
-  const T* operator->() const { return &**this; }
-  T& operator*() {
-    if (!ptr_) ptr_ = std::make_unique<T>();
-    return *ptr_;
-  }
-  T* operator->() { return &**this; }
-  friend bool operator==(const Box& a, const Box& b) { return *a == *b; }
-
-private:
-  static const T& empty() {
-    static const T value{};
-    return value;
-  }
-  std::unique_ptr<T> ptr_;
-};
-
 struct Formula {
   enum class Kind { atom, comparison, negation, conjunction, disjunction, truth, falsity };
   Kind kind = Kind::truth;
   Atom atom;                     // Kind::atom
-  Box<Comparison> comparison;    // Kind::comparison
+  Box<Comparison> comparison;    // Kind::comparison (docs/performance.md, "The size of the syntax tree")
   std::vector<Formula> operands; // negation: one; conjunction, disjunction: two or more
   Pos span;
   friend bool operator==(const Formula&, const Formula&) = default;

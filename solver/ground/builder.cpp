@@ -94,9 +94,7 @@ Formula Builder::formula(const ast::Formula& f, const Binding& b) {
   case ast::Formula::Kind::comparison:
     if (auto decided = entity_comparison(f, b, p_)) return *decided;
     out.kind = Formula::Kind::comparison;
-    out.op = f.comparison->op;
-    out.lhs = number(f.comparison->lhs, b);
-    out.rhs = number(f.comparison->rhs, b);
+    out.comparison = NumComparison{f.comparison->op, number(f.comparison->lhs, b), number(f.comparison->rhs, b)};
     return out;
   case ast::Formula::Kind::negation:
   case ast::Formula::Kind::conjunction:

@@ -28,8 +28,8 @@ void collect_atoms(const NumTerm& t, std::vector<AtomId>& out) {
 void collect_atoms(const Formula& f, std::vector<AtomId>& out) {
   if (f.kind == Formula::Kind::atom) out.push_back(f.atom);
   if (f.kind == Formula::Kind::comparison) {
-    collect_atoms(f.lhs, out);
-    collect_atoms(f.rhs, out);
+    collect_atoms(f.comparison->lhs, out);
+    collect_atoms(f.comparison->rhs, out);
   }
   for (const auto& o : f.operands) collect_atoms(o, out);
 }
@@ -49,7 +49,8 @@ std::string to_string(const GroundProgram& g, const Formula& f) {
   switch (f.kind) {
   case Formula::Kind::atom: return g.atoms[f.atom].text;
   case Formula::Kind::comparison:
-    return num_text(g, f.lhs) + " " + std::string(ast::to_string(f.op)) + " " + num_text(g, f.rhs);
+    return num_text(g, f.comparison->lhs) + " " + std::string(ast::to_string(f.comparison->op)) + " " +
+           num_text(g, f.comparison->rhs);
   case Formula::Kind::negation: return "not " + wrap(f.operands[0], f.kind);
   case Formula::Kind::conjunction:
   case Formula::Kind::disjunction: {

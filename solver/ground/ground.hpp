@@ -39,12 +39,18 @@ struct NumTerm {
   std::vector<NumTerm> operands;
 };
 
+struct NumComparison {
+  ast::CmpOp op = ast::CmpOp::eq;
+  NumTerm lhs, rhs;
+};
+
 struct Formula {
   enum class Kind { atom, comparison, negation, conjunction, disjunction, truth, falsity };
   Kind kind = Kind::truth;
   AtomId atom = 0;
-  ast::CmpOp op = ast::CmpOp::eq;
-  NumTerm lhs, rhs;
+  // Kind::comparison; boxed, as most literals of a rule instance are atoms
+  // (a formula is 40 bytes, not 272: imputa/box.hpp).
+  Box<NumComparison> comparison;
   std::vector<Formula> operands;
 };
 

@@ -341,8 +341,8 @@ struct Session::Impl {
     switch (f.kind) {
     case K::atom: return numeric(f.atom) ? ctx.bool_val(false) : atom(f.atom);
     case K::comparison: {
-      z3::expr l = num(f.lhs), r = num(f.rhs);
-      switch (f.op) {
+      z3::expr l = num(f.comparison->lhs), r = num(f.comparison->rhs);
+      switch (f.comparison->op) {
       case ast::CmpOp::lt: return l < r;
       case ast::CmpOp::le: return l <= r;
       case ast::CmpOp::gt: return l > r;
