@@ -273,8 +273,8 @@ private:
   std::vector<NoRuleInForce> no_rule_in_force() const;
   std::optional<Strength> strength(Verdict v, Deadline deadline);
   std::vector<std::size_t> cone_items() const;
-  std::vector<std::array<bool, 4>> proven_on_readings(const std::set<std::string>& drops,
-                                                      const std::set<std::string>* atoms);
+  std::array<weigh::Config, 4> reading_configs(const std::set<std::string>& drops) const;
+  std::array<bool, 4> proven_on_readings(std::size_t x, const std::array<weigh::Config, 4>& configs);
   std::vector<std::string> critical_evidence(Verdict v, Deadline deadline);
 
   // alternatives.cpp: other routes to the verdict, on other bodies of evidence

@@ -201,17 +201,17 @@ constexpr std::array<std::pair<bool, weigh::Reading>, 4> readings{{{false, weigh
                                                                    {true, weigh::Reading::favourable}}};
 } // namespace
 
-// Which cone literals are proven on each reading, with `drops` left out (by
-// position in cone_literals_, then reading); only those on `atoms` if given.
-std::vector<std::array<bool, 4>> ClaimJudge::proven_on_readings(const std::set<std::string>& drops,
-                                                                const std::set<std::string>* atoms) {
-  std::vector<std::array<bool, 4>> out(cone_literals_.size());
-  for (std::size_t k = 0; k < readings.size(); ++k) {
-    const weigh::Config config = weigh_config(setting_.standard, drops, readings[k].first);
-    for (std::size_t x = 0; x < cone_literals_.size(); ++x)
-      if (!atoms || atoms->count(cone_literals_[x].first.atom))
-        out[x][k] = proven(x, setting_.standard, config, readings[k].second);
-  }
+// The weighing of each reading at the claim's standard, with `drops` left out.
+std::array<weigh::Config, 4> ClaimJudge::reading_configs(const std::set<std::string>& drops) const {
+  std::array<weigh::Config, 4> out;
+  for (std::size_t k = 0; k < readings.size(); ++k) out[k] = weigh_config(setting_.standard, drops, readings[k].first);
+  return out;
+}
+
+// Whether cone literal `x` is proven on each reading (reading_configs()).
+std::array<bool, 4> ClaimJudge::proven_on_readings(std::size_t x, const std::array<weigh::Config, 4>& configs) {
+  std::array<bool, 4> out{};
+  for (std::size_t k = 0; k < readings.size(); ++k) out[k] = proven(x, setting_.standard, configs[k], readings[k].second);
   return out;
 }
 
@@ -220,23 +220,29 @@ std::vector<std::array<bool, 4>> ClaimJudge::proven_on_readings(const std::set<s
 // proven on a reading the verdict is decided on; where it changes none,
 // every premise set of decide() is the same without it, and so is the
 // verdict, and no check is made. (Only weighing notices an evidence id among
-// the drops: names are unique across evidence, facts and rules.)
+// the drops: names are unique across evidence, facts and rules.) An item can
+// change only the literals on the atoms it bears on, either way: those are
+// listed per item once, so that each item looks at its own few literals, not
+// at the whole cone (a claim of a contested campaign has hundreds of items
+// and thousands of cone literals).
 std::vector<std::string> ClaimJudge::critical_evidence(Verdict v, Deadline deadline) {
   std::vector<std::string> out;
-  std::map<std::size_t, std::set<std::string>> atoms_of; // item -> the cone atoms it bears on, either way
-  for (const auto& [literal, _] : cone_literals_)
-    for (std::size_t i : s_.evidence.items(literal)) atoms_of[i].insert(literal.atom);
-  const auto with = proven_on_readings(setting_.drops, nullptr);
+  std::map<std::size_t, std::vector<std::size_t>> literals_of; // item -> the cone literals on the atoms it bears on
+  for (std::size_t x = 0; x < cone_literals_.size(); ++x)
+    for (std::size_t i : items_on_atom_[x]) literals_of[i].push_back(x);
+  const auto with = reading_configs(setting_.drops);
   for (std::size_t i : cone_items()) {
     // Cached answers never reach Z3's deadline: look at the clock here too.
     if (smt::Clock::now() >= deadline) break;
-    const std::set<std::string>& atoms = atoms_of[i];
     auto drops = setting_.drops;
     drops.insert(s_.evidence.item(i).id);
-    const auto without = proven_on_readings(drops, &atoms);
+    const auto without = reading_configs(drops);
     bool changes = false;
-    for (std::size_t x = 0; x < cone_literals_.size() && !changes; ++x)
-      changes = atoms.count(cone_literals_[x].first.atom) && with[x] != without[x];
+    for (std::size_t x : literals_of[i])
+      if (proven_on_readings(x, with) != proven_on_readings(x, without)) {
+        changes = true;
+        break;
+      }
     if (!changes) continue;
     Verdict without_it = decide(drops, deadline).verdict;
     if (without_it == Verdict::unknown) break;
