@@ -1,11 +1,15 @@
 // Exact rationals: the text "0.1" is the rational 1/10, never a double. The
 // only file that sees Boost.Multiprecision (it costs seconds per translation
-// unit that includes it).
+// unit that includes it), and only for numbers that do not fit in 64 bits.
 #include "imputa/rational.hpp"
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <cstdint>
+#include <limits>
+#include <memory>
 #include <new>
+#include <numeric>
 #include <utility>
 
 namespace imputa {
@@ -13,65 +17,188 @@ namespace imputa {
 using boost::multiprecision::cpp_int;
 using boost::multiprecision::cpp_rational;
 
+namespace {
+
+__extension__ typedef __int128 Wide;           // NOLINT: GCC and Clang's 128-bit integers, for exact
+__extension__ typedef unsigned __int128 UWide; // products of two 64-bit numbers
+
+constexpr Wide small_max = std::numeric_limits<std::int64_t>::max();
+
+UWide magnitude(Wide v) { return v < 0 ? UWide(0) - static_cast<UWide>(v) : static_cast<UWide>(v); }
+
+UWide gcd(UWide a, UWide b) {
+  while (b != 0) {
+    if ((a >> 64) == 0 && (b >> 64) == 0) return std::gcd(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b));
+    a = std::exchange(b, a % b);
+  }
+  return a;
+}
+
+cpp_int to_cpp_int(Wide v) {
+  const UWide m = magnitude(v);
+  cpp_int out = static_cast<std::uint64_t>(m >> 64);
+  out <<= 64;
+  out += static_cast<std::uint64_t>(m);
+  return v < 0 ? cpp_int(-out) : out;
+}
+
+} // namespace
+
+// Nearly every number a case holds is a confidence or a threshold, and
+// weighing multiplies a few of them: lowest terms that fit in 64 bits. Those
+// are kept as two machine integers and computed in 128 bits, exactly (a
+// product or a sum of cross products of two 64-bit numbers fits); anything
+// larger goes to Boost's arbitrary precision, and a result that fits comes
+// back. So every value has one form, and two values are equal exactly when
+// their forms are.
 struct Rational::Impl {
-  cpp_rational value;
+  std::int64_t num = 0, den = 1;     // lowest terms, den > 0, both above INT64_MIN (when `big` is empty)
+  std::unique_ptr<cpp_rational> big; // the value, when it does not fit
+
+  Impl() = default;
+  Impl(const Impl& other)
+      : num(other.num), den(other.den), big(other.big ? std::make_unique<cpp_rational>(*other.big) : nullptr) {}
+  Impl(Impl&& other) noexcept = default;
+  Impl& operator=(const Impl& other) {
+    if (this != &other) {
+      num = other.num;
+      den = other.den;
+      big = other.big ? std::make_unique<cpp_rational>(*other.big) : nullptr;
+    }
+    return *this;
+  }
+  Impl& operator=(Impl&& other) noexcept = default;
+
+  cpp_rational value() const { return big ? *big : cpp_rational(cpp_int(num), cpp_int(den)); }
+
+  void set(const cpp_rational& v) {
+    const cpp_int& n = boost::multiprecision::numerator(v);
+    const cpp_int& d = boost::multiprecision::denominator(v);
+    constexpr auto fits = std::numeric_limits<std::int64_t>::max();
+    if (boost::multiprecision::abs(n) <= fits && d <= fits) {
+      num = static_cast<std::int64_t>(n);
+      den = static_cast<std::int64_t>(d);
+      big.reset();
+    } else {
+      big = std::make_unique<cpp_rational>(v);
+    }
+  }
+
+  // n/d with d != 0, in any terms.
+  void set(Wide n, Wide d) {
+    if (d < 0) {
+      n = -n;
+      d = -d;
+    }
+    const UWide g = gcd(magnitude(n), static_cast<UWide>(d));
+    if (g > 1) {
+      n /= static_cast<Wide>(g);
+      d /= static_cast<Wide>(g);
+    }
+    if (n >= -small_max && n <= small_max && d <= small_max) {
+      num = static_cast<std::int64_t>(n);
+      den = static_cast<std::int64_t>(d);
+      big.reset();
+    } else {
+      big = std::make_unique<cpp_rational>(to_cpp_int(n), to_cpp_int(d));
+    }
+  }
 };
 
 Rational::Impl& Rational::impl() {
   static_assert(sizeof(Impl) <= sizeof(storage_) && alignof(Impl) <= alignof(Rational),
-                "Rational's storage no longer fits a cpp_rational: enlarge storage_ in rational.hpp");
+                "Rational's storage no longer fits its Impl: enlarge storage_ in rational.hpp");
   return *std::launder(reinterpret_cast<Impl*>(storage_));
 }
 const Rational::Impl& Rational::impl() const { return *std::launder(reinterpret_cast<const Impl*>(storage_)); }
 
 Rational::Rational() { new (storage_) Impl{}; }
-Rational::Rational(long long value) { new (storage_) Impl{cpp_rational(value)}; }
+Rational::Rational(long long value) {
+  new (storage_) Impl{};
+  impl().set(Wide(value), Wide(1));
+}
 Rational::Rational(long long numerator, long long denominator) {
-  new (storage_) Impl{cpp_rational(cpp_int(numerator), cpp_int(denominator))};
+  new (storage_) Impl{};
+  impl().set(Wide(numerator), Wide(denominator));
 }
 Rational::Rational(const Rational& other) { new (storage_) Impl{other.impl()}; }
 Rational::Rational(Rational&& other) noexcept { new (storage_) Impl{std::move(other.impl())}; }
 Rational& Rational::operator=(const Rational& other) {
-  impl().value = other.impl().value;
+  impl() = other.impl();
   return *this;
 }
 Rational& Rational::operator=(Rational&& other) noexcept {
-  impl().value = std::move(other.impl().value);
+  impl() = std::move(other.impl());
   return *this;
 }
 Rational::~Rational() { impl().~Impl(); }
 
 Rational& Rational::operator+=(const Rational& other) {
-  impl().value += other.impl().value;
+  Impl& a = impl();
+  const Impl& b = other.impl();
+  if (a.big || b.big) {
+    a.set(a.value() + b.value());
+  } else if (a.den == b.den) {
+    a.set(Wide(a.num) + b.num, Wide(a.den));
+  } else {
+    a.set(Wide(a.num) * b.den + Wide(b.num) * a.den, Wide(a.den) * b.den);
+  }
   return *this;
 }
-Rational& Rational::operator-=(const Rational& other) {
-  impl().value -= other.impl().value;
-  return *this;
-}
+Rational& Rational::operator-=(const Rational& other) { return *this += -other; }
 Rational& Rational::operator*=(const Rational& other) {
-  impl().value *= other.impl().value;
+  Impl& a = impl();
+  const Impl& b = other.impl();
+  if (a.big || b.big) {
+    a.set(a.value() * b.value());
+  } else {
+    a.set(Wide(a.num) * b.num, Wide(a.den) * b.den);
+  }
   return *this;
 }
 Rational& Rational::operator/=(const Rational& other) {
-  impl().value /= other.impl().value;
+  Impl& a = impl();
+  const Impl& b = other.impl();
+  if (a.big || b.big) {
+    a.set(a.value() / b.value());
+  } else {
+    a.set(Wide(a.num) * b.den, Wide(a.den) * b.num);
+  }
   return *this;
 }
 Rational Rational::operator-() const {
   Rational out(*this);
-  out.impl().value = -out.impl().value;
+  Impl& o = out.impl();
+  if (o.big) {
+    *o.big = -*o.big;
+  } else {
+    o.num = -o.num; // above INT64_MIN, so is its negation
+  }
   return out;
 }
 
-bool operator==(const Rational& a, const Rational& b) { return a.impl().value == b.impl().value; }
+bool operator==(const Rational& a, const Rational& b) {
+  const auto& x = a.impl();
+  const auto& y = b.impl();
+  if (x.big || y.big) return x.big && y.big && *x.big == *y.big; // one form per value
+  return x.num == y.num && x.den == y.den;
+}
 std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
-  const auto& x = a.impl().value;
-  const auto& y = b.impl().value;
-  return x < y ? std::strong_ordering::less : x > y ? std::strong_ordering::greater : std::strong_ordering::equal;
+  const auto& x = a.impl();
+  const auto& y = b.impl();
+  if (x.big || y.big) {
+    const cpp_rational u = x.value(), v = y.value();
+    return u < v ? std::strong_ordering::less : u > v ? std::strong_ordering::greater : std::strong_ordering::equal;
+  }
+  return Wide(x.num) * y.den <=> Wide(y.num) * x.den;
 }
 
-std::string Rational::numerator_text() const { return boost::multiprecision::numerator(impl().value).str(); }
-std::string Rational::denominator_text() const { return boost::multiprecision::denominator(impl().value).str(); }
+std::string Rational::numerator_text() const {
+  return impl().big ? boost::multiprecision::numerator(*impl().big).str() : std::to_string(impl().num);
+}
+std::string Rational::denominator_text() const {
+  return impl().big ? boost::multiprecision::denominator(*impl().big).str() : std::to_string(impl().den);
+}
 
 std::optional<Rational> parse_decimal(std::string_view text) {
   bool negative = false;
@@ -96,13 +223,14 @@ std::optional<Rational> parse_decimal(std::string_view text) {
     denominator *= 10;
   }
   Rational value;
-  value.impl().value = cpp_rational(numerator, denominator);
+  value.impl().set(cpp_rational(numerator, denominator));
   return negative ? -value : value;
 }
 
 std::string to_decimal_string(const Rational& value) {
-  cpp_int num = boost::multiprecision::numerator(value.impl().value);
-  cpp_int den = boost::multiprecision::denominator(value.impl().value);
+  const cpp_rational exact = value.impl().value();
+  cpp_int num = boost::multiprecision::numerator(exact);
+  cpp_int den = boost::multiprecision::denominator(exact);
   // A terminating decimal exists iff den has no prime factors but 2 and 5.
   cpp_int rest = den;
   int twos = 0, fives = 0;
