@@ -203,6 +203,9 @@ struct Session::Impl {
   std::vector<Shape> shapes; // by index into `guarded`
   std::vector<std::vector<std::size_t>> guards_of; // by selector: indexes into `guarded`
   std::vector<char> in_completion;
+  // By selector, its value in wanted() when no assumption names it: false
+  // for premises, free for goals, literals and unused rules.
+  std::vector<signed char> unassumed;
   // A model found by a SAT check, with the selector values it was found under
   // (1 true, 0 false, -1 left free) and its question (question_of()): the
   // last twelve, the newest last.
@@ -263,7 +266,11 @@ struct Session::Impl {
   std::vector<Z3_ast> assumed(const std::vector<signed char>& want) const;
 
   Selector new_selector(SelectorInfo info) {
+    using K = SelectorInfo::Kind;
     auto id = static_cast<Selector>(selectors.size());
+    // A rule's selectors are unused until a definition of the cone names the rule (encode_definition()).
+    const bool free = info.kind == K::goal || info.kind == K::literal || info.kind == K::rule || info.kind == K::rule_open;
+    unassumed.push_back(free ? -1 : 0);
     selectors.push_back(constant(Name::selector, id));
     selector_of.emplace(selectors.back().id(), id);
     negated.push_back(!selectors.back());
@@ -437,6 +444,7 @@ struct Session::Impl {
     z3::expr_vector open(ctx);
     for (std::size_t r : rules) {
       in_completion[rule_sel[r]] = in_completion[rule_open_sel.at(r)] = 1;
+      unassumed[rule_sel[r]] = unassumed[rule_open_sel.at(r)] = 0;
       open.push_back(selectors[rule_open_sel.at(r)]);
     }
     ways.push_back(z3::mk_or(open) && constant(Name::unknown, def.head));
@@ -581,16 +589,18 @@ const SelectorInfo& Session::info(Selector s) const { return impl_->infos.at(s);
 // literals not among them are left free; so are the selectors of rules with
 // no instance on the cone, which occur in no formula.
 std::vector<signed char> Session::Impl::wanted(const std::vector<Lit>& assumptions) const {
-  using K = SelectorInfo::Kind;
-  std::vector<signed char> want(selectors.size(), -1);
-  for (Selector s = 0; s < selectors.size(); ++s)
-    if (infos[s].kind != K::goal && infos[s].kind != K::literal && !unused(s)) want[s] = 0;
-  std::vector<char> given(selectors.size(), 0);
+  std::vector<signed char> want = unassumed;
+  // Assumed once: `given + value`; assumed both ways: `given + both`.
+  constexpr signed char given = 8;
   for (const auto& l : assumptions) {
     if (unused(l.selector)) continue;
+    signed char& w = want[l.selector];
     const signed char value = l.positive ? 1 : 0;
-    want[l.selector] = given[l.selector] && want[l.selector] != value ? both : value;
-    given[l.selector] = 1;
+    w = w < given ? given + value : w == given + value ? w : given + both;
+  }
+  for (const auto& l : assumptions) {
+    signed char& w = want[l.selector];
+    if (w >= given) w -= given;
   }
   return want;
 }
