@@ -39,8 +39,11 @@ bool same_premise(const PremiseRef& a, const PremiseRef& b) { return order_key(a
 
 } // namespace
 
-// The evidence item with this id, or nullptr.
+// The evidence item with this id, or nullptr. Every item a reason names bears
+// on the cone, so the cone's own table answers (a pass over every item of the
+// case, claim after claim, grew with the square of a campaign).
 const EvidenceItem* ClaimJudge::item_by_id(const std::string& id) const {
+  if (auto own = item_of_id_.find(id); own != item_of_id_.end()) return &s_.evidence.item(own->second);
   auto it = std::find_if(s_.program.evidence.begin(), s_.program.evidence.end(),
                          [&](const EvidenceItem& e) { return e.id == id; });
   return it == s_.program.evidence.end() ? nullptr : &*it;
