@@ -339,7 +339,14 @@ private:
   std::map<AtomId, Selector> atom_goals_;
   std::map<AtomId, std::vector<AtomId>> below_;
   std::vector<AtomId> dependencies_;
-  std::map<std::vector<Lit>, Answer> answers_;
+  struct LitsHash { // of a sorted set of assumptions (check_with())
+    std::size_t operator()(const std::vector<Lit>& lits) const {
+      std::uint64_t h = 14695981039346656037ull; // FNV-1a over (selector, sign)
+      for (const Lit& l : lits) h = (h ^ (std::uint64_t{l.selector} * 2 + (l.positive ? 1 : 0))) * 1099511628211ull;
+      return static_cast<std::size_t>(h);
+    }
+  };
+  std::unordered_map<std::vector<Lit>, Answer, LitsHash> answers_;
   std::map<std::vector<Lit>, Model> models_; // canonical_model(), by its question
 };
 
