@@ -39,19 +39,19 @@ Builder::Builder(const Program& p, const RuleBook& rules, Budget& budget, bool r
 
 AtomId Builder::intern(const std::string& predicate, std::vector<std::string> args) {
   std::string text = atom_text(predicate, args);
-  auto [it, fresh] = g_.index.try_emplace(text, static_cast<AtomId>(g_.atoms.size()));
-  if (!fresh) return it->second;
+  const auto [id, fresh] = g_.index.try_emplace(text, static_cast<AtomId>(g_.atoms.size()), g_.atoms);
+  if (!fresh) return id;
   auto pred = p_.predicates.find(predicate);
   g_.atoms.push_back(Atom{predicate, std::move(args), std::move(text),
                           pred == p_.predicates.end() ? nullptr : &pred->second});
-  if (rules_.derived(predicate)) work_.push_back(it->second);
+  if (rules_.derived(predicate)) work_.push_back(id);
   auto& same = by_predicate_[predicate];
-  same.atoms.push_back(it->second);
+  same.atoms.push_back(id);
   if (g_.atoms.size() > max_ground_atoms && !budget_.failed()) too_many_atoms();
   for (std::size_t i = 0; i < same.indexed.size(); ++i)
-    if (same.indexed[i]) index_at(it->second, i);
+    if (same.indexed[i]) index_at(id, i);
   budget_.tick();
-  return it->second;
+  return id;
 }
 
 std::optional<AtomId> Builder::find(const std::string& predicate, const std::vector<std::string>& args) const {

@@ -15,6 +15,9 @@
 #include "ground/seed.hpp"
 #include "ground/transparent.hpp"
 
+#include <functional>
+#include <utility>
+
 namespace imputa::ground {
 
 GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra_assumptions, Diagnostics& diags,
@@ -39,6 +42,48 @@ GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra
   GroundProgram g = std::move(builder.program());
   g.timed_out = budget.timed_out();
   return g;
+}
+
+std::uint32_t AtomIndex::hash_of(std::string_view text) {
+  const std::size_t h = std::hash<std::string_view>{}(text);
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
+std::optional<AtomId> AtomIndex::find(std::string_view text, const std::vector<Atom>& atoms) const {
+  if (slots_.empty()) return std::nullopt;
+  const std::uint32_t h = hash_of(text);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.id == empty) return std::nullopt;
+    if (s.hash == h && atoms[s.id].text == text) return s.id;
+  }
+}
+
+std::pair<AtomId, bool> AtomIndex::try_emplace(std::string_view text, AtomId fresh, const std::vector<Atom>& atoms) {
+  if ((used_ + 1) * 8 > slots_.size() * 5) grow();
+  const std::uint32_t h = hash_of(text);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.id == empty) {
+      s = {h, fresh};
+      ++used_;
+      return {fresh, true};
+    }
+    if (s.hash == h && atoms[s.id].text == text) return {s.id, false};
+  }
+}
+
+void AtomIndex::grow() {
+  std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(slots_.empty() ? 1024 : slots_.size() * 2));
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.id == empty) continue;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].id != empty) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
 }
 
 } // namespace imputa::ground

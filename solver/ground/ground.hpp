@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -91,9 +92,32 @@ struct ClaimInstance {
   std::string text;
 };
 
+// The atoms' ids by text. An open-addressing table of (hash, id): the text
+// itself is read from the atoms, so each is stored once (a ground program of
+// 4,000 operations has hundreds of thousands of atoms).
+class AtomIndex {
+public:
+  std::optional<AtomId> find(std::string_view text, const std::vector<Atom>& atoms) const;
+  // The id of the atom with this text, else `fresh` (then entered: the caller
+  // appends the atom at that id) and true.
+  std::pair<AtomId, bool> try_emplace(std::string_view text, AtomId fresh, const std::vector<Atom>& atoms);
+  std::size_t size() const { return used_; }
+
+private:
+  struct Slot {
+    std::uint32_t hash = 0;
+    AtomId id = empty;
+  };
+  static constexpr AtomId empty = ~AtomId{0};
+  static std::uint32_t hash_of(std::string_view text);
+  void grow();
+  std::vector<Slot> slots_; // a power of two of them, at most 5/8 used
+  std::size_t used_ = 0;
+};
+
 struct GroundProgram {
   std::vector<Atom> atoms;
-  std::unordered_map<std::string, AtomId> index;
+  AtomIndex index;
   std::vector<Definition> definitions;
   std::unordered_map<AtomId, std::size_t> definition_of;
   std::vector<FactPremise> facts;
@@ -102,10 +126,7 @@ struct GroundProgram {
   std::vector<AtomId> assumed; // atoms of every `assume` (claims and options)
   bool timed_out = false;      // the deadline passed while grounding: judge nothing (UNKNOWN)
 
-  std::optional<AtomId> find(const std::string& text) const {
-    auto it = index.find(text);
-    return it == index.end() ? std::nullopt : std::optional<AtomId>(it->second);
-  }
+  std::optional<AtomId> find(std::string_view text) const { return index.find(text, atoms); }
   bool derived(AtomId a) const { return definition_of.count(a) != 0; }
 };
 

@@ -1,0 +1,49 @@
+// Grounding interns every atom by its text (ground/ground.hpp, AtomIndex): the
+// same text must give the same id however large the table grows, and a text
+// never entered must not be found, among thousands that probe past one another.
+#include "ground/ground.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace imputa::ground {
+namespace {
+
+// Enters `text` as grounding does: the id is the next atom's, appended when fresh.
+AtomId intern(AtomIndex& index, std::vector<Atom>& atoms, const std::string& text) {
+  const auto [id, fresh] = index.try_emplace(text, static_cast<AtomId>(atoms.size()), atoms);
+  if (fresh) atoms.push_back(Atom{"p", {}, text, nullptr});
+  return id;
+}
+
+TEST(AtomIndex, TheSameTextGetsTheSameIdAcrossGrowth) {
+  AtomIndex index;
+  std::vector<Atom> atoms;
+  EXPECT_FALSE(index.find("p(a)", atoms));
+  constexpr int n = 20000; // several doublings of the table
+  for (int i = 0; i < n; ++i) EXPECT_EQ(intern(index, atoms, "p(op_" + std::to_string(i) + ")"), AtomId(i));
+  EXPECT_EQ(index.size(), std::size_t(n));
+  for (int i = n - 1; i >= 0; --i) {
+    const std::string text = "p(op_" + std::to_string(i) + ")";
+    EXPECT_EQ(intern(index, atoms, text), AtomId(i)) << text;
+    EXPECT_EQ(index.find(text, atoms), std::optional<AtomId>(AtomId(i))) << text;
+  }
+  EXPECT_EQ(atoms.size(), std::size_t(n));
+  EXPECT_FALSE(index.find("p(op_20000)", atoms));
+  EXPECT_FALSE(index.find("p(op_1", atoms));
+  EXPECT_FALSE(index.find("", atoms));
+}
+
+TEST(AtomIndex, AnEmptyTextIsAnAtomLikeAnyOther) {
+  AtomIndex index;
+  std::vector<Atom> atoms;
+  EXPECT_EQ(intern(index, atoms, "q"), AtomId(0));
+  EXPECT_EQ(intern(index, atoms, ""), AtomId(1));
+  EXPECT_EQ(index.find("", atoms), std::optional<AtomId>(AtomId(1)));
+  EXPECT_EQ(intern(index, atoms, "q"), AtomId(0));
+}
+
+} // namespace
+} // namespace imputa::ground
