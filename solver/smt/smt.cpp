@@ -183,7 +183,9 @@ struct Session::Impl {
   std::set<std::size_t> rules_in_cone;
   Selector naive_origin_sel = 0;
   std::map<std::size_t, Selector> fact_sel, numeric_sel;
-  std::map<std::pair<ground::AtomId, bool>, Selector> proof_sel, literal_sel;
+  // By literal (atom * 2 + sign): looked up at every premise set and every literal asked about.
+  std::unordered_map<std::uint64_t, Selector> proof_sel, literal_sel;
+  static std::uint64_t literal_key(ground::AtomId a, bool positive) { return std::uint64_t{a} * 2 + (positive ? 1 : 0); }
   std::map<ground::AtomId, Selector> assumption_sel, definition_sel;
   std::map<std::pair<ground::AtomId, bool>, Selector> burden_sel;
   std::map<ground::AtomId, z3::expr> shadow; // closed derived atoms: their completion
@@ -467,7 +469,7 @@ struct Session::Impl {
   }
 
   Selector proof(ground::AtomId a, bool positive) {
-    auto [it, fresh] = proof_sel.try_emplace({a, positive}, 0);
+    auto [it, fresh] = proof_sel.try_emplace(literal_key(a, positive), 0);
     if (!fresh) return it->second;
     it->second = new_selector({SelectorInfo::Kind::proof, 0, a, positive});
     if (numeric(a))
@@ -557,7 +559,7 @@ Selector Session::definition_goal(ground::AtomId a) {
 
 Selector Session::literal(ground::AtomId a, bool positive) {
   auto& im = *impl_;
-  auto [it, fresh] = im.literal_sel.try_emplace({a, positive}, 0);
+  auto [it, fresh] = im.literal_sel.try_emplace(Impl::literal_key(a, positive), 0);
   if (!fresh) return it->second;
   it->second = im.new_selector({SelectorInfo::Kind::literal, 0, a, positive});
   im.add_implied_literal(it->second, a, positive);

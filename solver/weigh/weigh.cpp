@@ -69,6 +69,7 @@ EvidenceIndex::EvidenceIndex(const Program& program) : program_(&program) {
     }
   }
   for (const auto& [key, _] : by_literal_) literals_.push_back(key);
+  std::sort(literals_.begin(), literals_.end()); // the stable order literals() promises
 }
 
 const std::vector<std::size_t>& EvidenceIndex::items(const LiteralKey& literal) const {

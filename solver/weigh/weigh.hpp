@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace imputa::weigh {
@@ -79,11 +80,15 @@ private:
   // weigh()'s lo (or hi) alone; nullopt if no item counts.
   std::optional<Rational> end_weight(const LiteralKey& literal, const Config& config, bool high) const;
 
+  struct KeyHash {
+    std::size_t operator()(const LiteralKey& k) const { return std::hash<std::string>{}(k.atom) * 2 + (k.positive ? 1 : 0); }
+  };
   const Program* program_;
-  std::map<LiteralKey, std::vector<std::size_t>> by_literal_;
+  std::unordered_map<LiteralKey, std::vector<std::size_t>, KeyHash> by_literal_; // looked up at every weighing
+
   std::vector<LiteralKey> literals_;
   std::vector<std::size_t> body_;             // item -> representative of its body of evidence
-  std::map<std::string, bool> discounted_atom_; // atom -> predicate tagged link/attribution
+  std::unordered_map<std::string, bool> discounted_atom_; // atom -> predicate tagged link/attribution
 };
 
 // The PHIA interval behind a confidence name, if it is one.
