@@ -10,6 +10,7 @@
 #include <memory>
 #include <new>
 #include <numeric>
+#include <stdexcept>
 #include <utility>
 
 namespace imputa {
@@ -159,6 +160,10 @@ Rational& Rational::operator*=(const Rational& other) {
 Rational& Rational::operator/=(const Rational& other) {
   Impl& a = impl();
   const Impl& b = other.impl();
+  // A value that is zero is small. Nothing divides today (the language has no
+  // division); a caller that divides by zero gets an exception, as from Boost,
+  // not a value with a zero denominator.
+  if (!b.big && b.num == 0) throw std::domain_error("Rational: division by zero");
   if (a.big || b.big) {
     a.set(a.value() / b.value());
   } else {

@@ -85,7 +85,6 @@ private:
   };
   const Program* program_;
   std::unordered_map<LiteralKey, std::vector<std::size_t>, KeyHash> by_literal_; // looked up at every weighing
-
   std::vector<LiteralKey> literals_;
   std::vector<std::size_t> body_;             // item -> representative of its body of evidence
   std::unordered_map<std::string, bool> discounted_atom_; // atom -> predicate tagged link/attribution

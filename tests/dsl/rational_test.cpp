@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 namespace imputa {
@@ -103,6 +104,12 @@ TEST(Rational, AValueBackFromLargeNumbersEqualsTheSmallOne) {
   EXPECT_EQ(miss * scale, Rational(1));
   EXPECT_LT(Rational(0), miss);
   EXPECT_EQ(to_decimal_string(miss), "0.0000000000000000000000001");
+}
+
+TEST(Rational, DividingByZeroThrows) {
+  Rational one(1);
+  EXPECT_THROW(one /= Rational(0), std::domain_error);
+  EXPECT_EQ(one, Rational(1)); // left as it was
 }
 
 } // namespace
