@@ -79,6 +79,11 @@ private:
   std::vector<bool> constrained_;
 };
 
+// FNV-1a, a 64-bit word at a time: the hash of the judge's keys (a premise
+// set's words, a sorted set of assumptions). Start from fnv_basis.
+inline constexpr std::uint64_t fnv_basis = 14695981039346656037ull;
+inline std::uint64_t fnv_step(std::uint64_t h, std::uint64_t word) { return (h ^ word) * 1099511628211ull; }
+
 // Whether closed derived atoms are established, by premise set, shared by
 // the claims of a case: the answer depends on the premise set alone, not on
 // the claim that asks (ClaimJudge::established()). Safe across threads.
@@ -341,8 +346,8 @@ private:
   std::vector<AtomId> dependencies_;
   struct LitsHash { // of a sorted set of assumptions (check_with())
     std::size_t operator()(const std::vector<Lit>& lits) const {
-      std::uint64_t h = 14695981039346656037ull; // FNV-1a over (selector, sign)
-      for (const Lit& l : lits) h = (h ^ (std::uint64_t{l.selector} * 2 + (l.positive ? 1 : 0))) * 1099511628211ull;
+      std::uint64_t h = fnv_basis; // over (selector, sign)
+      for (const Lit& l : lits) h = fnv_step(h, std::uint64_t{l.selector} * 2 + (l.positive ? 1 : 0));
       return static_cast<std::size_t>(h);
     }
   };

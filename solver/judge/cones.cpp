@@ -111,8 +111,8 @@ void BurdenAnswers::remember(Key key, bool value) {
 }
 
 std::size_t BurdenAnswers::Hash::operator()(const Key& key) const {
-  std::uint64_t h = 1469598103934665603ull; // FNV-1a over the words
-  for (std::uint64_t w : key) h = (h ^ w) * 1099511628211ull;
+  std::uint64_t h = fnv_basis;
+  for (std::uint64_t w : key) h = fnv_step(h, w);
   return static_cast<std::size_t>(h);
 }
 
