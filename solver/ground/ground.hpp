@@ -110,6 +110,7 @@ private:
   };
   static constexpr AtomId empty = ~AtomId{0};
   static std::uint32_t hash_of(std::string_view text);
+  std::size_t slot_of(std::string_view text, std::uint32_t h, const std::vector<Atom>& atoms) const;
   void grow();
   std::vector<Slot> slots_; // a power of two of them, at most 5/8 used
   std::size_t used_ = 0;
