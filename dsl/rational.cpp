@@ -23,7 +23,9 @@ namespace {
 __extension__ typedef __int128 Wide;           // NOLINT: GCC and Clang's 128-bit integers, for exact
 __extension__ typedef unsigned __int128 UWide; // products of two 64-bit numbers
 
-constexpr Wide small_max = std::numeric_limits<std::int64_t>::max();
+// The largest magnitude of a small numerator or denominator (INT64_MIN is
+// left out, so that a small value's negation is small too).
+constexpr std::int64_t small_max = std::numeric_limits<std::int64_t>::max();
 
 UWide magnitude(Wide v) { return v < 0 ? UWide(0) - static_cast<UWide>(v) : static_cast<UWide>(v); }
 
@@ -75,8 +77,7 @@ struct Rational::Impl {
   void set(const cpp_rational& v) {
     const cpp_int& n = boost::multiprecision::numerator(v);
     const cpp_int& d = boost::multiprecision::denominator(v);
-    constexpr auto fits = std::numeric_limits<std::int64_t>::max();
-    if (boost::multiprecision::abs(n) <= fits && d <= fits) {
+    if (boost::multiprecision::abs(n) <= small_max && d <= small_max) {
       num = static_cast<std::int64_t>(n);
       den = static_cast<std::int64_t>(d);
       big.reset();
@@ -96,7 +97,7 @@ struct Rational::Impl {
       n /= static_cast<Wide>(g);
       d /= static_cast<Wide>(g);
     }
-    if (n >= -small_max && n <= small_max && d <= small_max) {
+    if (n >= -Wide(small_max) && n <= small_max && d <= small_max) {
       num = static_cast<std::int64_t>(n);
       den = static_cast<std::int64_t>(d);
       big.reset();
