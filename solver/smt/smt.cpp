@@ -30,6 +30,10 @@ struct Engine {
   std::mutex mutex;
   std::condition_variable wake;
   std::optional<Clock::time_point> armed; // the deadline of the checks now being made
+  // When the watchdog wakes next by itself (nullopt: not before it is
+  // notified). Arming a later deadline needs no notification: the watchdog
+  // wakes at this time, sees the new deadline and sleeps until it.
+  std::optional<Clock::time_point> waking;
   std::atomic<bool> running{false};       // a check is inside Z3
   bool interrupted = false;               // the watchdog interrupted the check now running
   bool stop = false;
@@ -51,16 +55,21 @@ struct Engine {
   Engine& operator=(const Engine&) = delete;
 
   // Sleeps until the armed deadline; then interrupts Z3 while a check runs.
-  // Arming happens only when the deadline changes, not at every check, so the
-  // many small checks of a claim cost no thread switches.
+  // Arming happens only when the deadline changes, not at every check, and
+  // wakes the watchdog only when it would otherwise wake too late: a claim's
+  // deadlines come later and later, so the thousands of claims of a campaign
+  // cost a handful of thread switches, not two each (a wake-up costs tens of
+  // microseconds on a virtual machine: 3 % of judging at 4,000 operations).
   void watch() {
     std::unique_lock lock(mutex);
     while (!stop) {
       if (!armed) {
+        waking.reset();
         wake.wait(lock);
         continue;
       }
       if (Clock::now() < *armed) {
+        waking = armed;
         wake.wait_until(lock, *armed);
         continue;
       }
@@ -68,6 +77,7 @@ struct Engine {
       // 5 ms (a first interrupt can land before Z3 listens, or just before a
       // check that had already passed its own deadline test starts), until re-armed.
       auto passed = *armed;
+      waking = passed; // within 5 ms: a new deadline is seen then
       while (!stop && armed == passed) {
         if (running) {
           ctx.interrupt();
@@ -80,11 +90,13 @@ struct Engine {
 
   void arm(Clock::time_point deadline) {
     if (armed == deadline) return; // only this thread arms: reading without the lock is safe
+    bool too_late = false;
     {
       std::lock_guard lock(mutex);
       armed = deadline;
+      too_late = !waking || deadline < *waking;
     }
-    wake.notify_all();
+    if (too_late) wake.notify_all();
   }
 
   // The check has returned: from here on the watchdog leaves Z3 alone (it

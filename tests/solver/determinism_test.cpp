@@ -215,6 +215,39 @@ TEST(Timeouts, HardCaseIsUnknownWithinTheLimit) {
   EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 200 + 1500);
 }
 
+// The watchdog is woken only for a deadline earlier than the one it sleeps
+// until (solver/smt/smt.cpp, Engine::arm). Both ways must still cut a hard
+// claim off at its own limit, on the thread that judged the claims before it
+// (one job: the calling thread's Z3 context and watchdog).
+TEST(Timeouts, TheWatchdogKeepsEveryDeadlineWhateverItSleptUntil) {
+  const std::string quick = "case q \"quick\"\npredicate ran(operation) \"The operation ran\".\noperation p \"p\".\n"
+                            "fact ran(p).\nclaim d \"it ran\" { holds ran(p) expect established }\n";
+  auto hard_within = [](std::chrono::milliseconds limit) {
+    JudgeOptions o;
+    o.timeout = limit;
+    o.jobs = 1;
+    auto start = std::chrono::steady_clock::now();
+    auto j = judge_text(pigeonhole(), o);
+    auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    ASSERT_TRUE(j.ok) << j.errors();
+    EXPECT_EQ(j.verdict("c"), "unknown");
+    EXPECT_LT(elapsed.count(), limit.count() + 1500);
+  };
+  JudgeOptions o;
+  o.jobs = 1;
+  // A quick claim under the default limit of 10 s: the watchdog then sleeps
+  // until that claim's deadline, long after the hard claim's.
+  o.timeout = std::chrono::seconds(10);
+  ASSERT_EQ(judge_text(quick, o).verdict("d"), "established");
+  hard_within(std::chrono::milliseconds(200)); // an earlier deadline: the watchdog is woken
+  // A quick claim under a limit of 300 ms: the hard claim's deadline comes
+  // after it, so the watchdog is not woken; it wakes at the quick claim's
+  // deadline and sleeps on until the hard claim's.
+  o.timeout = std::chrono::milliseconds(300);
+  ASSERT_EQ(judge_text(quick, o).verdict("d"), "established");
+  hard_within(std::chrono::milliseconds(300));
+}
+
 // A claim cut off by its time limit is interrupted inside Z3, and the
 // thread's Z3 context goes on to the next claim (one job): that claim is
 // judged as if alone. (A context left cancelled drops the formulas asserted
