@@ -1,11 +1,12 @@
 // tcmalloc's memory from the system in 2 MiB pieces the kernel may back with
 // huge pages (MADV_HUGEPAGE), compiled into every executable that links
 // tcmalloc (CMakeLists.txt, imputa_malloc). Judging 4,000 operations touches
-// about 300 MiB: some 70,000 first touches of a 4 KiB page, each a page fault,
-// and a page fault costs about 12 microseconds on a virtual machine like the
-// one the benchmarks run on (docs/performance.md, "Huge pages"). Where the
-// kernel gives no huge page (none free, or transparent huge pages off) the
-// memory is ordinary pages, as before. Nothing here changes what is computed.
+// about 300 MiB: some 70,000 first touches of a 4 KiB page, each a page
+// fault, and a page fault costs about 12 microseconds on a virtual machine
+// like the one the benchmarks run on (docs/performance.md, "Fewer wake-ups
+// and page faults"). Where the kernel gives no huge page (none free, or
+// transparent huge pages off) the memory is ordinary pages, as before.
+// Nothing here changes what is computed.
 #include <gperftools/malloc_extension.h>
 #include <sys/mman.h>
 
