@@ -34,6 +34,8 @@ public:
   void emit_body(const PreparedRule& r, const Binding& b, Definition& def);
   // Whether emit_body() emitted this instance (record_instances only).
   bool emitted(AtomId head, std::size_t rule, const Binding& b) const;
+  // The same by the instance's key (instance_key).
+  bool emitted(const std::string& key) const { return emitted_.count(key) != 0; }
 
   // The next derived atom interned and not yet taken, if any.
   std::optional<AtomId> take_work();

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace imputa::ground {
@@ -36,6 +37,24 @@ inline std::string instance_key(std::uint32_t head, std::size_t rule, const Bind
   for (const auto& [var, value] : b)
     if (var != skip) key += '\x02' + var + '\x03' + value;
   return key;
+}
+
+// instance_key(head, rule, b') for every b' that is `b` with `var` bound to
+// some entity e, as the text before e and the text after it.
+inline std::pair<std::string, std::string> instance_key_around(std::uint32_t head, std::size_t rule, Binding b,
+                                                               const std::string& var) {
+  b[var]; // its place among the variables, whatever it is bound to
+  std::pair<std::string, std::string> out{std::to_string(head) + '\x02' + std::to_string(rule), {}};
+  std::string* text = &out.first;
+  for (const auto& [v, value] : b) {
+    if (v != var) {
+      *text += '\x02' + v + '\x03' + value;
+      continue;
+    }
+    *text += '\x02' + v + '\x03';
+    text = &out.second;
+  }
+  return out;
 }
 
 } // namespace imputa::ground

@@ -288,7 +288,8 @@ bool Representatives::Freedom::frees(const GroundProgram& g, AtomId found, AtomI
 class Representatives::Covered {
 public:
   Covered(const Record& rec, const RuleBook& rules, const Builder& builder)
-      : rec_(rec), builder_(builder), domain_(rules.domain(rec.rule->types.at(rec.var))) {}
+      : rec_(rec), builder_(builder), domain_(rules.domain(rec.rule->types.at(rec.var))),
+        key_(instance_key_around(rec.head, rec.rule->index, rec.binding, rec.var)) {}
 
   const std::vector<std::string>& domain() const { return domain_; }
   bool in_domain(const std::string& e) const { return std::binary_search(domain_.begin(), domain_.end(), e); }
@@ -300,11 +301,13 @@ public:
       if (x == rec_.rep) x = e;
     return builder_.find(atom.predicate, args);
   }
-  // e has an instance of its own.
+  // e has an instance of its own (looked up by its key, asked for every
+  // entity of many instances: no binding copied).
   bool emitted(const std::string& e) const {
-    Binding b = rec_.binding;
-    b[rec_.var] = e;
-    return builder_.emitted(rec_.head, rec_.rule->index, b);
+    std::string key;
+    key.reserve(key_.first.size() + e.size() + key_.second.size());
+    key.append(key_.first).append(e).append(key_.second);
+    return builder_.emitted(key);
   }
   using Instances = std::vector<std::pair<std::string, AtomId>>;
   // `a` with the representative in exactly one place: the grounded atoms
@@ -416,6 +419,7 @@ private:
   const Record& rec_;
   const Builder& builder_;
   const std::vector<std::string>& domain_;
+  std::pair<std::string, std::string> key_; // the instance key around the represented variable's entity
 };
 
 bool Representatives::split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder,

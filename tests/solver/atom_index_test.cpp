@@ -2,6 +2,7 @@
 // same text must give the same id however large the table grows, and a text
 // never entered must not be found, among thousands that probe past one another.
 #include "ground/ground.hpp"
+#include "ground/pattern.hpp"
 
 #include <gtest/gtest.h>
 
@@ -43,6 +44,29 @@ TEST(AtomIndex, AnEmptyTextIsAnAtomLikeAnyOther) {
   EXPECT_EQ(intern(index, atoms, ""), AtomId(1));
   EXPECT_EQ(index.find("", atoms), std::optional<AtomId>(AtomId(1)));
   EXPECT_EQ(intern(index, atoms, "q"), AtomId(0));
+}
+
+// The representatives ask whether an entity's instance was emitted for every
+// entity of many instances (ground/representatives.cpp, Covered::emitted),
+// by the text around the entity (ground/pattern.hpp): it must be the very key
+// instance_key gives the binding with that entity, wherever the variable
+// sorts among the others, and whether it was bound before or not.
+TEST(InstanceKey, TheTextAroundAnEntityIsTheKeyOfItsBinding) {
+  const std::vector<Binding> bindings = {
+      {{"G", "<another actor>"}},
+      {{"A", "a1"}, {"G", "<another actor>"}, {"S", "rus"}},
+      {{"G", "<another actor>"}, {"Op", "op_3"}, {"S", "rus"}},
+      {{"A", "a1"}, {"B", "b2"}, {"G", "<another actor>"}},
+      {{"A", "a1"}, {"S", "rus"}}, // G not bound yet
+  };
+  for (const auto& b : bindings)
+    for (const std::string e : {"grp_0", "x", "<another actor>"}) {
+      const auto [before, after] = instance_key_around(7, 12, b, "G");
+      Binding with = b;
+      with["G"] = e;
+      EXPECT_EQ(before + e + after, instance_key(7, 12, with)) << e;
+      EXPECT_NE(before + e + after, instance_key(8, 12, with)) << e;
+    }
 }
 
 } // namespace
