@@ -136,6 +136,7 @@ private:
     bool retired = false;
   };
   class Covered;
+  class Connecting;
   // (a'): by atom id, as the ground program stood when a round began.
   struct Freedom {
     struct Reach {
@@ -164,8 +165,8 @@ private:
 
   Freedom free_atoms(const Program& p, const RuleBook& rules, const CaseIndex& index, const Builder& builder,
                      const std::vector<char>& connects, const std::vector<char>& constrained) const;
-  bool split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder,
-                 const std::vector<char>& connects, const std::vector<char>& constrained, const Freedom& freedom);
+  bool split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder, Connecting& connecting,
+                 const std::vector<char>& constrained, const Freedom& freedom);
 
   std::vector<Record> records_;
   std::unordered_set<std::string> claimed_; // instance_key without the represented variable
