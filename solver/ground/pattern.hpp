@@ -30,12 +30,26 @@ inline std::string mention_key(const std::string& predicate, std::size_t positio
   return predicate + '\x02' + std::to_string(position) + '\x02' + entity;
 }
 
+// An instance key's spelling, used by both keys below: the head and the rule,
+// then each variable as \x02 var \x03 followed by its value.
+inline std::string instance_key_start(std::uint32_t head, std::size_t rule) {
+  return std::to_string(head) + '\x02' + std::to_string(rule);
+}
+inline void add_key_variable(std::string& key, const std::string& var) {
+  key += '\x02';
+  key += var;
+  key += '\x03';
+}
+
 // The instance of rule number `rule` for the atom `head` under `b`, leaving
 // out the variable `skip` (the key of a representative's instance).
 inline std::string instance_key(std::uint32_t head, std::size_t rule, const Binding& b, const std::string& skip = {}) {
-  std::string key = std::to_string(head) + '\x02' + std::to_string(rule);
+  std::string key = instance_key_start(head, rule);
   for (const auto& [var, value] : b)
-    if (var != skip) key += '\x02' + var + '\x03' + value;
+    if (var != skip) {
+      add_key_variable(key, var);
+      key += value;
+    }
   return key;
 }
 
@@ -44,15 +58,12 @@ inline std::string instance_key(std::uint32_t head, std::size_t rule, const Bind
 inline std::pair<std::string, std::string> instance_key_around(std::uint32_t head, std::size_t rule, Binding b,
                                                                const std::string& var) {
   b[var]; // its place among the variables, whatever it is bound to
-  std::pair<std::string, std::string> out{std::to_string(head) + '\x02' + std::to_string(rule), {}};
+  std::pair<std::string, std::string> out{instance_key_start(head, rule), {}};
   std::string* text = &out.first;
   for (const auto& [v, value] : b) {
-    if (v != var) {
-      *text += '\x02' + v + '\x03' + value;
-      continue;
-    }
-    *text += '\x02' + v + '\x03';
-    text = &out.second;
+    add_key_variable(*text, v);
+    if (v == var) text = &out.second; // e goes here
+    else *text += value;
   }
   return out;
 }
