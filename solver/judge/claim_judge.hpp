@@ -62,6 +62,10 @@ bool rule_in_force(const RuleItem& rule, const std::map<std::string, std::string
 
 // Atoms with a premise on them or on one above them (any setting's premises).
 std::vector<bool> constrained_atoms(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence);
+// cones.cpp: by atom, whether it is an open link nothing mentions (docs/decisions.md,
+// "Possibilities"): an open base atom no premise, claim or assumption names,
+// occurring only as a positive condition of rule instances.
+std::vector<char> loose_atoms(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence);
 
 // The atoms a claim's cone (§4) can reach under any setting: what is encoded
 // for it (see cones.cpp for what connects atoms and why).
@@ -113,6 +117,7 @@ struct CaseIndex {
   std::vector<std::vector<std::size_t>> facts_of;    // fact premises, by their first atom
   std::vector<std::vector<std::size_t>> numeric_of;  // numeric premises
   std::vector<bool> constrained;                     // constrained_atoms()
+  std::vector<char> loose;                           // loose_atoms()
   mutable BurdenAnswers burden_answers;              // filled as claims are judged
 
   CaseIndex(const Program& p, const ground::GroundProgram& ground, const weigh::EvidenceIndex& e, const JudgeOptions& o);
@@ -170,6 +175,8 @@ struct ConeIndex {
   std::vector<std::vector<std::size_t>> naive_of;
   std::multimap<std::size_t, std::size_t> naive_parents;
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> parents; // (conclusion, rule)
+  // By body, as in `bodies`: whether it holds a loose atom (a possibility).
+  std::vector<std::vector<char>> possibility;
   std::vector<std::vector<std::size_t>> facts_on, numeric_on, literals_on;
 };
 
@@ -182,7 +189,7 @@ ConeLiterals cone_literals(const CaseIndex& c, const std::vector<AtomId>& cone);
 std::vector<std::vector<std::size_t>> items_on_atoms(const CaseIndex& c, const ConeLiterals& literals);
 ConeIndex index_cone(const ground::GroundProgram& g, const std::vector<AtomId>& cone,
                      const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric,
-                     const ConeLiterals& literals);
+                     const ConeLiterals& literals, const std::vector<char>& loose);
 
 // Judges one claim grounding in a Z3 session of its own. Each phase takes what
 // it needs (premises, a deadline) and returns what it found; besides the
@@ -205,6 +212,7 @@ private:
   struct Connected { // connected_by()
     Component component;
     std::vector<Lit> rules;
+    bool behind_possibilities = false; // some atoms are reached only through a possibility's conditions
   };
   struct Strength {
     std::string standard;        // the highest standard at which the claim is ESTABLISHED
@@ -230,7 +238,8 @@ private:
   RuleUse rule_use(std::size_t r, Premises which, const std::set<std::string>& drops) const;
   bool fact_kept(std::size_t k, Premises which, const std::set<std::string>& drops) const;
   Component component(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
-                      const std::vector<RuleUse>& use, const std::set<std::string>& drops) const;
+                      const std::vector<RuleUse>& use, const std::set<std::string>& drops, bool cut = false,
+                      const std::vector<char>* barrier = nullptr) const;
   std::vector<Lit> rule_premises(const std::vector<RuleUse>& use, Premises which) const;
   const Connected& connected_by(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
                                 const std::set<std::string>& drops);
@@ -238,7 +247,20 @@ private:
                                     const StandardInfo& standard, const std::set<std::string>& drops,
                                     std::vector<Lit>& lits);
   PremiseSet premises_for(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
-                          const StandardInfo& standard, const std::set<std::string>& drops, Deadline deadline);
+                          const StandardInfo& standard, const std::set<std::string>& drops, Deadline deadline,
+                          bool narrow = true);
+  PremiseSet narrowed(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
+                      const StandardInfo& standard, const std::set<std::string>& drops, PremiseSet out,
+                      Deadline deadline);
+  PremiseSet premises_on(const Component& c, const std::vector<Lit>& rules, std::optional<AtomId> link,
+                         Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
+                         Deadline deadline);
+  std::optional<Component> without_conflicts_behind_possibilities(const std::vector<AtomId>& roots,
+                                                                  std::optional<AtomId> link, Premises which,
+                                                                  const StandardInfo& standard,
+                                                                  const std::set<std::string>& drops,
+                                                                  const Connected& whole, Deadline deadline,
+                                                                  bool& unknown);
   PremiseSet premises(Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
                       Deadline deadline);
   // nullopt if a check ran out of time.

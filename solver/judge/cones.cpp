@@ -56,6 +56,43 @@ std::vector<bool> constrained_atoms(const ground::GroundProgram& g, const weigh:
   return constrained;
 }
 
+std::vector<char> loose_atoms(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence) {
+  const std::size_t n = g.atoms.size();
+  // 1: occurs as a positive condition; 2: occurs otherwise, or is named by a premise, claim or assumption.
+  std::vector<char> seen(n, 0);
+  auto named = [&](AtomId a) { seen[a] = 2; };
+  for (const auto& d : g.definitions) {
+    for (const auto& body : d.bodies)
+      for (const auto& l : body.literals) {
+        if (l.kind == ground::Formula::Kind::atom) {
+          if (seen[l.atom] == 0) seen[l.atom] = 1;
+          continue;
+        }
+        std::vector<AtomId> atoms;
+        ground::collect_atoms(l, atoms);
+        for (AtomId a : atoms) named(a);
+      }
+    for (AtomId a : d.naive_origin) named(a);
+  }
+  for (const auto& f : g.facts)
+    for (AtomId a : f.atoms) named(a);
+  for (const auto& num : g.numeric) named(num.atom);
+  for (const auto& l : evidence.literals())
+    if (auto a = g.find(l.atom)) named(*a);
+  for (AtomId a : g.assumed) named(a);
+  for (const auto& c : g.claims) {
+    std::vector<AtomId> atoms;
+    ground::collect_atoms(c.formula, atoms);
+    for (AtomId a : atoms) named(a);
+  }
+  std::vector<char> loose(n, 0);
+  for (AtomId a = 0; a < n; ++a) {
+    const auto* info = g.atoms[a].info;
+    loose[a] = seen[a] == 1 && info && !info->numeric && !info->has(Tag::closed) && !g.definition_of.count(a);
+  }
+  return loose;
+}
+
 Cones::Cones(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence)
     : Cones(g, constrained_atoms(g, evidence)) {}
 
@@ -91,7 +128,8 @@ std::vector<AtomId> Cones::cone(const std::vector<AtomId>& atoms) const {
 CaseIndex::CaseIndex(const Program& p, const ground::GroundProgram& ground, const weigh::EvidenceIndex& e,
                      const JudgeOptions& o)
     : program(p), g(ground), evidence(e), options(o), standards(ranked_standards(p)), literals_of(g.atoms.size()),
-      facts_of(g.atoms.size()), numeric_of(g.atoms.size()), constrained(constrained_atoms(ground, e)) {
+      facts_of(g.atoms.size()), numeric_of(g.atoms.size()), constrained(constrained_atoms(ground, e)),
+      loose(loose_atoms(ground, e)) {
   for (std::size_t i = 0; i < e.literals().size(); ++i)
     if (auto a = g.find(e.literals()[i].atom)) literals_of[*a].push_back(i);
   for (std::size_t k = 0; k < g.facts.size(); ++k)
@@ -154,10 +192,12 @@ std::optional<std::size_t> local_index(const std::vector<AtomId>& cone, AtomId a
 }
 
 // The bodies and naive origin of the definition of cone atom `i`, and their parents.
-void index_definition(const ground::Definition& def, std::size_t i, const std::vector<AtomId>& cone, ConeIndex& x) {
+void index_definition(const ground::Definition& def, std::size_t i, const std::vector<AtomId>& cone,
+                      const std::vector<char>& loose, ConeIndex& x) {
   for (const auto& body : def.bodies) {
     std::vector<AtomId> atoms;
     for (const auto& l : body.literals) ground::collect_atoms(l, atoms);
+    const bool possibility = std::any_of(atoms.begin(), atoms.end(), [&](AtomId a) { return loose[a] != 0; });
     std::vector<std::size_t> locals;
     for (AtomId a : atoms)
       if (auto j = local_index(cone, a)) {
@@ -165,6 +205,7 @@ void index_definition(const ground::Definition& def, std::size_t i, const std::v
         x.parents[*j].emplace_back(i, body.rule);
       }
     x.bodies[i].emplace_back(body.rule, std::move(locals));
+    x.possibility[i].push_back(possibility ? 1 : 0);
   }
   for (AtomId a : def.naive_origin)
     if (auto j = local_index(cone, a)) {
@@ -177,10 +218,11 @@ void index_definition(const ground::Definition& def, std::size_t i, const std::v
 
 ConeIndex index_cone(const ground::GroundProgram& g, const std::vector<AtomId>& cone,
                      const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric,
-                     const ConeLiterals& literals) {
+                     const ConeLiterals& literals, const std::vector<char>& loose) {
   const std::size_t n = cone.size();
   ConeIndex x;
   x.bodies.resize(n);
+  x.possibility.resize(n);
   x.naive_of.resize(n);
   x.parents.resize(n);
   x.facts_on.resize(n);
@@ -188,7 +230,7 @@ ConeIndex index_cone(const ground::GroundProgram& g, const std::vector<AtomId>& 
   x.literals_on.resize(n);
   for (std::size_t i = 0; i < n; ++i)
     if (auto d = g.definition_of.find(cone[i]); d != g.definition_of.end())
-      index_definition(g.definitions[d->second], i, cone, x);
+      index_definition(g.definitions[d->second], i, cone, loose, x);
   for (std::size_t k : facts)
     for (AtomId a : g.facts[k].atoms)
       if (auto j = local_index(cone, a)) x.facts_on[*j].push_back(k);

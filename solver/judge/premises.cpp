@@ -113,9 +113,16 @@ bool ClaimJudge::fact_kept(std::size_t k, Premises which, const std::set<std::st
 }
 
 // The component of `roots` (§4), over the cone's local indexes.
+// With `cut`, a conclusion does not reach down into the conditions of a
+// possibility (a body holding a loose atom): the possibility can always be
+// false through its loose atom, so what lies behind it cannot force the
+// conclusion. (Upwards nothing is cut: a premise on a conclusion does force
+// the conditions of its only body, loose atom or not.) Atoms marked in
+// `barrier` are not entered.
 ClaimJudge::Component ClaimJudge::component(const std::vector<AtomId>& roots, std::optional<AtomId> link,
                                             Premises which, const std::vector<RuleUse>& use,
-                                            const std::set<std::string>& drops) const {
+                                            const std::set<std::string>& drops, bool cut,
+                                            const std::vector<char>* barrier) const {
   const bool naive = which == Premises::naive;
   // Deciding a closed derived atom, a conclusion above that nothing constrains
   // (cones.cpp) is a mere definition: it can always be made to agree, so it
@@ -132,14 +139,16 @@ ClaimJudge::Component ClaimJudge::component(const std::vector<AtomId>& roots, st
   while (!stack.empty()) {
     std::size_t i = stack.back();
     stack.pop_back();
-    if (c.in[i]) continue;
+    if (c.in[i] || (barrier && (*barrier)[i])) continue;
     c.in[i] = 1;
     for (std::size_t k : index_.facts_on[i])
       if (fact_kept(k, which, drops) && c.facts.insert(k).second)
         for (AtomId a : s_.g.facts[k].atoms) stack.push_back(local(a));
     if (!opaque(i, link)) {
-      for (const auto& [rule, atoms] : index_.bodies[i])
-        if (use[rule] == RuleUse::in) stack.insert(stack.end(), atoms.begin(), atoms.end());
+      const auto& bodies = index_.bodies[i];
+      for (std::size_t b = 0; b < bodies.size(); ++b)
+        if (use[bodies[b].first] == RuleUse::in && !(cut && index_.possibility[i][b]))
+          stack.insert(stack.end(), bodies[b].second.begin(), bodies[b].second.end());
       if (naive) stack.insert(stack.end(), index_.naive_of[i].begin(), index_.naive_of[i].end());
     }
     for (const auto& [p, rule] : index_.parents[i])
@@ -205,13 +214,84 @@ std::vector<AtomId> ClaimJudge::atom_premises(const Component& c, std::optional<
 // through its completion; every other one is a premise of its own, its
 // value decided the same way (§1, the burden of proof), and connects
 // nothing further.
+//
+// One narrowing (docs/decisions.md, "Possibilities"): premises that reach
+// the roots only through the conditions of possibilities, and contradict
+// each other, are left out; the possibilities through them stay open.
+// With `narrow` false, the whole component (established() narrows it only
+// when it has to decide the answer itself).
 PremiseSet ClaimJudge::premises_for(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
                                     const StandardInfo& standard, const std::set<std::string>& drops,
-                                    Deadline deadline) {
+                                    Deadline deadline, bool narrow) {
   const Connected& connected = connected_by(roots, link, which, drops);
-  const Component& c = connected.component;
+  PremiseSet out = premises_on(connected.component, connected.rules, link, which, standard, drops, deadline);
+  if (!narrow || !connected.behind_possibilities || out.unknown) return out;
+  return narrowed(roots, link, which, standard, drops, std::move(out), deadline);
+}
+
+// `out`, the premises of the whole component, less the inconsistent parts
+// behind possibilities if it is inconsistent.
+PremiseSet ClaimJudge::narrowed(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
+                                const StandardInfo& standard, const std::set<std::string>& drops, PremiseSet out,
+                                Deadline deadline) {
+  const Connected& connected = connected_by(roots, link, which, drops);
+  if (check_with(out.lits, std::nullopt, deadline) != Answer::unsat) return out;
+  bool unknown = false;
+  auto rest = without_conflicts_behind_possibilities(roots, link, which, standard, drops, connected, deadline, unknown);
+  if (unknown) {
+    out.unknown = true;
+    return out;
+  }
+  if (!rest) return out;
+  return premises_on(*rest, connected.rules, link, which, standard, drops, deadline);
+}
+
+// The whole component less the parts that reach the roots only through the
+// conditions of possibilities and are inconsistent on their own; nullopt if
+// there is no such part. A part is what the component reaches from such a
+// condition's atom without entering the atoms the roots reach when
+// possibilities connect nothing (`firm`). A part that is consistent stays
+// (the verdict is then the one the whole component gives); one that is not
+// would make the claim INCONSISTENT through a link nothing mentions.
+std::optional<ClaimJudge::Component> ClaimJudge::without_conflicts_behind_possibilities(
+    const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which, const StandardInfo& standard,
+    const std::set<std::string>& drops, const Connected& whole, Deadline deadline, bool& unknown) {
+  std::vector<RuleUse> use(s_.program.rules.size());
+  for (std::size_t r = 0; r < use.size(); ++r) use[r] = rule_use(r, which, drops);
+  const Component firm = component(roots, link, which, use, drops, true);
+  const Component& all = whole.component;
+  std::vector<char> seen = firm.in; // firm atoms, and those of the parts found so far
+  std::optional<Component> out;
+  for (std::size_t seed = 0; seed < cone_.size(); ++seed) {
+    if (!all.in[seed] || seen[seed]) continue;
+    const Component part = component({cone_[seed]}, link, which, use, drops, false, &firm.in);
+    for (std::size_t i = 0; i < cone_.size(); ++i)
+      if (part.in[i]) seen[i] = 1;
+    PremiseSet own = premises_on(part, whole.rules, link, which, standard, drops, deadline);
+    if (own.unknown) {
+      unknown = true;
+      return std::nullopt;
+    }
+    Answer a = check_with(own.lits, std::nullopt, deadline);
+    if (a == Answer::unknown) {
+      unknown = true;
+      return std::nullopt;
+    }
+    if (a == Answer::sat) continue;
+    if (!out) out = all;
+    for (std::size_t i = 0; i < cone_.size(); ++i)
+      if (part.in[i]) out->in[i] = 0;
+    for (std::size_t k : part.facts) out->facts.erase(k);
+  }
+  return out;
+}
+
+// The premises in force on the atoms of `c` (premises_for()).
+PremiseSet ClaimJudge::premises_on(const Component& c, const std::vector<Lit>& rules, std::optional<AtomId> link,
+                                   Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
+                                   Deadline deadline) {
   PremiseSet out;
-  out.lits = connected.rules;
+  out.lits = rules;
   for (std::size_t k : c.facts) out.lits.push_back({*session_.fact(k), true});
   std::vector<AtomId> burdens = atom_premises(c, link, which, standard, drops, out.lits);
   out.connected = c.in;
@@ -253,6 +333,9 @@ const ClaimJudge::Connected& ClaimJudge::connected_by(const std::vector<AtomId>&
   for (std::size_t r = 0; r < use.size(); ++r) use[r] = rule_use(r, which, drops);
   out.component = component(roots, link, which, use, drops);
   out.rules = rule_premises(use, which);
+  const Component firm = component(roots, link, which, use, drops, true);
+  for (std::size_t i = 0; i < cone_.size() && !out.behind_possibilities; ++i)
+    out.behind_possibilities = out.component.in[i] && !firm.in[i];
   return connected_.emplace(std::move(key), std::move(out)).first->second;
 }
 
@@ -267,12 +350,17 @@ std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const Stan
                                                 const std::set<std::string>& drops, Deadline deadline) {
   auto key = std::make_tuple(a, static_cast<int>(which), standard.name, drops);
   if (auto it = burden_cache_.find(key); it != burden_cache_.end()) return it->second;
-  PremiseSet own = premises_for({a}, a, which, standard, drops, deadline);
+  PremiseSet own = premises_for({a}, a, which, standard, drops, deadline, false);
   if (own.unknown) return {};
   BurdenAnswers::Key shared = shared_key(a, own);
   if (auto known = s_.burden_answers.find(shared)) {
     burden_cache_.emplace(std::move(key), *known);
     return *known;
+  }
+  // The answer depends on the whole component's premises only: narrowing is decided by them.
+  if (connected_by({a}, a, which, drops).behind_possibilities) {
+    own = narrowed({a}, a, which, standard, drops, std::move(own), deadline);
+    if (own.unknown) return {};
   }
   Answer consistent = check_with(own.lits, std::nullopt, deadline);
   if (consistent == Answer::unknown) return {};

@@ -53,6 +53,7 @@ claim not_established "origin only, as an assessment" { holds attributable(op, r
 
 TEST(Verdicts, InconsistentWhenEvidenceContradictsAFact) {
   auto j = judge_text("case inc \"inconsistent\"\n" + vocabulary() + R"(
+evidence e_code forensic "Code shared with earlier GRU tooling" { supports performed_by(op, gru) confidence 0.9 }
 evidence e_not_organ judicial "A court found the unit is not a state organ" { contradicts organ_of(gru, rus) confidence 0.9 }
 claim c "attributable" { holds attributable(op, rus) }
 predicate destructive(operation) conduct "The operation destroyed data".
@@ -65,6 +66,29 @@ claim unrelated "an unrelated point stays judged" { holds destructive(op) }
   EXPECT_EQ(j.verdict("unrelated"), "established");
   auto conflict = ids(j.grounding("c").conflict);
   EXPECT_EQ(conflict, (std::vector<std::string>{"f_organ", "e_not_organ"}));
+}
+
+// A conflict that reaches a claim only through a link nothing mentions does
+// not make it INCONSISTENT (docs/decisions.md, "Possibilities"): nothing
+// ties the GRU to the operation, so whether it is an organ decides nothing
+// here. The claim is judged without the conflicting premises, and the
+// possibility they sit behind stays open.
+TEST(Verdicts, AConflictBehindALinkNothingMentionsIsLeftOut) {
+  auto j = judge_text("case inc \"inconsistent\"\n" + vocabulary() + R"(
+evidence e_not_organ judicial "A court found the unit is not a state organ" { contradicts organ_of(gru, rus) confidence 0.9 }
+claim c "attributable" { holds attributable(op, rus) }
+claim organ "the conflict itself" { holds organ_of(gru, rus) }
+)");
+  ASSERT_TRUE(j.ok) << j.errors();
+  EXPECT_EQ(j.verdict("c"), "not_established");
+  EXPECT_TRUE(j.grounding("c").conflict.empty());
+  // What would establish it names the GRU's part, still open.
+  const auto& would = j.grounding("c").would_establish;
+  EXPECT_TRUE(std::any_of(would.begin(), would.end(), [](const auto& set) {
+    return std::any_of(set.begin(), set.end(), [](const auto& l) { return l.atom == "performed_by(op, gru)"; });
+  }));
+  // The conflict is still the verdict of a claim about it.
+  EXPECT_EQ(j.verdict("organ"), "inconsistent");
 }
 
 TEST(Verdicts, UnknownWhenTheTimeLimitIsZero) {
