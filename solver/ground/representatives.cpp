@@ -69,9 +69,10 @@ void survey_atom(const Program& p, const RuleBook& rules, const CaseIndex& index
   }
   s.unmentioned = false;
   // A stated link singles the entity out, and so does a closed fact about it
-  // that the instance needs (the representative's is false), and a
-  // description that could conflict with the rest of the case.
-  if (link || (closed && positive) || index.contested(*id)) s.anonymous = false;
+  // that the instance needs (the representative's is false). A description
+  // the case disputes does not: behind the entity's open link, a conflict
+  // in it is left out of the claims above (docs/decisions.md, "Possibilities").
+  if (link || (closed && positive)) s.anonymous = false;
 }
 
 } // namespace
@@ -136,46 +137,16 @@ void Representatives::record(AtomId head, const PreparedRule& r, const Binding& 
   records_.push_back(std::move(rec));
 }
 
-// The atoms through which a premise's component reaches further
-// (connecting_atoms), as a round of split() found them, and for each list of
-// instances at a hole (Builder::at_hole) those of its atoms that connect: the
-// instances of one hole, such as every organ of a state, are walked for
-// every representative that reaches it, and few of them connect (at 4,000
-// operations about 15,000 of 12.6 million visits). An atom interned during
-// the round is not among `connects` and is looked at in the next round.
-class Representatives::Connecting {
-public:
-  explicit Connecting(const std::vector<char>& connects) : connects_(connects) {}
-
-  bool known(AtomId id) const { return id < connects_.size(); } // not interned during this round
-  bool operator()(AtomId id) const { return known(id) && connects_[id]; }
-
-  using Instances = std::vector<std::pair<std::string, AtomId>>;
-  const Instances& of(const Instances& all) {
-    auto [it, fresh] = kept_.try_emplace(&all);
-    if (fresh)
-      for (const auto& instance : all)
-        if ((*this)(instance.second)) it->second.push_back(instance);
-    return it->second;
-  }
-
-private:
-  const std::vector<char>& connects_;
-  // Builder's lists are values of a node-based map never erased from: their addresses stay theirs.
-  std::unordered_map<const Instances*, Instances> kept_;
-};
-
 bool Representatives::split(const Program& p, const RuleBook& rules, const CaseIndex& index, Builder& builder) {
   bool changed = false;
   if (records_.empty()) return changed;
   std::vector<char> constrained;
   const std::vector<char> connects = connecting_atoms(p, builder.program(), &constrained);
   const Freedom freedom = free_atoms(p, rules, index, builder, connects, constrained);
-  Connecting connecting(connects);
   for (auto& rec : records_) {
     if (!builder.budget().ok()) return changed;
     if (rec.retired) continue;
-    changed = split_one(rec, rules, index, builder, connecting, constrained, freedom) || changed;
+    changed = split_one(rec, rules, index, builder, connects.size(), constrained, freedom) || changed;
   }
   return changed;
 }
@@ -453,7 +424,7 @@ private:
 };
 
 bool Representatives::split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder,
-                                Connecting& connecting, const std::vector<char>& constrained, const Freedom& freedom) {
+                                std::size_t known, const std::vector<char>& constrained, const Freedom& freedom) {
   // Guard links exist once the guarded conclusion is expanded (the first
   // round expands every atom interned before it).
   std::erase_if(rec.guard_links, [&](const auto& link) {
@@ -474,22 +445,21 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, const CaseIn
       if (!split.count(e) && !covered.emitted(e)) split.insert(e);
     });
   }
-  // (c): an atom of a covered entity's instance that joins a premise's
-  // component elsewhere must stay joined to this instance. An atom made in
-  // this round is looked at in the next one.
-  auto joins = [&](AtomId a, const std::string& e, AtomId id) {
-    if (!connecting.known(id) || !(connecting(id) || above) || e == rec.rep || split.count(e) ||
-        !covered.in_domain(e) || freedom.frees(builder.program(), id, a, e, rec.rep, rec.head, rec.rule->index, above))
-      return;
-    if (!covered.emitted(e)) split.insert(e);
-  };
-  for (AtomId a : with_rep) {
-    auto visit = [&](const std::string& e, AtomId id) { joins(a, e, id); };
-    const auto instances = covered.hole_instances(a);
-    if (above || !instances) covered.each_instance(a, visit);
-    else if (*instances)
-      for (const auto& [e, id] : connecting.of(**instances)) visit(e, id);
-  }
+  // (c): under a conclusion a premise bears on, an atom of a covered
+  // entity's instance that exists elsewhere must stay joined to this
+  // instance: a claim reaching it climbs through the instance to the
+  // premise. (Elsewhere no claim climbs to the head, and a claim above it
+  // reaches the entity's atoms only behind its open link, a possibility: a
+  // part there is left out if inconsistent and changes no verdict if not.)
+  // An atom made in this round (id `known` or more) is looked at in the next one.
+  if (above)
+    for (AtomId a : with_rep)
+      covered.each_instance(a, [&](const std::string& e, AtomId id) {
+        if (id >= known || e == rec.rep || split.count(e) || !covered.in_domain(e) ||
+            freedom.frees(builder.program(), id, a, e, rec.rep, rec.head, rec.rule->index, above))
+          return;
+        if (!covered.emitted(e)) split.insert(e);
+      });
   if (split.empty()) return false;
   GroundProgram& g = builder.program();
   for (const auto& e : split) {

@@ -20,14 +20,19 @@
 //      the rest of the case (organ_of(x, rus) in a campaign); the guard
 //      of a conclusion the entity is guarded in is such a link one level
 //      down (guards.hpp); and
-//  (c) no atom of a covered entity's instance joins, elsewhere, the
-//      component of a premise (connecting_atoms): such an atom links the
-//      instance, and the claims above it, to that premise
-//      (docs/semantics.md §4), as p(op0) in `d1(O, B) if p(O), ..., not p(O)`
-//      links a conflict with the fact d1(op0, a3) to every instance that
-//      needs p(op0). Under a conclusion a premise bears on, any atom of the
-//      entity's there that exists elsewhere counts: a claim reaching it climbs
-//      to the premise through the entity's own instance (seed 5789).
+//  (c) under a conclusion a premise bears on, no atom of a covered
+//      entity's instance exists elsewhere: a claim reaching it would climb
+//      through the entity's own instance to that premise (seed 5789).
+//      Elsewhere a claim reaches the entity's atoms only from above,
+//      behind its open link: the instance is a possibility
+//      (docs/decisions.md, "Possibilities"), and what lies behind it is
+//      left out of the claim if it is inconsistent and, if not, changes no
+//      verdict, since the open link makes the instance false and (a) makes
+//      the disjunction true whatever lies there. So neither a description
+//      the case disputes (organised_group(x) with evidence against it) nor
+//      a premise's component joined elsewhere keeps the entity apart there
+//      (issue 19: each disputed group was a route of every attribution
+//      through overall control).
 // Then neither value constrains anything else, exactly like the
 // representative's fresh atoms. Representatives::split() checks (a)-(c) once
 // all instances are known and gives every entity that breaks them an instance
@@ -101,7 +106,7 @@ namespace imputa::ground {
 // premise or claim mentions any atom it occurs in, or none mentions an atom
 // linking it to the instance's other entities, one such link is a
 // condition, and what the case says about the entity alone is open to proof
-// (`organised_group(x)`; not a closed predicate, and not contested).
+// (`organised_group(x)`, even disputed; not a closed predicate).
 // Two such variables at once: nullopt (judged one by one).
 std::optional<std::pair<std::string, bool>> anonymous_variable(const Program& p, const RuleBook& rules,
                                                                const CaseIndex& index, const PreparedRule& r,
@@ -136,7 +141,6 @@ private:
     bool retired = false;
   };
   class Covered;
-  class Connecting;
   // (a'): by atom id, as the ground program stood when a round began.
   struct Freedom {
     struct Reach {
@@ -165,7 +169,7 @@ private:
 
   Freedom free_atoms(const Program& p, const RuleBook& rules, const CaseIndex& index, const Builder& builder,
                      const std::vector<char>& connects, const std::vector<char>& constrained) const;
-  bool split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder, Connecting& connecting,
+  bool split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder, std::size_t known,
                  const std::vector<char>& constrained, const Freedom& freedom);
 
   std::vector<Record> records_;
