@@ -235,7 +235,9 @@ PremiseSet ClaimJudge::narrowed(const std::vector<AtomId>& roots, std::optional<
                                 const StandardInfo& standard, const std::set<std::string>& drops, PremiseSet out,
                                 Deadline deadline) {
   const Connected& connected = connected_by(roots, link, which, drops);
-  if (check_with(out.lits, std::nullopt, deadline) != Answer::unsat) return out;
+  const Answer whole = check_with(out.lits, std::nullopt, deadline);
+  if (whole == Answer::unknown) out.unknown = true; // undecided: never the letter of §4 by chance
+  if (whole != Answer::unsat) return out;
   bool unknown = false;
   auto rest = without_conflicts_behind_possibilities(roots, link, which, standard, drops, connected, deadline, unknown);
   if (unknown) {
