@@ -115,7 +115,9 @@ TEST(RenderDot, EveryQuotedStringIsClosedWhereItShouldBe) {
 TEST(RenderDot, GraphOfEveryExampleAndLibraryCaseRendersWithGraphviz) {
   auto files = testing::imputa_files({"examples", "tests/library"});
   ASSERT_GT(files.size(), 5u);
+  std::size_t seen = 0;
   for (const auto& file : files) {
+    if (!testing::in_sanitized_half(seen++, 1)) continue; // under sanitizers, every other file
     SCOPED_TRACE(file.string());
     auto r = testing::run_imputa({"graph", file.string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
