@@ -239,7 +239,8 @@ private:
   bool fact_kept(std::size_t k, Premises which, const std::set<std::string>& drops) const;
   Component component(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
                       const std::vector<RuleUse>& use, const std::set<std::string>& drops, bool cut = false,
-                      const std::vector<char>* barrier = nullptr) const;
+                      const std::vector<char>* barrier = nullptr, const std::vector<char>* below = nullptr) const;
+  std::vector<char> below_in_force(const std::vector<AtomId>& roots, const std::vector<RuleUse>& use, bool naive) const;
   std::vector<Lit> rule_premises(const std::vector<RuleUse>& use, Premises which) const;
   const Connected& connected_by(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
                                 const std::set<std::string>& drops);

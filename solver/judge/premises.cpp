@@ -122,15 +122,24 @@ bool ClaimJudge::fact_kept(std::size_t k, Premises which, const std::set<std::st
 ClaimJudge::Component ClaimJudge::component(const std::vector<AtomId>& roots, std::optional<AtomId> link,
                                             Premises which, const std::vector<RuleUse>& use,
                                             const std::set<std::string>& drops, bool cut,
-                                            const std::vector<char>* barrier) const {
+                                            const std::vector<char>* barrier, const std::vector<char>* below) const {
   const bool naive = which == Premises::naive;
   // Deciding a closed derived atom, a conclusion above that nothing constrains
   // (cones.cpp) is a mere definition: it can always be made to agree, so it
   // connects nothing. Leaving it out makes the premises the same whichever
   // claim asks (a claim's cone holds its own unconstrained atoms), so that
   // claims can share the answer (established()). A claim's own component
-  // still goes up to its atoms.
-  auto joins = [&](std::size_t p) { return !link || s_.constrained[cone_[p]]; };
+  // still goes up to its atoms: to the conclusions below its roots through
+  // rules in force (`below`, from the roots unless given). Not to one the
+  // cone holds only through a rule the claim does not have in force (the
+  // generated case of seed 634: every entity apart, such a conclusion
+  // joined a conflict that the shortcuts' grounding rightly kept apart).
+  std::vector<char> own;
+  if (!link && !below) {
+    own = below_in_force(roots, use, naive);
+    below = &own;
+  }
+  auto joins = [&](std::size_t p) { return s_.constrained[cone_[p]] || (!link && (*below)[p]); };
   Component c;
   c.in.assign(cone_.size(), 0);
   std::vector<std::size_t> stack;
@@ -158,6 +167,26 @@ ClaimJudge::Component ClaimJudge::component(const std::vector<AtomId>& roots, st
         if (!opaque(it->second, link) && joins(it->second)) stack.push_back(it->second);
   }
   return c;
+}
+
+// The cone atoms below `roots` through rules in force (and, for the naive
+// premises, naive origins), by local index.
+std::vector<char> ClaimJudge::below_in_force(const std::vector<AtomId>& roots, const std::vector<RuleUse>& use,
+                                             bool naive) const {
+  std::vector<char> out(cone_.size(), 0);
+  std::vector<std::size_t> stack;
+  for (AtomId a : roots)
+    if (in_cone(a)) stack.push_back(local(a));
+  while (!stack.empty()) {
+    std::size_t i = stack.back();
+    stack.pop_back();
+    if (out[i]) continue;
+    out[i] = 1;
+    for (const auto& [rule, atoms] : index_.bodies[i])
+      if (use[rule] == RuleUse::in) stack.insert(stack.end(), atoms.begin(), atoms.end());
+    if (naive) stack.insert(stack.end(), index_.naive_of[i].begin(), index_.naive_of[i].end());
+  }
+  return out;
 }
 
 // The rules in force, as read on this reading (§5: a W28F rule is open in an accusation).
@@ -260,13 +289,15 @@ std::optional<ClaimJudge::Component> ClaimJudge::without_conflicts_behind_possib
     const std::set<std::string>& drops, const Connected& whole, Deadline deadline, bool& unknown) {
   std::vector<RuleUse> use(s_.program.rules.size());
   for (std::size_t r = 0; r < use.size(); ++r) use[r] = rule_use(r, which, drops);
-  const Component firm = component(roots, link, which, use, drops, true);
+  const std::vector<char> below =
+      link ? std::vector<char>(cone_.size(), 0) : below_in_force(roots, use, which == Premises::naive);
+  const Component firm = component(roots, link, which, use, drops, true, nullptr, &below);
   const Component& all = whole.component;
   std::vector<char> seen = firm.in; // firm atoms, and those of the parts found so far
   std::optional<Component> out;
   for (std::size_t seed = 0; seed < cone_.size(); ++seed) {
     if (!all.in[seed] || seen[seed]) continue;
-    const Component part = component({cone_[seed]}, link, which, use, drops, false, &firm.in);
+    const Component part = component({cone_[seed]}, link, which, use, drops, false, &firm.in, &below);
     for (std::size_t i = 0; i < cone_.size(); ++i)
       if (part.in[i]) seen[i] = 1;
     PremiseSet own = premises_on(part, whole.rules, link, which, standard, drops, deadline);

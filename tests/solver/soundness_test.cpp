@@ -467,3 +467,60 @@ claim c2 "" { holds not e0(a4) }
 
 } // namespace
 } // namespace imputa::testing
+
+namespace imputa::testing {
+namespace {
+
+// A conclusion a claim's cone holds only through a rule the claim does not
+// have in force (d1(op2, a0), below e0(a0) through r6, which mode m2 leaves
+// out) is not one the claim's component may climb to: nothing constrains it.
+// Every entity apart, the component climbed from p2(a1, a1) through r2 to
+// d1(op2, a0) and on to the conflict of the fact d2(a0), and c2 was
+// INCONSISTENT; with representatives, REFUTED (generated cases, seed 634).
+TEST(Soundness, AComponentClimbsOnlyToConclusionsBelowItsClaimInForce) {
+  const std::string text = R"(
+standard reasonable_suspicion 0.30 "Reasonable suspicion".
+standard preponderance 0.51 "More likely than not".
+standard clear_and_convincing 0.75 "Clear and convincing".
+standard beyond_reasonable_doubt 0.95 "Beyond reasonable doubt".
+standard fully_conclusive 0.95 contrary_below 0.40 "Fully conclusive".
+doctrine mode = m1 | m2 "".
+actor a0 "". actor a1 "". actor a2 "". actor a3 "". operation op0 "". operation op1 "". operation op2 "". operation op3 "". operation op4 "". operation op5 "".
+predicate n0(operation): number "".
+predicate d0(actor) "".
+predicate d1(operation, actor) "".
+predicate d2(actor) "".
+predicate e0(actor) "".
+predicate e1(operation) "".
+predicate p0(actor) "".
+predicate p1(operation, actor) "".
+predicate p2(actor, actor) "".
+predicate p3(operation) closed "".
+predicate p4(operation, operation) closed "".
+rule r0 "": d0(A0) if p2(A0, A0), not p2(A0, A0).
+rule r1 "": d0(A0) if p0(A0), p0(a2), n0(N1) >= 2.
+rule r2 "" when mode = m2: d1(op2, A0) if p2(A0, B1), not p2(B1, B1).
+rule r3 "": d2(a2) if p3(A0), not p1(A0, a1).
+rule r4 "": d2(B1) if p1(A0, a1), p2(B1, B1), p3(A0), not p3(A0), n0(A0) < 3.
+rule r5 "" when mode = m1: e0(C2) if p4(A0, A0), p4(A0, A0), p4(B1, A0), p2(C2, C2), n0(B1) >= 6.
+rule r6 "" when mode = m1: e0(B1) if d1(A0, B1), n0(N2) < 4.
+rule r7 "": e1(A0) if p3(A0), p1(A0, B1), not p2(B1, B1), n0(N2) >= 5.
+fact d2(a0).
+fact f1: not p2(a0, a0) or p0(a2).
+fact p3(op3).
+fact f3: not p3(op1) or p2(a2, a3).
+fact f4: not p2(a0, a0) or p4(op1, op3).
+fact p0(a3).
+evidence ev0 forensic "" { supports p1(op4, a2) confidence 0.6 }
+claim c0 "" { holds p2(a3, a1) and e1(op0) }
+claim c1 "" { holds d0(a0) drop f3 standard preponderance }
+claim c2 "" { holds p2(a1, a1) and e0(a0) under mode = m2 drop f4 }
+claim c3 "" { holds not d0(a2) under mode = m2 }
+claim c4 "" { holds p0(_) and p0(_) as accusation standard preponderance }
+claim c5 "" { holds not d0(a1) as accusation }
+)";
+  EXPECT_EQ(verdict_both_ways(text, "c2"), "refuted");
+}
+
+} // namespace
+} // namespace imputa::testing
