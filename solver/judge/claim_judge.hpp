@@ -227,6 +227,7 @@ private:
   // premises.cpp: the premises of §§4-5 and the burden of proof (§1)
   bool in_cone(AtomId a) const;
   std::size_t local(AtomId a) const;
+  std::vector<std::size_t> locals_in_cone(const std::vector<AtomId>& atoms) const;
   bool rule_active(const RuleItem& rule, const std::set<std::string>& drops) const;
   weigh::Config weigh_config(const StandardInfo& standard, const std::set<std::string>& drops, bool naive) const;
   bool statements_discounted() const;

@@ -13,6 +13,14 @@ std::size_t ClaimJudge::local(AtomId a) const {
   return static_cast<std::size_t>(std::lower_bound(cone_.begin(), cone_.end(), a) - cone_.begin());
 }
 
+// The positions of those of `atoms` that are in the cone.
+std::vector<std::size_t> ClaimJudge::locals_in_cone(const std::vector<AtomId>& atoms) const {
+  std::vector<std::size_t> out;
+  for (AtomId a : atoms)
+    if (in_cone(a)) out.push_back(local(a));
+  return out;
+}
+
 bool ClaimJudge::rule_active(const RuleItem& rule, const std::set<std::string>& drops) const {
   return rule_in_force(rule, setting_.doctrine, drops);
 }
@@ -142,9 +150,7 @@ ClaimJudge::Component ClaimJudge::component(const std::vector<AtomId>& roots, st
   auto joins = [&](std::size_t p) { return s_.constrained[cone_[p]] || (!link && (*below)[p]); };
   Component c;
   c.in.assign(cone_.size(), 0);
-  std::vector<std::size_t> stack;
-  for (AtomId a : roots)
-    if (in_cone(a)) stack.push_back(local(a));
+  std::vector<std::size_t> stack = locals_in_cone(roots);
   while (!stack.empty()) {
     std::size_t i = stack.back();
     stack.pop_back();
@@ -174,9 +180,7 @@ ClaimJudge::Component ClaimJudge::component(const std::vector<AtomId>& roots, st
 std::vector<char> ClaimJudge::below_in_force(const std::vector<AtomId>& roots, const std::vector<RuleUse>& use,
                                              bool naive) const {
   std::vector<char> out(cone_.size(), 0);
-  std::vector<std::size_t> stack;
-  for (AtomId a : roots)
-    if (in_cone(a)) stack.push_back(local(a));
+  std::vector<std::size_t> stack = locals_in_cone(roots);
   while (!stack.empty()) {
     std::size_t i = stack.back();
     stack.pop_back();
