@@ -212,6 +212,9 @@ private:
   struct Connected { // connected_by()
     Component component;
     std::vector<Lit> rules;
+    std::vector<RuleUse> use;  // by rule
+    std::vector<char> below;   // below_in_force() of the roots (a claim's; empty deciding a closed atom)
+    std::vector<char> firm;    // the component when possibilities connect nothing (`cut`)
     bool behind_possibilities = false; // some atoms are reached only through a possibility's conditions
   };
   struct Strength {
@@ -239,8 +242,8 @@ private:
   RuleUse rule_use(std::size_t r, Premises which, const std::set<std::string>& drops) const;
   bool fact_kept(std::size_t k, Premises which, const std::set<std::string>& drops) const;
   Component component(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
-                      const std::vector<RuleUse>& use, const std::set<std::string>& drops, bool cut = false,
-                      const std::vector<char>* barrier = nullptr, const std::vector<char>* below = nullptr) const;
+                      const std::vector<RuleUse>& use, const std::set<std::string>& drops,
+                      const std::vector<char>& below, bool cut = false, const std::vector<char>* barrier = nullptr) const;
   std::vector<char> below_in_force(const std::vector<AtomId>& roots, const std::vector<RuleUse>& use, bool naive) const;
   std::vector<Lit> rule_premises(const std::vector<RuleUse>& use, Premises which) const;
   const Connected& connected_by(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
@@ -257,8 +260,7 @@ private:
   PremiseSet premises_on(const Component& c, const std::vector<Lit>& rules, std::optional<AtomId> link,
                          Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
                          Deadline deadline);
-  std::optional<Component> without_conflicts_behind_possibilities(const std::vector<AtomId>& roots,
-                                                                  std::optional<AtomId> link, Premises which,
+  std::optional<Component> without_conflicts_behind_possibilities(std::optional<AtomId> link, Premises which,
                                                                   const StandardInfo& standard,
                                                                   const std::set<std::string>& drops,
                                                                   const Connected& whole, Deadline deadline,

@@ -129,8 +129,8 @@ bool ClaimJudge::fact_kept(std::size_t k, Premises which, const std::set<std::st
 // `barrier` are not entered.
 ClaimJudge::Component ClaimJudge::component(const std::vector<AtomId>& roots, std::optional<AtomId> link,
                                             Premises which, const std::vector<RuleUse>& use,
-                                            const std::set<std::string>& drops, bool cut,
-                                            const std::vector<char>* barrier, const std::vector<char>* below) const {
+                                            const std::set<std::string>& drops, const std::vector<char>& below,
+                                            bool cut, const std::vector<char>* barrier) const {
   const bool naive = which == Premises::naive;
   // Deciding a closed derived atom, a conclusion above that nothing constrains
   // (cones.cpp) is a mere definition: it can always be made to agree, so it
@@ -138,16 +138,11 @@ ClaimJudge::Component ClaimJudge::component(const std::vector<AtomId>& roots, st
   // claim asks (a claim's cone holds its own unconstrained atoms), so that
   // claims can share the answer (established()). A claim's own component
   // still goes up to its atoms: to the conclusions below its roots through
-  // rules in force (`below`, from the roots unless given). Not to one the
+  // rules in force (`below`, below_in_force(); read only for a claim). Not to one the
   // cone holds only through a rule the claim does not have in force (the
   // generated case of seed 634: every entity apart, such a conclusion
   // joined a conflict that the shortcuts' grounding rightly kept apart).
-  std::vector<char> own;
-  if (!link && !below) {
-    own = below_in_force(roots, use, naive);
-    below = &own;
-  }
-  auto joins = [&](std::size_t p) { return s_.constrained[cone_[p]] || (!link && (*below)[p]); };
+  auto joins = [&](std::size_t p) { return s_.constrained[cone_[p]] || (!link && below[p]); };
   Component c;
   c.in.assign(cone_.size(), 0);
   std::vector<std::size_t> stack = locals_in_cone(roots);
@@ -272,7 +267,7 @@ PremiseSet ClaimJudge::narrowed(const std::vector<AtomId>& roots, std::optional<
   if (whole == Answer::unknown) out.unknown = true; // undecided: never the letter of §4 by chance
   if (whole != Answer::unsat) return out;
   bool unknown = false;
-  auto rest = without_conflicts_behind_possibilities(roots, link, which, standard, drops, connected, deadline, unknown);
+  auto rest = without_conflicts_behind_possibilities(link, which, standard, drops, connected, deadline, unknown);
   if (unknown) {
     out.unknown = true;
     return out;
@@ -289,19 +284,14 @@ PremiseSet ClaimJudge::narrowed(const std::vector<AtomId>& roots, std::optional<
 // (the verdict is then the one the whole component gives); one that is not
 // would make the claim INCONSISTENT through a link nothing mentions.
 std::optional<ClaimJudge::Component> ClaimJudge::without_conflicts_behind_possibilities(
-    const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which, const StandardInfo& standard,
-    const std::set<std::string>& drops, const Connected& whole, Deadline deadline, bool& unknown) {
-  std::vector<RuleUse> use(s_.program.rules.size());
-  for (std::size_t r = 0; r < use.size(); ++r) use[r] = rule_use(r, which, drops);
-  const std::vector<char> below =
-      link ? std::vector<char>(cone_.size(), 0) : below_in_force(roots, use, which == Premises::naive);
-  const Component firm = component(roots, link, which, use, drops, true, nullptr, &below);
+    std::optional<AtomId> link, Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
+    const Connected& whole, Deadline deadline, bool& unknown) {
   const Component& all = whole.component;
-  std::vector<char> seen = firm.in; // firm atoms, and those of the parts found so far
+  std::vector<char> seen = whole.firm; // firm atoms, and those of the parts found so far
   std::optional<Component> out;
   for (std::size_t seed = 0; seed < cone_.size(); ++seed) {
     if (!all.in[seed] || seen[seed]) continue;
-    const Component part = component({cone_[seed]}, link, which, use, drops, false, &firm.in, &below);
+    const Component part = component({cone_[seed]}, link, which, whole.use, drops, whole.below, false, &whole.firm);
     for (std::size_t i = 0; i < cone_.size(); ++i)
       if (part.in[i]) seen[i] = 1;
     PremiseSet own = premises_on(part, whole.rules, link, which, standard, drops, deadline);
@@ -366,13 +356,14 @@ const ClaimJudge::Connected& ClaimJudge::connected_by(const std::vector<AtomId>&
                              std::move(others));
   if (auto it = connected_.find(key); it != connected_.end()) return it->second;
   Connected out;
-  std::vector<RuleUse> use(s_.program.rules.size());
-  for (std::size_t r = 0; r < use.size(); ++r) use[r] = rule_use(r, which, drops);
-  out.component = component(roots, link, which, use, drops);
-  out.rules = rule_premises(use, which);
-  const Component firm = component(roots, link, which, use, drops, true);
+  out.use.resize(s_.program.rules.size());
+  for (std::size_t r = 0; r < out.use.size(); ++r) out.use[r] = rule_use(r, which, drops);
+  if (!link) out.below = below_in_force(roots, out.use, which == Premises::naive);
+  out.component = component(roots, link, which, out.use, drops, out.below);
+  out.rules = rule_premises(out.use, which);
+  out.firm = component(roots, link, which, out.use, drops, out.below, true).in;
   for (std::size_t i = 0; i < cone_.size() && !out.behind_possibilities; ++i)
-    out.behind_possibilities = out.component.in[i] && !firm.in[i];
+    out.behind_possibilities = out.component.in[i] && !out.firm[i];
   return connected_.emplace(std::move(key), std::move(out)).first->second;
 }
 
