@@ -17,16 +17,16 @@ CaseIndex::CaseIndex(const Program& p, const RuleBook& rules, const TransparentP
 }
 
 void CaseIndex::find_contested(const Program& p) {
-  contested_.assign(seeded_, false);
+  std::vector<bool> contested(seeded_, false);
   for (const auto& f : g_.facts)
     if (f.formula.kind != Formula::Kind::atom)
-      for (AtomId a : f.atoms) contested_[a] = true;
+      for (AtomId a : f.atoms) contested[a] = true;
   for (const auto& e : p.evidence)
     for (const auto& b : e.bearings)
       if (!b.supports)
-        if (auto id = mentioned(b.atom.predicate.text, args_of(b.atom, {}))) contested_[*id] = true;
+        if (auto id = mentioned(b.atom.predicate.text, args_of(b.atom, {}))) contested[*id] = true;
   for (AtomId a = 0; a < seeded_; ++a)
-    if (contested_[a]) contested_by_predicate_[g_.atoms[a].predicate].push_back(a);
+    if (contested[a]) contested_by_predicate_[g_.atoms[a].predicate].push_back(a);
 }
 
 std::optional<AtomId> CaseIndex::mentioned(const std::string& predicate, const std::vector<std::string>& args) const {

@@ -27,10 +27,9 @@ public:
   std::optional<AtomId> mentioned(const std::string& predicate, const std::vector<std::string>& args) const;
   bool mentioned(AtomId a) const { return a < seeded_; }
 
-  // A premise could make the atom false, or true only together with
-  // something else: in a negation or a disjunction of a fact, or
-  // contradicted by evidence.
-  bool contested(AtomId a) const { return a < seeded_ && contested_[a]; }
+  // The atoms of `predicate` a premise could make false, or true only
+  // together with something else: in a negation or a disjunction of a fact,
+  // or contradicted by evidence.
   const std::vector<AtomId>& contested_of(const std::string& predicate) const;
 
   // Values at the hole of `pattern` (one or more holes, all one entity) of
@@ -71,7 +70,6 @@ private:
   const GroundProgram& g_; // only atoms below seeded_ are read
   AtomId seeded_ = 0;
   std::unordered_map<std::string, std::vector<AtomId>> by_predicate_, by_argument_; // mention_key
-  std::vector<bool> contested_;
   std::unordered_map<std::string, std::vector<AtomId>> contested_by_predicate_;
   mutable std::unordered_map<std::string, std::optional<std::set<std::string>>> through_memo_; // by pattern text
 };
