@@ -254,7 +254,7 @@ private:
   PremiseSet premises_for(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
                           const StandardInfo& standard, const std::set<std::string>& drops, Deadline deadline,
                           bool narrow = true);
-  PremiseSet narrowed(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
+  PremiseSet narrowed(const Connected& connected, std::optional<AtomId> link, Premises which,
                       const StandardInfo& standard, const std::set<std::string>& drops, PremiseSet out,
                       Deadline deadline);
   PremiseSet premises_on(const Component& c, const std::vector<Lit>& rules, std::optional<AtomId> link,

@@ -254,15 +254,14 @@ PremiseSet ClaimJudge::premises_for(const std::vector<AtomId>& roots, std::optio
   const Connected& connected = connected_by(roots, link, which, drops);
   PremiseSet out = premises_on(connected.component, connected.rules, link, which, standard, drops, deadline);
   if (!narrow || !connected.behind_possibilities || out.unknown) return out;
-  return narrowed(roots, link, which, standard, drops, std::move(out), deadline);
+  return narrowed(connected, link, which, standard, drops, std::move(out), deadline);
 }
 
 // `out`, the premises of the whole component, less the inconsistent parts
 // behind possibilities if it is inconsistent.
-PremiseSet ClaimJudge::narrowed(const std::vector<AtomId>& roots, std::optional<AtomId> link, Premises which,
+PremiseSet ClaimJudge::narrowed(const Connected& connected, std::optional<AtomId> link, Premises which,
                                 const StandardInfo& standard, const std::set<std::string>& drops, PremiseSet out,
                                 Deadline deadline) {
-  const Connected& connected = connected_by(roots, link, which, drops);
   const Answer whole = check_with(out.lits, std::nullopt, deadline);
   if (whole == Answer::unknown) out.unknown = true; // undecided: never the letter of §4 by chance
   if (whole != Answer::unsat) return out;
@@ -386,8 +385,8 @@ std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const Stan
     return *known;
   }
   // The answer depends on the whole component's premises only: narrowing is decided by them.
-  if (connected_by({a}, a, which, drops).behind_possibilities) {
-    own = narrowed({a}, a, which, standard, drops, std::move(own), deadline);
+  if (const Connected& connected = connected_by({a}, a, which, drops); connected.behind_possibilities) {
+    own = narrowed(connected, a, which, standard, drops, std::move(own), deadline);
     if (own.unknown) return {};
   }
   Answer consistent = check_with(own.lits, std::nullopt, deadline);
