@@ -56,7 +56,9 @@ TEST(IrrelevantEntities, BeyondTheFirstUnnamedOneChangeNoVerdict) {
   auto files = testing::imputa_files({"examples"});
   ASSERT_GE(files.size(), 10u);
   auto dir = testing::temp_dir("irrelevant");
+  std::size_t seen = 0;
   for (const auto& file : files) {
+    if (!testing::in_sanitized_half(seen++)) continue; // under sanitizers, every other example
     SCOPED_TRACE(file.string());
     auto base = dir / ("base-" + file.filename().string());
     testing::write_file(base, testing::read_file(file) + unnamed);

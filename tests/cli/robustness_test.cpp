@@ -520,7 +520,9 @@ TEST(Escaping, MarkdownReportKeepsItsStructureWithHostileLabels) {
 TEST(Determinism, JsonReportsOfEveryExampleAreByteIdenticalAcrossRuns) {
   auto examples = testing::imputa_files({"examples"});
   ASSERT_FALSE(examples.empty());
+  std::size_t seen = 0;
   for (const auto& example : examples) {
+    if (!testing::in_sanitized_half(seen++)) continue; // under sanitizers, every other example
     SCOPED_TRACE(example.filename().string());
     auto first = run_imputa({"check", "--format", "json", example.string()});
     auto second = run_imputa({"check", "--format", "json", example.string()});
