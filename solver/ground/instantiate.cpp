@@ -167,7 +167,7 @@ bool Instantiator::join_one_unnamed(RuleJoin& j, Binding& b, const std::string& 
     });
   };
   for (const auto& e : domain) {
-    if (s.named.count(e) || described(e)) continue;
+    if (s.named.count(e) || s.burdened.count(e) || described(e)) continue;
     b[var] = e;
     auto anonymous = anonymous_variable(p_, rules_, index_, j.rule, b);
     if (!anonymous || anonymous->first != var || !anonymous->second) return false;
@@ -189,6 +189,10 @@ std::optional<Instantiator::LastVariable> Instantiator::survey_last(const Prepar
     if (!survey_literal(l, b, var, s)) return std::nullopt;
   // A described entity is one more "another" only behind an open link (anonymous_variable).
   if (!s.descriptions.empty() && !s.open_link) return std::nullopt;
+  if (!s.open_link) {
+    s.named.insert(s.burdened.begin(), s.burdened.end());
+    s.burdened.clear();
+  }
   return s;
 }
 
@@ -215,9 +219,15 @@ bool Instantiator::survey_literal(const ast::Formula& l, const Binding& b, const
   auto pred = p_.predicates.find(a->predicate.text);
   if (pred == p_.predicates.end() || pred->second.numeric) return false;
   // A conclusion the entity only passes through, or one it is guarded in (guards.hpp).
-  if (rules_.derived(a->predicate.text))
+  if (rules_.derived(a->predicate.text)) {
+    // A negated burden about the entity alone that an entity nobody
+    // mentions cannot meet (anonymous_variable).
+    if (!positive && std::all_of(pattern.begin(), pattern.end(), [](const std::string& x) { return x == hole; }) &&
+        rules_.unmet_unless_mentioned(p_, a->predicate.text))
+      return index_.values_through(a->predicate.text, pattern, s.burdened);
     return index_.values_through(a->predicate.text, pattern, s.named) ||
            (positive && index_.values_guarded(a->predicate.text, pattern, s.named));
+  }
   bool closed = pred->second.has(Tag::closed);
   if (closed && positive) return false; // joined from what premises state, not from the domain
   bool link = std::any_of(pattern.begin(), pattern.end(), [&](const std::string& x) { return x != hole; });

@@ -74,6 +74,10 @@ private:
   struct LastVariable {
     std::set<std::string> named; // entities to judge one by one
     std::vector<std::pair<std::string, std::size_t>> descriptions; // atoms about the entity alone: predicate, arity
+    // Entities a negated burden about them alone may be met for, through
+    // what the case mentions (`not military_objective_shown(O)`): covered,
+    // like the described ones, behind an open link.
+    std::set<std::string> burdened;
     bool open_link = false; // a condition linking the entity to the others, open to proof
   };
 

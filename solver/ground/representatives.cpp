@@ -54,10 +54,17 @@ void survey_atom(const Program& p, const RuleBook& rules, const CaseIndex& index
     // mentions, or one it is guarded in by a guard nobody mentions
     // (guards.hpp; split() looks at what the entity meets below).
     const auto args = args_of(a, b);
-    if (!index.unmentioned_through(a.predicate.text, args, value) &&
-        !(positive && index.unnamed_behind_guard(a.predicate.text, args, value)))
+    if (index.unmentioned_through(a.predicate.text, args, value) ||
+        (positive && index.unnamed_behind_guard(a.predicate.text, args, value)))
+      return;
+    s.unmentioned = false;
+    // A burden about the entity alone that an entity nobody mentions cannot
+    // meet, negated (`not military_objective_shown(o)`): the representative's
+    // literal holds, and an entity the burden may be met for is one more
+    // "another" behind its open link, as a described one is.
+    if (positive || !std::all_of(args.begin(), args.end(), [&](const std::string& x) { return x == value; }) ||
+        !rules.unmet_unless_mentioned(p, a.predicate.text))
       s.anonymous = false;
-    s.unmentioned = s.unmentioned && s.anonymous;
     return;
   }
   bool link = std::any_of(a.args.begin(), a.args.end(), [&](const ast::Term& t) { return !t.variable || t.name != var; });

@@ -32,7 +32,14 @@
 //      the case disputes (organised_group(x) with evidence against it) nor
 //      a premise's component joined elsewhere keeps the entity apart there
 //      (issue 19: each disputed group was a route of every attribution
-//      through overall control).
+//      through overall control). Nor does a negated burden of proof about
+//      the entity alone that nothing establishes for an entity the case says
+//      nothing about (`not military_objective_shown(o)`:
+//      RuleBook::unmet_unless_mentioned): the literal holds for the
+//      representative and for the fresh entity of (a) alike, and an entity
+//      the burden may be met for makes its own instance false, which its
+//      open link can do anyway (issue 19: every object a premise calls a
+//      military objective sat in every operation's distinction instance).
 // Then neither value constrains anything else, exactly like the
 // representative's fresh atoms. Representatives::split() checks (a)-(c) once
 // all instances are known and gives every entity that breaks them an instance
@@ -106,7 +113,9 @@ namespace imputa::ground {
 // premise or claim mentions any atom it occurs in, or none mentions an atom
 // linking it to the instance's other entities, one such link is a
 // condition, and what the case says about the entity alone is open to proof
-// (`organised_group(x)`, even disputed; not a closed predicate).
+// (`organised_group(x)`, even disputed; not a closed predicate) or a negated
+// burden nothing meets for an unmentioned entity (`not
+// military_objective_shown(o)`).
 // Two such variables at once: nullopt (judged one by one).
 std::optional<std::pair<std::string, bool>> anonymous_variable(const Program& p, const RuleBook& rules,
                                                                const CaseIndex& index, const PreparedRule& r,

@@ -62,6 +62,22 @@ const std::vector<std::string>& RuleBook::domain(EntityType t) const {
   return it == domains.end() ? none : it->second;
 }
 
+bool RuleBook::unmet_unless_mentioned(const Program& p, const std::string& predicate) const {
+  auto pred = p.predicates.find(predicate);
+  auto rules = by_head.find(predicate);
+  if (pred == p.predicates.end() || !pred->second.has(Tag::closed) || rules == by_head.end()) return false;
+  auto about_head = [&](const PreparedRule& r, const ast::Formula& l) {
+    if (l.kind != ast::Formula::Kind::atom || derived(l.atom.predicate.text)) return false;
+    auto base = p.predicates.find(l.atom.predicate.text);
+    if (base == p.predicates.end() || base->second.numeric) return false;
+    return std::any_of(r.head.args.begin(), r.head.args.end(),
+                       [&](const ast::Term& t) { return t.variable && has_variable(l.atom, t.name); });
+  };
+  return std::all_of(rules->second.begin(), rules->second.end(), [&](const PreparedRule& r) {
+    return std::any_of(r.body.begin(), r.body.end(), [&](const ast::Formula& l) { return about_head(r, l); });
+  });
+}
+
 std::vector<Generator> RuleBook::generators(const Program& p, const PreparedRule& r) const {
   std::vector<Generator> out;
   for (const auto& l : r.body) {

@@ -37,6 +37,12 @@ struct RuleBook {
   std::map<std::string, std::vector<PreparedRule>> by_head; // rules that may be in force
 
   bool derived(const std::string& predicate) const { return by_head.count(predicate) != 0; }
+  // A burden of proof (a derived predicate tagged closed) that nothing can
+  // establish for an entity the case says nothing about: each of its rules
+  // needs a positive base atom about the head's entity, which no premise
+  // proves (open) or which is presumed false (closed). So `not
+  // military_objective_shown(o)` holds for such an object at every standard.
+  bool unmet_unless_mentioned(const Program& p, const std::string& predicate) const;
   const std::vector<std::string>& domain(EntityType t) const;
   std::vector<Generator> generators(const Program& p, const PreparedRule& r) const;
 };

@@ -261,7 +261,7 @@ private:
 // contested or unmentioned, and entities sitting in several operations.
 class CampaignGenerator {
 public:
-  explicit CampaignGenerator(unsigned seed) : rng_(seed) {}
+  explicit CampaignGenerator(unsigned seed) : rng_(seed), objects_rng_(seed * 2654435761u + 1) {}
 
   std::string make() {
     const unsigned ops = 2 + below(3), actors = 3 + below(5), states = 2 + below(3);
@@ -306,12 +306,54 @@ public:
     for (unsigned i = 0, n = 2 + below(5); i < n; ++i) out_ << fact(i) << "\n";
     for (unsigned i = 0, n = 1 + below(4); i < n; ++i) out_ << evidence(i) << "\n";
     for (unsigned i = 0, n = 2 + below(4); i < n; ++i) out_ << claim(i) << "\n";
+    if (objects_rng_() % 2) objects();
     return out_.str();
   }
 
 private:
   unsigned below(std::size_t n) { return static_cast<unsigned>(rng_() % n); }
   const std::string& pick(const std::vector<std::string>& v) { return v[below(v.size())]; }
+
+  // Objects the operations may be directed at, and a burden about an object
+  // alone asked negatively behind that link (the library's
+  // distinction_presumed_civilian_object: issue 19). Drawn from a stream of
+  // its own, so the rest of the campaign is what the seed made before.
+  void objects() {
+    auto draw = [&](std::size_t n) { return static_cast<unsigned>(objects_rng_() % n); };
+    std::vector<std::string> objects;
+    for (unsigned i = 0, n = 2 + draw(4); i < n; ++i) objects.push_back("x" + std::to_string(i));
+    auto object = [&] { return objects[draw(objects.size())]; };
+    auto op = [&] { return op_[draw(op_.size())]; };
+    for (const auto& x : objects) out_ << "object " << x << " \"\". ";
+    out_ << "\npredicate dir(operation, object) \"\".\n"
+         << "predicate mil(object)" << (draw(3) == 0 ? " closed" : "") << " \"\".\n"
+         << "predicate shown(object) closed \"\".\n"
+         << "predicate strikes(operation) \"\".\n"
+         << "rule r_shown \"\": shown(X) if mil(X).\n"
+         << "rule r_strikes \"\": strikes(O) if dir(O, X), not shown(X).\n";
+    if (draw(2)) out_ << "rule r_ihl \"\": wrong(O, S) if att(O, S), strikes(O).\n";
+    for (unsigned i = 0, n = 1 + draw(4); i < n; ++i) {
+      const char* confidences[] = {"0.4", "0.6", "0.8", "0.97"};
+      switch (draw(6)) {
+      case 0: out_ << "fact dir(" << op() << ", " << object() << ").\n"; break;
+      case 1: out_ << "fact " << (draw(2) ? "" : "not ") << "mil(" << object() << ").\n"; break;
+      case 2: out_ << "fact " << (draw(2) ? "" : "not ") << "strikes(" << op() << ").\n"; break;
+      case 3:
+        out_ << "evidence evd" << i << " forensic \"\" { supports dir(" << op() << ", " << object() << ") confidence "
+             << confidences[draw(4)] << " }\n";
+        break;
+      default:
+        out_ << "evidence evm" << i << " intelligence \"\" { " << (draw(3) ? "supports" : "contradicts") << " mil("
+             << object() << ") confidence " << confidences[draw(4)] << " }\n";
+        break;
+      }
+    }
+    for (unsigned i = 0, n = 1 + draw(3); i < n; ++i) {
+      std::string f = draw(4) == 0 ? "strikes(P)" : std::string(draw(3) == 0 ? "not " : "") + "strikes(" + op() + ")";
+      out_ << "claim cx" << i << " \"\" { holds " << f << (draw(4) == 0 ? " standard preponderance" : "")
+           << (draw(5) == 0 ? " as accusation" : "") << " }\n";
+    }
+  }
 
   std::string base_atom() {
     switch (below(8)) {
@@ -366,7 +408,7 @@ private:
     return "claim c" + std::to_string(i) + " \"\" {" + fields + " }";
   }
 
-  std::mt19937 rng_;
+  std::mt19937 rng_, objects_rng_;
   std::ostringstream out_;
   std::vector<std::string> op_, actor_, state_, labels_;
 };

@@ -101,20 +101,25 @@ TEST(GroundingSize, LinearInTheNumberOfOperations) {
 }
 
 // Every rule, those no claim has in force included (as `imputa lint`
-// grounds). Pinned only: under civilian_presumption = presumed_civilian, which
-// no claim of the corpus selects, distinction_presumed_civilian_object names
-// every object a fact calls a military objective in every operation's
-// instance (military_objective_shown(o) is a closed conclusion, so the object
-// is neither bound from the mentions nor covered by the representative):
-// 1,311 of the 9,379 instances at 200 operations, 4.8 times the count at 50.
-// Before issue 19's per-cone reading the 50-operation campaign cascaded
-// (5,584 atoms), which hid this term from the growth check above.
+// grounds), with the growth check above. Under civilian_presumption =
+// presumed_civilian, which no claim of the corpus selects,
+// distinction_presumed_civilian_object used to name every object a fact calls
+// a military objective in every operation's instance
+// (military_objective_shown(o) is a closed conclusion): 1,311 of the 9,379
+// instances at 200 operations, 4.8 times the count at 50. A negated burden an
+// object nobody mentions cannot meet now leaves such an object to the
+// representative, behind its open link directed_at(op, o) (representatives.hpp):
+// 8,178 instances.
 TEST(GroundingSize, EveryRulePinned) {
   const GroundSize fifty = ground_campaign(50), two_hundred = ground_campaign(200);
-  EXPECT_EQ(fifty.atoms, 2478u) << "ground atoms of `corpus 50 7`: " << fifty.atoms << update;
-  EXPECT_EQ(fifty.instances, 1994u) << "rule instances of `corpus 50 7`: " << fifty.instances << update;
-  EXPECT_EQ(two_hundred.atoms, 11485u) << "ground atoms of `corpus 200 7`: " << two_hundred.atoms << update;
-  EXPECT_EQ(two_hundred.instances, 9379u) << "rule instances of `corpus 200 7`: " << two_hundred.instances << update;
+  EXPECT_LE(two_hundred.atoms * 2, fifty.atoms * 9)
+      << "ground atoms: " << fifty.atoms << " for 50 operations, " << two_hundred.atoms << " for 200" << meaning;
+  EXPECT_LE(two_hundred.instances * 2, fifty.instances * 9)
+      << "rule instances: " << fifty.instances << " for 50 operations, " << two_hundred.instances << " for 200" << meaning;
+  EXPECT_EQ(fifty.atoms, 2455u) << "ground atoms of `corpus 50 7`: " << fifty.atoms << update;
+  EXPECT_EQ(fifty.instances, 1971u) << "rule instances of `corpus 50 7`: " << fifty.instances << update;
+  EXPECT_EQ(two_hundred.atoms, 10284u) << "ground atoms of `corpus 200 7`: " << two_hundred.atoms << update;
+  EXPECT_EQ(two_hundred.instances, 8178u) << "rule instances of `corpus 200 7`: " << two_hundred.instances << update;
 }
 
 } // namespace

@@ -524,3 +524,64 @@ claim c5 "" { holds not d0(a1) as accusation }
 
 } // namespace
 } // namespace imputa::testing
+
+namespace imputa::testing {
+namespace {
+
+// A negated burden of proof about the entity alone (`not shown(O)`, shown a
+// closed conclusion of `mil(O)`) is true for an object the case says nothing
+// about, so an object the burden may be met for (evidence on mil(x1), x2)
+// is one more "another object" behind the open link directed(op0, O), as a
+// described entity is: strikes(op0) has one instance, not one per such
+// object (issue 19: 146,654 instances of the library's
+// distinction_presumed_civilian_object for a campaign of 4,000 operations).
+// An object a premise links to the operation keeps its own instance.
+const char* const negated_burden = R"(
+standard reasonable_suspicion 0.30 "Reasonable suspicion".
+standard preponderance 0.51 "More likely than not".
+standard beyond_reasonable_doubt 0.95 "Beyond reasonable doubt".
+object x0 "". object x1 "". object x2 "". object x3 "". operation op0 "". operation op1 "".
+predicate directed(operation, object) "". predicate mil(object) "". predicate shown(object) closed "".
+predicate strikes(operation) "".
+rule r1 "": shown(O) if mil(O).
+rule r2 "": strikes(Op) if directed(Op, O), not shown(O).
+evidence e1 forensic "" { supports mil(x1) confidence 0.9 }
+evidence e2 forensic "" { contradicts mil(x1) confidence 0.6 }
+evidence e3 forensic "" { supports mil(x2) confidence 0.97 }
+fact directed(op1, x1).
+claim c0 "" { holds strikes(op0) }
+claim c1 "" { holds not strikes(op0) }
+claim c2 "" { holds strikes(op1) standard reasonable_suspicion }
+claim c3 "" { holds strikes(op1) standard beyond_reasonable_doubt }
+)";
+
+TEST(Soundness, ANegatedBurdenAnUnmentionedEntityCannotMeetKeepsTheRepresentative) {
+  EXPECT_EQ(verdict_both_ways(negated_burden, "c0"), "not_established");
+  EXPECT_EQ(verdict_both_ways(negated_burden, "c1"), "not_established");
+  // x1's character is disputed (0.9 for, 0.6 against): not shown at either
+  // standard, so op1, directed at it, strikes a civilian object.
+  EXPECT_EQ(verdict_both_ways(negated_burden, "c2"), "established");
+  EXPECT_EQ(verdict_both_ways(negated_burden, "c3"), "established");
+  // A premise on the link: op0 is directed at x2, shown a military objective.
+  const std::string linked = std::string(negated_burden) + "fact directed(op0, x2).\n";
+  EXPECT_EQ(verdict_both_ways(linked, "c0"), "not_established");
+  EXPECT_EQ(verdict_both_ways(linked, "c1"), "not_established");
+  // Disputed, it is not shown: the dispute decides the burden, not the claim.
+  EXPECT_EQ(verdict_both_ways(linked + "evidence e4 forensic \"\" { contradicts mil(x2) confidence 0.99 }\n", "c0"),
+            "established");
+  // Under a conclusion a premise bears on, the objects stay apart (c).
+  EXPECT_EQ(verdict_both_ways(std::string(negated_burden) + "fact not strikes(op0).\n", "c1"), "established");
+}
+
+// The burden asked positively (`shown(O)`, false for the representative)
+// is no such literal: x2, shown a military objective, keeps its instance,
+// and "not strikes(op0)" stays open through it.
+TEST(Soundness, APositiveBurdenKeepsTheEntitiesItMayBeMetForApart) {
+  std::string text = negated_burden;
+  text.replace(text.find("not shown(O)"), std::string("not shown(O)").size(), "shown(O)");
+  EXPECT_EQ(verdict_both_ways(text, "c1"), "not_established");
+  for (const char* claim : {"c0", "c2", "c3"}) verdict_both_ways(text, claim);
+}
+
+} // namespace
+} // namespace imputa::testing
