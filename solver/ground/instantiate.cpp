@@ -234,12 +234,10 @@ bool Instantiator::survey_literal(const ast::Formula& l, const Binding& b, const
   if (link) {
     index_.values(a->predicate.text, pattern, s.named);
   } else {
+    // Described entities, disputed or not, are covered by the representative
+    // behind the open link (anonymous_variable); split() gives those that
+    // break its conditions their own instances.
     s.descriptions.emplace_back(a->predicate.text, pattern.size());
-    for (AtomId id : index_.contested_of(a->predicate.text)) { // could conflict: judged on its own
-      const auto& args = builder_.program().atoms[id].args;
-      if (std::all_of(args.begin(), args.end(), [&](const std::string& x) { return x == args.front(); }))
-        s.named.insert(args.front());
-    }
   }
   s.open_link = s.open_link || (link && positive && !closed);
   return true;
