@@ -270,6 +270,8 @@ private:
   // nullopt if a check ran out of time.
   std::optional<bool> established(AtomId a, Premises which, const StandardInfo& standard, const std::set<std::string>& drops,
                           Deadline deadline);
+  // `drops` less the evidence items that bear on no atom of `c`.
+  std::set<std::string> drops_on(const Component& c, const std::set<std::string>& drops);
   BurdenAnswers::Key shared_key(AtomId a, const PremiseSet& own) const;
   const std::vector<AtomId>& below_of(AtomId a);
   Selector atom_goal(AtomId a);
@@ -369,6 +371,7 @@ private:
   } dropped_;
   std::map<AtomId, Selector> atom_goals_;
   std::map<AtomId, std::vector<AtomId>> below_;
+  std::unordered_map<std::size_t, std::vector<std::size_t>> atoms_of_item_; // cone item -> the cone atoms it bears on
   std::vector<AtomId> dependencies_;
   struct LitsHash { // of a sorted set of assumptions (check_with())
     std::size_t operator()(const std::vector<Lit>& lits) const {

@@ -373,8 +373,15 @@ PremiseSet ClaimJudge::premises(Premises which, const StandardInfo& standard, co
 
 // Whether the closed derived atom `a` is ESTABLISHED (§4) on its premises
 // read through its own completion (nullopt if a check ran out of time).
+//
+// An evidence item left out that bears on no atom of `a`'s component changes
+// none of its premises (weighing reads only the items on a literal's atom),
+// so the answer is kept without it: critical evidence leaves out one item at
+// a time, and each burden of a chain of responses is decided once for the
+// items of its own component only, not once per item of the claim's cone.
 std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const StandardInfo& standard,
-                                                const std::set<std::string>& drops, Deadline deadline) {
+                                                const std::set<std::string>& all_drops, Deadline deadline) {
+  const std::set<std::string> drops = drops_on(connected_by({a}, a, which, all_drops).component, all_drops);
   auto key = std::make_tuple(a, static_cast<int>(which), standard.name, drops);
   if (auto it = burden_cache_.find(key); it != burden_cache_.end()) return it->second;
   PremiseSet own = premises_for({a}, a, which, standard, drops, deadline, false);
@@ -400,6 +407,26 @@ std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const Stan
   burden_cache_.emplace(std::move(key), value);
   s_.burden_answers.remember(std::move(shared), value);
   return value;
+}
+
+std::set<std::string> ClaimJudge::drops_on(const Component& c, const std::set<std::string>& drops) {
+  if (atoms_of_item_.empty())
+    for (std::size_t i = 0; i < cone_.size(); ++i)
+      for (std::size_t x : index_.literals_on[i])
+        for (std::size_t item : items_on_atom_[x]) atoms_of_item_[item].push_back(i);
+  std::set<std::string> out;
+  for (const auto& id : drops) {
+    auto item = item_of_id_.find(id);
+    if (item == item_of_id_.end()) {
+      out.insert(id); // a fact's or a rule's label, or an item outside the cone
+      continue;
+    }
+    auto atoms = atoms_of_item_.find(item->second);
+    if (atoms != atoms_of_item_.end() &&
+        std::any_of(atoms->second.begin(), atoms->second.end(), [&](std::size_t i) { return c.in[i] != 0; }))
+      out.insert(id);
+  }
+  return out;
 }
 
 // The premises of `a`'s question as the case names them, not as this claim's
