@@ -381,13 +381,20 @@ PremiseSet ClaimJudge::premises(Premises which, const StandardInfo& standard, co
 // items of its own component only, not once per item of the claim's cone.
 std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const StandardInfo& standard,
                                                 const std::set<std::string>& all_drops, Deadline deadline) {
+  auto asked = std::make_tuple(a, static_cast<int>(which), standard.name, all_drops);
+  if (auto it = burden_cache_.find(asked); it != burden_cache_.end()) return it->second;
   const std::set<std::string> drops = drops_on(connected_by({a}, a, which, all_drops).component, all_drops);
   auto key = std::make_tuple(a, static_cast<int>(which), standard.name, drops);
-  if (auto it = burden_cache_.find(key); it != burden_cache_.end()) return it->second;
+  if (drops != all_drops)
+    if (auto it = burden_cache_.find(key); it != burden_cache_.end()) {
+      burden_cache_.emplace(std::move(asked), it->second);
+      return it->second;
+    }
   PremiseSet own = premises_for({a}, a, which, standard, drops, deadline, false);
   if (own.unknown) return {};
   BurdenAnswers::Key shared = shared_key(a, own);
   if (auto known = s_.burden_answers.find(shared)) {
+    if (drops != all_drops) burden_cache_.emplace(asked, *known);
     burden_cache_.emplace(std::move(key), *known);
     return *known;
   }
@@ -404,12 +411,15 @@ std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const Stan
     if (entailed == Answer::unknown) return {};
     value = entailed == Answer::unsat;
   }
+  if (drops != all_drops) burden_cache_.emplace(std::move(asked), value);
   burden_cache_.emplace(std::move(key), value);
   s_.burden_answers.remember(std::move(shared), value);
   return value;
 }
 
 std::set<std::string> ClaimJudge::drops_on(const Component& c, const std::set<std::string>& drops) {
+  if (std::none_of(drops.begin(), drops.end(), [&](const std::string& id) { return item_of_id_.count(id) != 0; }))
+    return drops; // no item of the cone left out (nearly every question)
   if (atoms_of_item_.empty())
     for (std::size_t i = 0; i < cone_.size(); ++i)
       for (std::size_t x : index_.literals_on[i])
