@@ -5,40 +5,20 @@
 
 namespace imputa::ground {
 
-CaseIndex::CaseIndex(const Program& p, const RuleBook& rules, const TransparentPositions& transparent,
-                     const GuardedPositions& guarded, const GroundProgram& g)
+CaseIndex::CaseIndex(const RuleBook& rules, const TransparentPositions& transparent, const GuardedPositions& guarded,
+                     const GroundProgram& g)
     : rules_(rules), transparent_(transparent), guarded_(guarded), g_(g), seeded_(static_cast<AtomId>(g.atoms.size())) {
   for (AtomId a = 0; a < seeded_; ++a) {
     const auto& atom = g_.atoms[a];
     by_predicate_[atom.predicate].push_back(a);
     for (std::size_t i = 0; i < atom.args.size(); ++i) by_argument_[mention_key(atom.predicate, i, atom.args[i])].push_back(a);
   }
-  find_contested(p);
-}
-
-void CaseIndex::find_contested(const Program& p) {
-  std::vector<bool> contested(seeded_, false);
-  for (const auto& f : g_.facts)
-    if (f.formula.kind != Formula::Kind::atom)
-      for (AtomId a : f.atoms) contested[a] = true;
-  for (const auto& e : p.evidence)
-    for (const auto& b : e.bearings)
-      if (!b.supports)
-        if (auto id = mentioned(b.atom.predicate.text, args_of(b.atom, {}))) contested[*id] = true;
-  for (AtomId a = 0; a < seeded_; ++a)
-    if (contested[a]) contested_by_predicate_[g_.atoms[a].predicate].push_back(a);
 }
 
 std::optional<AtomId> CaseIndex::mentioned(const std::string& predicate, const std::vector<std::string>& args) const {
   auto id = g_.find(atom_text(predicate, args));
   if (!id || *id >= seeded_) return std::nullopt;
   return id;
-}
-
-const std::vector<AtomId>& CaseIndex::contested_of(const std::string& predicate) const {
-  static const std::vector<AtomId> none;
-  auto it = contested_by_predicate_.find(predicate);
-  return it == contested_by_predicate_.end() ? none : it->second;
 }
 
 void CaseIndex::values(const std::string& predicate, const Pattern& pattern, std::set<std::string>& out) const {

@@ -1,7 +1,9 @@
 // What the case says something about: the atoms premises and claims mention
-// (those seed() interned), found by predicate and by argument, and those a
-// premise contests. Built once seeding is done; read-only afterwards (the
-// memo of values_through() aside, which only caches).
+// (those seed() interned), found by predicate and by argument. Built once
+// seeding is done; read-only afterwards (the memo of values_through() aside,
+// which only caches). Whether a premise contests an atom does not matter
+// here: a disputed description is covered by a representative like any
+// other (representatives.hpp).
 #pragma once
 
 #include "ground/builder.hpp"
@@ -20,17 +22,12 @@ class CaseIndex {
 public:
   // Every atom `g` holds now is one the case mentions; atoms interned later
   // (by rule instances) are not, whatever their text.
-  CaseIndex(const Program& p, const RuleBook& rules, const TransparentPositions& transparent,
-            const GuardedPositions& guarded, const GroundProgram& g);
+  CaseIndex(const RuleBook& rules, const TransparentPositions& transparent, const GuardedPositions& guarded,
+            const GroundProgram& g);
 
   // The id of this atom if a premise or claim mentions it.
   std::optional<AtomId> mentioned(const std::string& predicate, const std::vector<std::string>& args) const;
   bool mentioned(AtomId a) const { return a < seeded_; }
-
-  // The atoms of `predicate` a premise could make false, or true only
-  // together with something else: in a negation or a disjunction of a fact,
-  // or contradicted by evidence.
-  const std::vector<AtomId>& contested_of(const std::string& predicate) const;
 
   // Values at the hole of `pattern` (one or more holes, all one entity) of
   // the atoms of `predicate` a premise or claim mentions.
@@ -62,7 +59,6 @@ public:
 
 private:
   bool values_through_uncached(const std::string& predicate, const Pattern& pattern, std::set<std::string>& out) const;
-  void find_contested(const Program& p);
 
   const RuleBook& rules_;
   const TransparentPositions& transparent_;
@@ -70,7 +66,6 @@ private:
   const GroundProgram& g_; // only atoms below seeded_ are read
   AtomId seeded_ = 0;
   std::unordered_map<std::string, std::vector<AtomId>> by_predicate_, by_argument_; // mention_key
-  std::unordered_map<std::string, std::vector<AtomId>> contested_by_predicate_;
   mutable std::unordered_map<std::string, std::optional<std::set<std::string>>> through_memo_; // by pattern text
 };
 

@@ -29,7 +29,7 @@ GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra
   const PossibleAtoms possible = possible_atoms(program, extra_assumptions);
   Builder builder(program, rules, budget, options.shortcuts);
   seed(program, rules, extra_assumptions, builder);
-  const CaseIndex index(program, rules, transparent, guarded, builder.program());
+  const CaseIndex index(rules, transparent, guarded, builder.program());
   Representatives representatives;
   Instantiator instantiator(program, rules, possible, index, builder, representatives, options.shortcuts);
   for (;;) {

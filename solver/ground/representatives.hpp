@@ -3,8 +3,9 @@
 //
 // Why this keeps every verdict. In an instance of a rule, a body-only
 // variable whose atoms there are open base atoms nobody mentions (or, behind
-// such an open link, open descriptions the case states and could not
-// contest) makes the instances for all such entities alike:
+// such an open link, open descriptions the case states, disputed or not, and
+// negated burdens nothing meets for an entity nobody mentions) makes the
+// instances for all such entities alike:
 // `performed_by(op, x), organ_of(x, s)` is one open question for every such
 // x. One instance with a representative stands for their disjunction, and
 // reports stay readable ("proving performed_by(op, <another actor>) and
