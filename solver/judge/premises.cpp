@@ -383,23 +383,23 @@ std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const Stan
                                                 const std::set<std::string>& all_drops, Deadline deadline) {
   auto asked = std::make_tuple(a, static_cast<int>(which), standard.name, all_drops);
   if (auto it = burden_cache_.find(asked); it != burden_cache_.end()) return it->second;
-  const std::set<std::string> drops = drops_on(connected_by({a}, a, which, all_drops).component, all_drops);
+  // The same whichever evidence is left out (connected_by()); a stable reference into its map.
+  const Connected& connected = connected_by({a}, a, which, all_drops);
+  const std::set<std::string> drops = drops_on(connected.component, all_drops);
   auto key = std::make_tuple(a, static_cast<int>(which), standard.name, drops);
+  auto keep = [&](bool value) { // under both keys
+    if (drops != all_drops) burden_cache_.emplace(asked, value);
+    burden_cache_.emplace(key, value);
+    return value;
+  };
   if (drops != all_drops)
-    if (auto it = burden_cache_.find(key); it != burden_cache_.end()) {
-      burden_cache_.emplace(std::move(asked), it->second);
-      return it->second;
-    }
+    if (auto it = burden_cache_.find(key); it != burden_cache_.end()) return keep(it->second);
   PremiseSet own = premises_for({a}, a, which, standard, drops, deadline, false);
   if (own.unknown) return {};
   BurdenAnswers::Key shared = shared_key(a, own);
-  if (auto known = s_.burden_answers.find(shared)) {
-    if (drops != all_drops) burden_cache_.emplace(asked, *known);
-    burden_cache_.emplace(std::move(key), *known);
-    return *known;
-  }
+  if (auto known = s_.burden_answers.find(shared)) return keep(*known);
   // The answer depends on the whole component's premises only: narrowing is decided by them.
-  if (const Connected& connected = connected_by({a}, a, which, drops); connected.behind_possibilities) {
+  if (connected.behind_possibilities) {
     own = narrowed(connected, a, which, standard, drops, std::move(own), deadline);
     if (own.unknown) return {};
   }
@@ -411,10 +411,8 @@ std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const Stan
     if (entailed == Answer::unknown) return {};
     value = entailed == Answer::unsat;
   }
-  if (drops != all_drops) burden_cache_.emplace(std::move(asked), value);
-  burden_cache_.emplace(std::move(key), value);
   s_.burden_answers.remember(std::move(shared), value);
-  return value;
+  return keep(value);
 }
 
 std::set<std::string> ClaimJudge::drops_on(const Component& c, const std::set<std::string>& drops) {

@@ -24,7 +24,7 @@ inline constexpr bool sanitized = false;
 
 // Under sanitizers, a sweep that starts a process (or judges a case again)
 // for each claim of every example takes every other one, or (the heaviest)
-// one in four; sweeps of the same kind take complementary parts. What a
+// one in four; sweeps of the same kind take disjoint parts. What a
 // sanitizer adds is memory and undefined-behaviour errors, which a sample
 // of the examples reaches; the plain suite takes them all. (Those sweeps
 // were over half of the sanitizer suite's time: docs/building.md.)
