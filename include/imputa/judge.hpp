@@ -44,6 +44,12 @@ struct JudgeOptions {
   // without Z3, on cones of at least this many atoms (SIZE_MAX: never; 0:
   // always, for tests that check it changes no report).
   std::size_t reuse_models_from = 100;
+  // Deciding a burden of proof, checks are made in a Z3 session of the
+  // burden's component alone, not in the claim's, on cones of at least this
+  // many atoms, for components of at most 1,024 atoms and a quarter of the
+  // cone (SIZE_MAX: never; 0: every burden whatever the sizes, for tests that
+  // check it changes no report).
+  std::size_t burden_sessions_from = 1000;
   // Called after each claim grounding is judged, with how many are done out of
   // how many; calls are serialized (never concurrent) and `done` only grows.
   std::function<void(std::size_t done, std::size_t total)> progress;

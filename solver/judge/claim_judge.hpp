@@ -273,6 +273,13 @@ private:
   // `drops` less the evidence items that bear on no atom of `c`.
   std::set<std::string> drops_on(const Component& c, const std::set<std::string>& drops);
   BurdenAnswers::Key shared_key(AtomId a, const PremiseSet& own) const;
+  // Whether `lits`, premises in this claim's session on `connected`'s
+  // component, are consistent (with `link` denied if `deny`). Deciding a
+  // burden (`link`) in a large cone, the check may be made in a session of
+  // the component alone (burden_session()).
+  Answer check_premises(const Connected& connected, std::optional<AtomId> link, const std::vector<Lit>& lits,
+                        bool deny, Deadline deadline);
+  smt::Session* burden_session(const Connected& connected, Deadline deadline);
   const std::vector<AtomId>& below_of(AtomId a);
   Selector atom_goal(AtomId a);
 
@@ -369,6 +376,16 @@ private:
     std::set<std::string> ids;
     std::vector<std::size_t> items;
   } dropped_;
+  // By component (its entry in connected_): whether burden checks on it are
+  // made in a session of its own, that session if it is kept, and the goals
+  // made there (burden_session()); the components whose sessions are kept, oldest first.
+  struct BurdenSession {
+    bool eligible = false;
+    std::optional<smt::Session> session;
+    std::map<AtomId, Selector> goals;
+  };
+  std::map<const Connected*, BurdenSession> burden_sessions_;
+  std::deque<const Connected*> live_burden_sessions_;
   std::map<AtomId, Selector> atom_goals_;
   std::map<AtomId, std::vector<AtomId>> below_;
   std::unordered_map<std::size_t, std::vector<std::size_t>> atoms_of_item_; // cone item -> the cone atoms it bears on

@@ -262,7 +262,7 @@ PremiseSet ClaimJudge::premises_for(const std::vector<AtomId>& roots, std::optio
 PremiseSet ClaimJudge::narrowed(const Connected& connected, std::optional<AtomId> link, Premises which,
                                 const StandardInfo& standard, const std::set<std::string>& drops, PremiseSet out,
                                 Deadline deadline) {
-  const Answer whole = check_with(out.lits, std::nullopt, deadline);
+  const Answer whole = check_premises(connected, link, out.lits, false, deadline);
   if (whole == Answer::unknown) out.unknown = true; // undecided: never the letter of §4 by chance
   if (whole != Answer::unsat) return out;
   bool unknown = false;
@@ -298,7 +298,7 @@ std::optional<ClaimJudge::Component> ClaimJudge::without_conflicts_behind_possib
       unknown = true;
       return std::nullopt;
     }
-    Answer a = check_with(own.lits, std::nullopt, deadline);
+    Answer a = check_premises(whole, link, own.lits, false, deadline);
     if (a == Answer::unknown) {
       unknown = true;
       return std::nullopt;
@@ -403,16 +403,126 @@ std::optional<bool> ClaimJudge::established(AtomId a, Premises which, const Stan
     own = narrowed(connected, a, which, standard, drops, std::move(own), deadline);
     if (own.unknown) return {};
   }
-  Answer consistent = check_with(own.lits, std::nullopt, deadline);
+  Answer consistent = check_premises(connected, a, own.lits, false, deadline);
   if (consistent == Answer::unknown) return {};
   bool value = false;
   if (consistent == Answer::sat) {
-    Answer entailed = check_with(own.lits, Lit{atom_goal(a), false}, deadline);
+    Answer entailed = check_premises(connected, a, own.lits, true, deadline);
     if (entailed == Answer::unknown) return {};
     value = entailed == Answer::unsat;
   }
   s_.burden_answers.remember(std::move(shared), value);
   return keep(value);
+}
+
+namespace {
+
+// The selector of `to` that stands for the same premise as `s` of `from`
+// (nullopt: none, or not a premise).
+std::optional<Selector> same_premise(const smt::Session& from, smt::Session& to, Selector s) {
+  using K = smt::SelectorInfo::Kind;
+  const smt::SelectorInfo& info = from.info(s);
+  switch (info.kind) {
+  case K::rule: return to.rule(info.index);
+  case K::rule_open: return to.rule_open(info.index);
+  case K::naive_origin: return to.naive_origin();
+  case K::fact: return to.fact(info.index);
+  case K::numeric: return to.numeric(info.index);
+  case K::proof: return to.proof(info.atom, info.positive);
+  case K::assumption: return to.assumption(info.atom);
+  case K::burden_true:
+  case K::burden_false: return to.burden(info.atom, info.positive);
+  case K::definition: return to.definition(info.atom);
+  case K::presumption: return to.presumption(info.atom);
+  case K::goal:
+  case K::literal: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// A burden's component gets a session of its own (burden_session()) if it
+// holds at most this many atoms and a quarter of the cone
+// (JudgeOptions::burden_sessions_from sets the cone's size); the last
+// `own_sessions_kept` are kept.
+constexpr std::size_t own_session_atoms = 1024, own_sessions_kept = 8;
+
+} // namespace
+
+// A burden's answer depends on its component's premises alone (shared_key()),
+// so a session that encodes the component and nothing else gives the same
+// SAT/UNSAT answers as the claim's (with `lits` a subset of its premises:
+// narrowing checks parts of it). Where the component is a small part of a
+// large cone, its checks are made there: a satisfiable check costs about the
+// size of the whole session, and a chain of countermeasures asks about
+// hundreds of burdens of a few hundred atoms each in a cone of 90,000
+// (docs/performance.md, "A burden's own session"). The answer is kept under
+// the question as the claim's session words it, like every other.
+Answer ClaimJudge::check_premises(const Connected& connected, std::optional<AtomId> link, const std::vector<Lit>& lits,
+                                  bool deny, Deadline deadline) {
+  const std::optional<Lit> extra = deny ? std::optional<Lit>(Lit{atom_goal(*link), false}) : std::nullopt;
+  std::vector<Lit> asked = lits;
+  if (extra) asked.push_back(*extra);
+  std::sort(asked.begin(), asked.end());
+  if (auto it = answers_.find(asked); it != answers_.end()) return it->second;
+  smt::Session* own = link ? burden_session(connected, deadline) : nullptr;
+  if (!own) return check_with(lits, extra, deadline);
+  smt::Session& there = *own;
+  std::vector<Lit> same;
+  same.reserve(lits.size() + 1);
+  for (const Lit& l : lits) {
+    auto s = same_premise(session_, there, l.selector);
+    if (!s) return check_with(lits, extra, deadline);
+    same.push_back({*s, l.positive});
+  }
+  if (deny) {
+    auto [goal, fresh] = burden_sessions_.at(&connected).goals.try_emplace(*link, 0);
+    if (fresh) {
+      ground::Formula f;
+      f.kind = ground::Formula::Kind::atom;
+      f.atom = *link;
+      goal->second = there.goal(f);
+    }
+    same.push_back({goal->second, false});
+  }
+  const Answer answer = there.check(same, deadline);
+  if (answer != Answer::unknown) answers_.emplace(std::move(asked), answer);
+  return answer;
+}
+
+// The session of `connected`'s component alone, or null where the claim's
+// serves: made for a component that is a small part of a large cone, and
+// kept among the last few made (a claim can ask about hundreds of burdens:
+// a Z3 solver costs a few megabytes).
+smt::Session* ClaimJudge::burden_session(const Connected& connected, Deadline deadline) {
+  auto [it, fresh] = burden_sessions_.try_emplace(&connected);
+  if (!fresh) {
+    if (!it->second.eligible) return nullptr;
+    if (it->second.session) return &*it->second.session;
+  }
+  std::vector<AtomId> atoms;
+  std::vector<std::size_t> facts, numeric;
+  for (std::size_t i = 0; i < cone_.size(); ++i) {
+    if (!connected.component.in[i]) continue;
+    atoms.push_back(cone_[i]);
+    facts.insert(facts.end(), index_.facts_on[i].begin(), index_.facts_on[i].end());
+    numeric.insert(numeric.end(), index_.numeric_on[i].begin(), index_.numeric_on[i].end());
+  }
+  const std::size_t from = s_.options.burden_sessions_from;
+  it->second.eligible = from == 0 || (cone_.size() >= from && atoms.size() <= own_session_atoms &&
+                                      atoms.size() * 4 <= cone_.size());
+  if (!it->second.eligible) return nullptr;
+  for (auto* v : {&facts, &numeric}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  if (live_burden_sessions_.size() == own_sessions_kept) {
+    burden_sessions_.at(live_burden_sessions_.front()).session.reset();
+    live_burden_sessions_.pop_front();
+  }
+  it->second.session.emplace(s_.program, s_.g, atoms, facts, numeric, deadline, s_.options.reuse_models_from);
+  it->second.goals.clear();
+  live_burden_sessions_.push_back(&connected);
+  return &*it->second.session;
 }
 
 std::set<std::string> ClaimJudge::drops_on(const Component& c, const std::set<std::string>& drops) {
