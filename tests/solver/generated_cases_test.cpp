@@ -491,5 +491,41 @@ TEST(GeneratedCases, CampaignShortcutsAgreeWithEveryEntityApart) {
   compare_with_every_entity_apart<CampaignGenerator>(100);
 }
 
+// A burden of proof decided in a session of its component alone
+// (solver/judge/premises.cpp, burden_session()) changes no reason of a
+// generated campaign: each is judged with every reason, every burden in a
+// session of its own (JudgeOptions::burden_sessions_from = 0) and none in
+// one, and every grounding's reasons must agree. Campaigns carry the
+// burdens that matter here: responses that preclude, closed exceptions,
+// objects shown military objectives. IMPUTA_GENERATED_CASES sets how many.
+TEST(GeneratedCases, BurdenSessionsChangeNoReasonOfCampaigns) {
+  const char* count = std::getenv("IMPUTA_GENERATED_CASES");
+  const unsigned cases = count ? static_cast<unsigned>(std::strtoul(count, nullptr, 10)) : testing::sanitized ? 30 : 100;
+  unsigned judged = 0, groundings = 0;
+  for (unsigned seed = 1; seed <= cases; ++seed) {
+    const std::string text = CampaignGenerator(seed).make();
+    JudgeOptions always;
+    always.timeout = std::chrono::milliseconds(20000);
+    always.burden_sessions_from = 0;
+    JudgeOptions never = always;
+    never.burden_sessions_from = SIZE_MAX;
+    auto with = judge_text(text, always);
+    if (!with.ok) continue; // refused by the checks: not a question of sessions
+    auto without = judge_text(text, never);
+    ASSERT_TRUE(without.ok) << without.errors() << text;
+    ++judged;
+    ASSERT_EQ(with.report.claims.size(), without.report.claims.size()) << "seed " << seed;
+    for (std::size_t c = 0; c < with.report.claims.size(); ++c) {
+      const auto& a = with.report.claims[c].groundings;
+      const auto& b = without.report.claims[c].groundings;
+      ASSERT_EQ(a.size(), b.size()) << "seed " << seed << "\n" << text;
+      for (std::size_t k = 0; k < a.size(); ++k, ++groundings)
+        EXPECT_EQ(reasons_fingerprint(a[k]), reasons_fingerprint(b[k])) << "seed " << seed << "\n" << text;
+    }
+  }
+  std::cout << "burden sessions: " << judged << " campaigns judged, " << groundings << " claim groundings compared\n";
+  EXPECT_GE(judged, cases / 2);
+}
+
 } // namespace
 } // namespace imputa::testing

@@ -5,45 +5,15 @@
 // burden_session(); JudgeOptions::burden_sessions_from). Every example and
 // library case, and generated campaigns of both corpora, are judged with
 // every reason twice, taking the way on every cone and never, and each
-// grounding's reasons must agree.
+// grounding's reasons must agree (for burden sessions, the small generated
+// campaigns too: GeneratedCases.BurdenSessionsChangeNoReasonOfCampaigns).
 #include "solver_helpers.hpp"
 #include "test_support.hpp"
 
 #include <cstdint>
-#include <sstream>
 
 namespace imputa::testing {
 namespace {
-
-std::string join(const std::vector<std::string>& xs) {
-  std::string out;
-  for (const auto& x : xs) out += x + " ";
-  return out;
-}
-
-void literals(std::ostringstream& out, const char* what, const std::vector<Literal>& ls) {
-  out << what << ":";
-  for (const auto& l : ls) out << " " << (l.positive ? "" : "not ") << l.atom;
-  out << "\n";
-}
-
-// What a report says about one grounding, in a form that compares.
-std::string fingerprint(const ClaimGroundingReport& g) {
-  std::ostringstream out;
-  out << g.formula << ": " << to_string(g.verdict) << (g.reasons_cut ? " (cut)" : "") << "\n";
-  out << "strength: " << g.strength.value_or("-") << " / " << g.strength_burdens.size() << "\n";
-  out << "support: " << join(ids(g.support)) << "\n";
-  out << "conflict: " << join(ids(g.conflict)) << "\n";
-  for (const auto& route : g.also_supports.routes) out << "route: " << join(ids(route.support)) << "\n";
-  out << "routes left out: " << g.also_supports.left_out << "\n";
-  literals(out, "counter-model", g.counter_model);
-  literals(out, "witness", g.witness_model);
-  for (const auto& set : g.would_establish) literals(out, "would establish", set);
-  out << "critical: " << join(g.critical_evidence) << "\n";
-  for (const auto& d : g.defeaters) out << "defeater: " << d.evidence << " " << d.contrary.atom << "\n";
-  out << "burdens: " << g.burdens.size() << ", no rule in force: " << g.no_rule_in_force.size() << "\n";
-  return out.str();
-}
 
 // A way of answering checks: JudgeOptions' field that sets from which cone size it is taken.
 using Way = std::size_t JudgeOptions::*;
@@ -64,7 +34,7 @@ void expect_same_reports(const Program& program, const std::string& what, Way wa
     const auto& b = without.claims[c].groundings;
     ASSERT_EQ(a.size(), b.size()) << what << ": " << with.claims[c].id;
     for (std::size_t k = 0; k < a.size(); ++k)
-      EXPECT_EQ(fingerprint(a[k]), fingerprint(b[k])) << what << ": " << with.claims[c].id;
+      EXPECT_EQ(reasons_fingerprint(a[k]), reasons_fingerprint(b[k])) << what << ": " << with.claims[c].id;
   }
 }
 

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -142,6 +143,35 @@ inline std::vector<std::string> ids(const std::vector<PremiseRef>& refs) {
   std::vector<std::string> out;
   for (const auto& r : refs) out.push_back(r.id);
   return out;
+}
+
+// What a report says about one grounding, every reason, in a form that
+// compares (two ways of judging that must agree).
+inline std::string reasons_fingerprint(const ClaimGroundingReport& g) {
+  auto join = [](const std::vector<std::string>& xs) {
+    std::string out;
+    for (const auto& x : xs) out += x + " ";
+    return out;
+  };
+  std::ostringstream out;
+  auto literals = [&](const char* what, const std::vector<Literal>& ls) {
+    out << what << ":";
+    for (const auto& l : ls) out << " " << (l.positive ? "" : "not ") << l.atom;
+    out << "\n";
+  };
+  out << g.formula << ": " << to_string(g.verdict) << (g.reasons_cut ? " (cut)" : "") << "\n";
+  out << "strength: " << g.strength.value_or("-") << " / " << g.strength_burdens.size() << "\n";
+  out << "support: " << join(ids(g.support)) << "\n";
+  out << "conflict: " << join(ids(g.conflict)) << "\n";
+  for (const auto& route : g.also_supports.routes) out << "route: " << join(ids(route.support)) << "\n";
+  out << "routes left out: " << g.also_supports.left_out << "\n";
+  literals("counter-model", g.counter_model);
+  literals("witness", g.witness_model);
+  for (const auto& set : g.would_establish) literals("would establish", set);
+  out << "critical: " << join(g.critical_evidence) << "\n";
+  for (const auto& d : g.defeaters) out << "defeater: " << d.evidence << " " << d.contrary.atom << "\n";
+  out << "burdens: " << g.burdens.size() << ", no rule in force: " << g.no_rule_in_force.size() << "\n";
+  return out.str();
 }
 
 inline bool has_literal(const std::vector<Literal>& model, const std::string& atom, bool positive) {
