@@ -279,12 +279,22 @@ private:
   // the component alone (burden_session()).
   Answer check_premises(const Connected& connected, std::optional<AtomId> link, const std::vector<Lit>& lits,
                         bool deny, Deadline deadline);
-  smt::Session* burden_session(const Connected& connected, Deadline deadline);
+  struct BurdenSession;
+  BurdenSession* burden_session(const Connected& connected, AtomId link, Deadline deadline);
   const std::vector<AtomId>& below_of(AtomId a);
   Selector atom_goal(AtomId a);
 
   // decide.cpp: the verdict of §4
   Answer check_with(std::vector<Lit> lits, std::optional<Lit> extra, Deadline deadline);
+  // The answer kept for `asked` (sorted assumptions in this claim's
+  // session), else `check(asked)`'s, kept unless UNKNOWN.
+  template <class Check>
+  Answer answer_of(std::vector<Lit> asked, Check check) {
+    if (auto it = answers_.find(asked); it != answers_.end()) return it->second;
+    const Answer a = check(asked);
+    if (a != Answer::unknown) answers_.emplace(std::move(asked), a);
+    return a;
+  }
   void remember_unsat(std::vector<Lit> lits, Lit extra);
   Decision decide(const std::set<std::string>& drops, Deadline deadline);
   Verdict verdict_on(const std::vector<Lit>& P, const std::set<std::string>& drops, Deadline deadline);
@@ -377,12 +387,12 @@ private:
     std::vector<std::size_t> items;
   } dropped_;
   // By component (its entry in connected_): whether burden checks on it are
-  // made in a session of its own, that session if it is kept, and the goals
-  // made there (burden_session()); the components whose sessions are kept, oldest first.
+  // made in a session of its own, and that session with its burden's goal if
+  // it is kept (burden_session()); the components whose sessions are kept, oldest first.
   struct BurdenSession {
     bool eligible = false;
     std::optional<smt::Session> session;
-    std::map<AtomId, Selector> goals;
+    Selector goal = 0;
   };
   std::map<const Connected*, BurdenSession> burden_sessions_;
   std::deque<const Connected*> live_burden_sessions_;

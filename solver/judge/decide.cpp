@@ -11,10 +11,7 @@ namespace imputa::judging {
 Answer ClaimJudge::check_with(std::vector<Lit> lits, std::optional<Lit> extra, Deadline deadline) {
   if (extra) lits.push_back(*extra);
   std::sort(lits.begin(), lits.end());
-  if (auto it = answers_.find(lits); it != answers_.end()) return it->second;
-  Answer a = session_.check(lits, deadline);
-  if (a != Answer::unknown) answers_.emplace(std::move(lits), a);
-  return a;
+  return answer_of(std::move(lits), [&](const std::vector<Lit>& sorted) { return session_.check(sorted, deadline); });
 }
 
 // What a core showed: `lits` with `extra` is unsatisfiable (check_with answers it from now on).

@@ -460,69 +460,55 @@ constexpr std::size_t own_session_atoms = 1024, own_sessions_kept = 8;
 Answer ClaimJudge::check_premises(const Connected& connected, std::optional<AtomId> link, const std::vector<Lit>& lits,
                                   bool deny, Deadline deadline) {
   const std::optional<Lit> extra = deny ? std::optional<Lit>(Lit{atom_goal(*link), false}) : std::nullopt;
+  if (!link) return check_with(lits, extra, deadline);
   std::vector<Lit> asked = lits;
   if (extra) asked.push_back(*extra);
   std::sort(asked.begin(), asked.end());
-  if (auto it = answers_.find(asked); it != answers_.end()) return it->second;
-  smt::Session* own = link ? burden_session(connected, deadline) : nullptr;
-  if (!own) return check_with(lits, extra, deadline);
-  smt::Session& there = *own;
-  std::vector<Lit> same;
-  same.reserve(lits.size() + 1);
-  for (const Lit& l : lits) {
-    auto s = same_premise(session_, there, l.selector);
-    if (!s) return check_with(lits, extra, deadline);
-    same.push_back({*s, l.positive});
-  }
-  if (deny) {
-    auto [goal, fresh] = burden_sessions_.at(&connected).goals.try_emplace(*link, 0);
-    if (fresh) {
-      ground::Formula f;
-      f.kind = ground::Formula::Kind::atom;
-      f.atom = *link;
-      goal->second = there.goal(f);
+  return answer_of(std::move(asked), [&](const std::vector<Lit>& sorted) {
+    BurdenSession* own = burden_session(connected, *link, deadline);
+    if (!own) return session_.check(sorted, deadline);
+    std::vector<Lit> same;
+    same.reserve(sorted.size());
+    for (const Lit& l : lits) {
+      auto s = same_premise(session_, *own->session, l.selector);
+      if (!s) return session_.check(sorted, deadline);
+      same.push_back({*s, l.positive});
     }
-    same.push_back({goal->second, false});
-  }
-  const Answer answer = there.check(same, deadline);
-  if (answer != Answer::unknown) answers_.emplace(std::move(asked), answer);
-  return answer;
+    if (deny) same.push_back({own->goal, false});
+    return own->session->check(same, deadline);
+  });
 }
 
-// The session of `connected`'s component alone, or null where the claim's
-// serves: made for a component that is a small part of a large cone, and
-// kept among the last few made (a claim can ask about hundreds of burdens:
-// a Z3 solver costs a few megabytes).
-smt::Session* ClaimJudge::burden_session(const Connected& connected, Deadline deadline) {
+// The session of `connected`'s component alone (the component of the burden
+// `link`), with `link` as its goal, or null where the claim's serves: made
+// for a component that is a small part of a large cone, and kept among the
+// last few made (a claim can ask about hundreds of burdens: a Z3 solver
+// costs a few megabytes).
+ClaimJudge::BurdenSession* ClaimJudge::burden_session(const Connected& connected, AtomId link, Deadline deadline) {
   auto [it, fresh] = burden_sessions_.try_emplace(&connected);
-  if (!fresh) {
-    if (!it->second.eligible) return nullptr;
-    if (it->second.session) return &*it->second.session;
-  }
+  BurdenSession& own = it->second;
+  if (!fresh && (!own.eligible || own.session)) return own.session ? &own : nullptr;
   std::vector<AtomId> atoms;
-  std::vector<std::size_t> facts, numeric;
-  for (std::size_t i = 0; i < cone_.size(); ++i) {
-    if (!connected.component.in[i]) continue;
-    atoms.push_back(cone_[i]);
-    facts.insert(facts.end(), index_.facts_on[i].begin(), index_.facts_on[i].end());
-    numeric.insert(numeric.end(), index_.numeric_on[i].begin(), index_.numeric_on[i].end());
-  }
+  for (std::size_t i = 0; i < cone_.size(); ++i)
+    if (connected.component.in[i]) atoms.push_back(cone_[i]);
   const std::size_t from = s_.options.burden_sessions_from;
-  it->second.eligible = from == 0 || (cone_.size() >= from && atoms.size() <= own_session_atoms &&
-                                      atoms.size() * 4 <= cone_.size());
-  if (!it->second.eligible) return nullptr;
-  for (auto* v : {&facts, &numeric}) {
-    std::sort(v->begin(), v->end());
-    v->erase(std::unique(v->begin(), v->end()), v->end());
-  }
+  own.eligible = from == 0 || (cone_.size() >= from && atoms.size() <= own_session_atoms &&
+                               atoms.size() * 4 <= cone_.size());
+  if (!own.eligible) return nullptr;
   if (live_burden_sessions_.size() == own_sessions_kept) {
     burden_sessions_.at(live_burden_sessions_.front()).session.reset();
     live_burden_sessions_.pop_front();
   }
-  it->second.session.emplace(s_.program, s_.g, atoms, facts, numeric, deadline, s_.options.reuse_models_from);
-  it->second.goals.clear();
+  // Facts by their first atom: one kept in the component has every atom there
+  // (component()); one not kept is denied in the claim's session too.
+  own.session.emplace(s_.program, s_.g, atoms, CaseIndex::gather(s_.facts_of, atoms),
+                      CaseIndex::gather(s_.numeric_of, atoms), deadline, s_.options.reuse_models_from);
+  ground::Formula f;
+  f.kind = ground::Formula::Kind::atom;
+  f.atom = link;
+  own.goal = own.session->goal(f);
   live_burden_sessions_.push_back(&connected);
-  return &*it->second.session;
+  return &own;
 }
 
 std::set<std::string> ClaimJudge::drops_on(const Component& c, const std::set<std::string>& drops) {

@@ -174,6 +174,18 @@ inline std::string reasons_fingerprint(const ClaimGroundingReport& g) {
   return out.str();
 }
 
+// Two reports of the same case agree on every reason of every grounding.
+inline void expect_same_reasons(const Report& with, const Report& without, const std::string& what) {
+  ASSERT_EQ(with.claims.size(), without.claims.size()) << what;
+  for (std::size_t c = 0; c < with.claims.size(); ++c) {
+    const auto& a = with.claims[c].groundings;
+    const auto& b = without.claims[c].groundings;
+    ASSERT_EQ(a.size(), b.size()) << what << ": " << with.claims[c].id;
+    for (std::size_t k = 0; k < a.size(); ++k)
+      EXPECT_EQ(reasons_fingerprint(a[k]), reasons_fingerprint(b[k])) << what << ": " << with.claims[c].id;
+  }
+}
+
 inline bool has_literal(const std::vector<Literal>& model, const std::string& atom, bool positive) {
   return std::find(model.begin(), model.end(), Literal{atom, positive}) != model.end();
 }
