@@ -116,6 +116,19 @@ void Builder::emit_body(const PreparedRule& r, const Binding& b, Definition& def
   }
   budget_.tick();
   if (record_instances_) emitted_.insert(instance_key(def.head, r.index, b));
+  // A comparison between entities that is false here leaves the body out
+  // before any of its atoms is interned: an atom interned for a body that
+  // is then dropped belongs to no instance, yet it would count as found
+  // elsewhere when representatives are split (representatives.hpp), and a
+  // conclusion would be expanded for nothing. `breach(Op, S) if ...,
+  // targets(Op, V), V != S` with V = S interned targets(op, s) for every
+  // state s an operation's breach was asked about (issue 19: quadratic in
+  // the states under a free-variable claim).
+  for (const auto& l : r.body)
+    if (l.kind == ast::Formula::Kind::falsity ||
+        (l.kind == ast::Formula::Kind::comparison && entity_comparison(l, b, p_).value_or(constant(true)).kind ==
+                                                         Formula::Kind::falsity))
+      return;
   Body body;
   body.rule = r.index;
   for (const auto& l : r.body) {

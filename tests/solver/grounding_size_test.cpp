@@ -6,9 +6,7 @@
 // bench/corpus (seed 7, 50 and 200 operations, entities scaled with them as
 // the benchmarks do) and pins the number of ground atoms and rule instances.
 #include "ground/ground.hpp"
-#include "test_support.hpp"
-
-#include "imputa/dsl.hpp"
+#include "solver_helpers.hpp"
 
 #include <gtest/gtest.h>
 
@@ -25,18 +23,16 @@ struct GroundSize {
   std::size_t instances = 0; // ground rule bodies
 };
 
-// Grounds `corpus OPERATIONS SEED` with the shipped library: every rule, as
-// `imputa lint` does, or (`as_check`) only the rules some claim can have in
-// force under the doctrines its claims select, as `imputa check` does.
-GroundSize ground_campaign(int operations, int seed = 7, bool as_check = false) {
-  auto generated = run_program(IMPUTA_CORPUS, {std::to_string(operations), std::to_string(seed)});
-  EXPECT_EQ(generated.exit_code, 0) << generated.err;
+// Grounds a case with the shipped library: every rule, as `imputa lint`
+// does, or (`as_check`) only the rules some claim can have in force under
+// the doctrines its claims select, as `imputa check` does.
+GroundSize ground_text(const std::string& text, bool as_check) {
   Sources sources;
   Diagnostics diags;
   parse::LoadOptions load;
-  auto files = parse::load_text("corpus.imputa", generated.out, load, sources, diags);
+  auto files = parse::load_text("case.imputa", text, load, sources, diags);
   Program program = check::check(files, sources, diags);
-  EXPECT_FALSE(diags.has_errors()) << "bench/corpus wrote a case with errors";
+  EXPECT_FALSE(diags.has_errors()) << "the case has errors:\n" << text;
   ground::GroundOptions options;
   std::vector<std::map<std::string, std::string>> in_force;
   for (const auto& claim : program.claims) {
@@ -53,11 +49,18 @@ GroundSize ground_campaign(int operations, int seed = 7, bool as_check = false) 
       });
     };
   ground::GroundProgram g = ground::ground(program, {}, diags, options);
-  EXPECT_FALSE(diags.has_errors()) << "grounding the campaign failed";
+  EXPECT_FALSE(diags.has_errors()) << "grounding the case failed";
   GroundSize size;
   size.atoms = g.atoms.size();
   for (const auto& d : g.definitions) size.instances += d.bodies.size();
   return size;
+}
+
+// `corpus OPERATIONS SEED`, grounded as ground_text() does.
+GroundSize ground_campaign(int operations, int seed = 7, bool as_check = false) {
+  auto generated = run_program(IMPUTA_CORPUS, {std::to_string(operations), std::to_string(seed)});
+  EXPECT_EQ(generated.exit_code, 0) << generated.err;
+  return ground_text(generated.out, as_check);
 }
 
 const char* const meaning =
@@ -79,7 +82,9 @@ const char* const update =
 // free-variable claims, whose groundings name every actor for some state:
 // before the representatives read "elsewhere" per cone, 53,765 atoms). Issue
 // 19, F4 (guards.hpp): art21/art22 no longer ground each response once per
-// state (10,555 atoms and 8,238 instances at `corpus 200 7` before).
+// state (10,555 atoms and 8,238 instances at `corpus 200 7` before). A body
+// that a false comparison between entities leaves out no longer interns its
+// atoms (solver/ground/builder.cpp): 10,019 atoms and 7,702 instances before.
 TEST(GroundingSize, LinearInTheNumberOfOperations) {
   for (int seed : {7, 2}) {
     const GroundSize fifty = ground_campaign(50, seed, true), two_hundred = ground_campaign(200, seed, true);
@@ -91,13 +96,13 @@ TEST(GroundingSize, LinearInTheNumberOfOperations) {
   }
   const GroundSize fifty = ground_campaign(50, 7, true), two_hundred = ground_campaign(200, 7, true),
                    seed2 = ground_campaign(200, 2, true);
-  EXPECT_EQ(fifty.atoms, 2386u) << "ground atoms of `corpus 50 7`, rules in force: " << fifty.atoms << update;
-  EXPECT_EQ(fifty.instances, 1853u) << "rule instances of `corpus 50 7`, rules in force: " << fifty.instances << update;
-  EXPECT_EQ(two_hundred.atoms, 10019u) << "ground atoms of `corpus 200 7`, rules in force: " << two_hundred.atoms << update;
-  EXPECT_EQ(two_hundred.instances, 7702u)
+  EXPECT_EQ(fifty.atoms, 2305u) << "ground atoms of `corpus 50 7`, rules in force: " << fifty.atoms << update;
+  EXPECT_EQ(fifty.instances, 1758u) << "rule instances of `corpus 50 7`, rules in force: " << fifty.instances << update;
+  EXPECT_EQ(two_hundred.atoms, 9722u) << "ground atoms of `corpus 200 7`, rules in force: " << two_hundred.atoms << update;
+  EXPECT_EQ(two_hundred.instances, 7388u)
       << "rule instances of `corpus 200 7`, rules in force: " << two_hundred.instances << update;
-  EXPECT_EQ(seed2.atoms, 9397u) << "ground atoms of `corpus 200 2`, rules in force: " << seed2.atoms << update;
-  EXPECT_EQ(seed2.instances, 7121u) << "rule instances of `corpus 200 2`, rules in force: " << seed2.instances << update;
+  EXPECT_EQ(seed2.atoms, 9159u) << "ground atoms of `corpus 200 2`, rules in force: " << seed2.atoms << update;
+  EXPECT_EQ(seed2.instances, 6861u) << "rule instances of `corpus 200 2`, rules in force: " << seed2.instances << update;
 }
 
 // Every rule, those no claim has in force included (as `imputa lint`
@@ -109,17 +114,90 @@ TEST(GroundingSize, LinearInTheNumberOfOperations) {
 // instances at 200 operations, 4.8 times the count at 50. A negated burden an
 // object nobody mentions cannot meet now leaves such an object to the
 // representative, behind its open link directed_at(op, o) (representatives.hpp):
-// 8,178 instances.
+// 8,178 instances; 7,864 once a body a false comparison leaves out
+// interns none of its atoms.
 TEST(GroundingSize, EveryRulePinned) {
   const GroundSize fifty = ground_campaign(50), two_hundred = ground_campaign(200);
   EXPECT_LE(two_hundred.atoms * 2, fifty.atoms * 9)
       << "ground atoms: " << fifty.atoms << " for 50 operations, " << two_hundred.atoms << " for 200" << meaning;
   EXPECT_LE(two_hundred.instances * 2, fifty.instances * 9)
       << "rule instances: " << fifty.instances << " for 50 operations, " << two_hundred.instances << " for 200" << meaning;
-  EXPECT_EQ(fifty.atoms, 2455u) << "ground atoms of `corpus 50 7`: " << fifty.atoms << update;
-  EXPECT_EQ(fifty.instances, 1971u) << "rule instances of `corpus 50 7`: " << fifty.instances << update;
-  EXPECT_EQ(two_hundred.atoms, 10284u) << "ground atoms of `corpus 200 7`: " << two_hundred.atoms << update;
-  EXPECT_EQ(two_hundred.instances, 8178u) << "rule instances of `corpus 200 7`: " << two_hundred.instances << update;
+  EXPECT_EQ(fifty.atoms, 2374u) << "ground atoms of `corpus 50 7`: " << fifty.atoms << update;
+  EXPECT_EQ(fifty.instances, 1876u) << "rule instances of `corpus 50 7`: " << fifty.instances << update;
+  EXPECT_EQ(two_hundred.atoms, 9987u) << "ground atoms of `corpus 200 7`: " << two_hundred.atoms << update;
+  EXPECT_EQ(two_hundred.instances, 7864u) << "rule instances of `corpus 200 7`: " << two_hundred.instances << update;
+}
+
+// A countermeasure (op_b) answers an operation (op_a) whose author a claim
+// asks for among all states (`holds attributable(op_a, S)`), as the
+// contested corpus of bench/corpus does from 1,000 operations on. Whether
+// op_b was lawful weighs op_a's wrongfulness for every state, so op_a's
+// breaches and circumstances precluding wrongfulness are ground once per
+// state: linear. Each of those instances asks for another state V != S
+// (the state whose sovereignty was violated, the target of op_a's own
+// countermeasure), joined from the states named there plus one
+// representative. Before, the instance with V = S, which its comparison
+// leaves out, still interned targets(op_a, s) and violates_sovereignty(op_a,
+// s) for every state s, so every representative "another state" of op_a's
+// instances found its entities' atoms elsewhere and split into all of them:
+// quadratic (926 instances for 10 states, 9,416 for 40; at the contested
+// corpus of 4,000, 433,574 instances where the corpus of 1,000 has 55,378).
+std::string countermeasure_chain(int states) {
+  std::string text = "case chain \"A countermeasure against an operation whose author is asked for\" {\n"
+                     "  cite \"grounding_size_test.cpp\"\n}\n";
+  for (int i = 0; i < states; ++i) {
+    const std::string n = std::to_string(i);
+    text += "state st_" + n + " \"State " + n + "\".\nactor ac_" + n + " \"Actor " + n + "\".\nfact organ_of(ac_" + n +
+            ", st_" + n + ").\n";
+  }
+  text += R"(actor ac_x "An actor the case says nothing about".
+operation op_a "Operation A".
+operation op_b "Operation B".
+source src "A source".
+fact targets(op_a, st_0).
+fact causes_loss_of_functionality(op_a).
+evidence ev_1 forensic "Tooling" { supports performed_by(op_a, ac_2) confidence 0.85 source src }
+claim cl_a "Which states is operation A attributable to?" { holds attributable(op_a, S) }
+fact targets(op_b, st_2).
+fact causes_loss_of_functionality(op_b).
+evidence ev_2 forensic "Tooling" { supports performed_by(op_b, ac_0) confidence 0.85 source src }
+evidence ev_3 official_statement "Announced as a response to operation A" {
+  supports responds_to(op_b, op_a) confidence 0.85 source src
+}
+fact reversible(op_b).
+fact urgent_countermeasure(op_b).
+fact response_severity(op_b) = 3..6.
+fact injury_severity(op_a) = 6..10.
+claim cl_b "Operation B was a wrongful act, not a lawful countermeasure" { holds internationally_wrongful(op_b, st_0) }
+)";
+  return text;
+}
+
+TEST(GroundingSize, AFreeVariableClaimUnderACountermeasureIsLinearInTheStates) {
+  const GroundSize ten = ground_text(countermeasure_chain(10), true), forty = ground_text(countermeasure_chain(40), true);
+  EXPECT_LE(forty.atoms * 2, ten.atoms * 9)
+      << "ground atoms: " << ten.atoms << " for 10 states, " << forty.atoms << " for 40" << meaning;
+  EXPECT_LE(forty.instances * 2, ten.instances * 9)
+      << "rule instances: " << ten.instances << " for 10 states, " << forty.instances << " for 40" << meaning;
+  EXPECT_EQ(ten.atoms, 544u) << "ground atoms for 10 states: " << ten.atoms << update;
+  EXPECT_EQ(ten.instances, 523u) << "rule instances for 10 states: " << ten.instances << update;
+  EXPECT_EQ(forty.atoms, 1744u) << "ground atoms for 40 states: " << forty.atoms << update;
+  EXPECT_EQ(forty.instances, 1813u) << "rule instances for 40 states: " << forty.instances << update;
+  // The same verdicts as with every entity apart (the reference).
+  Sources sources;
+  Diagnostics diags;
+  auto files = parse::load_text("case.imputa", countermeasure_chain(10), {}, sources, diags);
+  const Program program = check::check(files, sources, diags);
+  JudgeOptions options;
+  options.reasons = false;
+  const auto with = verdicts_by_grounding(judge(program, options, diags));
+  options.every_entity_apart = true;
+  const auto reference = verdicts_by_grounding(judge(program, options, diags));
+  ASSERT_FALSE(diags.has_errors());
+  EXPECT_EQ(with.size(), 11u);
+  EXPECT_EQ(with, reference);
+  EXPECT_EQ(with.at("cl_a S=st_2"), Verdict::established);
+  EXPECT_EQ(with.at("cl_b"), Verdict::established);
 }
 
 } // namespace
