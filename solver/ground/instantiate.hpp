@@ -36,6 +36,7 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -84,6 +85,10 @@ private:
   void expand(AtomId id);
   void join(RuleJoin& j, Binding& b);
   void join_possible(RuleJoin& j, const Generator& gen, const Binding& b);
+  // The stated tuples of a predicate by the value at one position, in the set's order.
+  using PossibleAt = std::unordered_map<std::string, std::vector<const std::vector<std::string>*>>;
+  const PossibleAt& possible_at(const std::string& predicate, const std::set<std::vector<std::string>>& tuples,
+                                std::size_t position);
   void bind_all(RuleJoin& j, Binding& b, const std::vector<std::string>& vars, std::size_t k);
   bool bind_last(RuleJoin& j, Binding& b, const std::string& var);
   std::optional<LastVariable> survey_last(const PreparedRule& r, const Binding& b, const std::string& var) const;
@@ -102,6 +107,7 @@ private:
   Representatives& representatives_;
   bool shortcuts_;
   std::vector<bool> expanded_;
+  std::unordered_map<std::string, std::vector<PossibleAt>> possible_at_; // by predicate, built when first joined
 };
 
 } // namespace imputa::ground
