@@ -414,13 +414,23 @@ public:
   // description may exist for it: `not group(X)` with `fact group(g)` makes
   // g's instance false, so g cannot make the disjunction true. A free atom
   // (a') may exist.
-  bool fresh_one(const std::vector<AtomId>& with_rep, const Freedom& freedom, bool above) const {
-    return std::any_of(domain_.begin(), domain_.end(), [&](const std::string& e) {
+  // `hint`, the entity found last time for a representative of the same
+  // rule, is tried first and updated: found once, the walk is not repeated
+  // for every instance and every round (issue 19: `holds attributable(op_7,
+  // S)` under a countermeasure walked some 370 actors named for other states
+  // per state, rule and round before one was fresh).
+  bool fresh_one(const std::vector<AtomId>& with_rep, const Freedom& freedom, bool above, std::string& hint) const {
+    auto fresh = [&](const std::string& e) {
       return e != rec_.rep && !emitted(e) && std::none_of(with_rep.begin(), with_rep.end(), [&](AtomId a) {
                auto id = exists(a, e);
                return id && !freedom.frees(builder_.program(), *id, a, e, rec_.rep, rec_.head, rec_.rule->index, above);
              });
-    });
+    };
+    if (!hint.empty() && in_domain(hint) && fresh(hint)) return true;
+    auto found = std::find_if(domain_.begin(), domain_.end(), fresh);
+    if (found == domain_.end()) return false;
+    hint = *found;
+    return true;
   }
 
 private:
@@ -444,7 +454,7 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, const CaseIn
   const auto without_own_link = covered.without_own_link(freedom, above);
   const std::vector<AtomId> with_rep = covered.atoms_with_representative();
   std::set<std::string> split;
-  if (covered.fresh_one(with_rep, freedom, above) && without_own_link) {
+  if (without_own_link && covered.fresh_one(with_rep, freedom, above, fresh_hint_[rec.rule->index])) {
     for (const auto& e : *without_own_link)
       if (!covered.emitted(e)) split.insert(e);
   } else {

@@ -100,6 +100,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -181,6 +182,10 @@ private:
                      const std::vector<char>& connects, const std::vector<char>& constrained) const;
   bool split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder, std::size_t known,
                  const std::vector<char>& constrained, const Freedom& freedom);
+
+  // By rule: the entity (a) last found for one of its representatives, tried
+  // first for the next (Covered::fresh_one).
+  std::unordered_map<std::size_t, std::string> fresh_hint_;
 
   std::vector<Record> records_;
   std::unordered_set<std::string> claimed_; // instance_key without the represented variable
