@@ -72,6 +72,20 @@ const char* const update =
     "checks pass, replace the pinned numbers in tests/solver/grounding_size_test.cpp with the "
     "new ones and say in the commit message why grounding grew or shrank.";
 
+// Four times the size costs at most 4.5 times the grounding.
+void expect_linear(const GroundSize& small, const GroundSize& large, const std::string& small_is,
+                   const std::string& large_is) {
+  EXPECT_LE(large.atoms * 2, small.atoms * 9)
+      << "ground atoms: " << small.atoms << " for " << small_is << ", " << large.atoms << " for " << large_is << meaning;
+  EXPECT_LE(large.instances * 2, small.instances * 9) << "rule instances: " << small.instances << " for " << small_is
+                                                      << ", " << large.instances << " for " << large_is << meaning;
+}
+
+void expect_pinned(const GroundSize& size, const GroundSize& pinned, const std::string& of) {
+  EXPECT_EQ(size.atoms, pinned.atoms) << "ground atoms of " << of << ": " << size.atoms << update;
+  EXPECT_EQ(size.instances, pinned.instances) << "rule instances of " << of << ": " << size.instances << update;
+}
+
 // Four times the operations (and the actors and objects with them) may cost
 // four times the grounding, with a margin: count(200) <= 4.5 * count(50).
 // Walking a whole domain for each operation costs sixteen times. Do not raise
@@ -86,23 +100,13 @@ const char* const update =
 // that a false comparison between entities leaves out no longer interns its
 // atoms (solver/ground/builder.cpp): 10,019 atoms and 7,702 instances before.
 TEST(GroundingSize, LinearInTheNumberOfOperations) {
-  for (int seed : {7, 2}) {
-    const GroundSize fifty = ground_campaign(50, seed, true), two_hundred = ground_campaign(200, seed, true);
-    EXPECT_LE(two_hundred.atoms * 2, fifty.atoms * 9) << "seed " << seed << ", ground atoms: " << fifty.atoms
-                                                      << " for 50 operations, " << two_hundred.atoms << " for 200" << meaning;
-    EXPECT_LE(two_hundred.instances * 2, fifty.instances * 9)
-        << "seed " << seed << ", rule instances: " << fifty.instances << " for 50 operations, " << two_hundred.instances
-        << " for 200" << meaning;
-  }
   const GroundSize fifty = ground_campaign(50, 7, true), two_hundred = ground_campaign(200, 7, true),
                    seed2 = ground_campaign(200, 2, true);
-  EXPECT_EQ(fifty.atoms, 2305u) << "ground atoms of `corpus 50 7`, rules in force: " << fifty.atoms << update;
-  EXPECT_EQ(fifty.instances, 1758u) << "rule instances of `corpus 50 7`, rules in force: " << fifty.instances << update;
-  EXPECT_EQ(two_hundred.atoms, 9722u) << "ground atoms of `corpus 200 7`, rules in force: " << two_hundred.atoms << update;
-  EXPECT_EQ(two_hundred.instances, 7388u)
-      << "rule instances of `corpus 200 7`, rules in force: " << two_hundred.instances << update;
-  EXPECT_EQ(seed2.atoms, 9159u) << "ground atoms of `corpus 200 2`, rules in force: " << seed2.atoms << update;
-  EXPECT_EQ(seed2.instances, 6861u) << "rule instances of `corpus 200 2`, rules in force: " << seed2.instances << update;
+  expect_linear(fifty, two_hundred, "50 operations (seed 7)", "200");
+  expect_linear(ground_campaign(50, 2, true), seed2, "50 operations (seed 2)", "200");
+  expect_pinned(fifty, {2305, 1758}, "`corpus 50 7`, rules in force");
+  expect_pinned(two_hundred, {9722, 7388}, "`corpus 200 7`, rules in force");
+  expect_pinned(seed2, {9159, 6861}, "`corpus 200 2`, rules in force");
 }
 
 // Every rule, those no claim has in force included (as `imputa lint`
@@ -118,14 +122,9 @@ TEST(GroundingSize, LinearInTheNumberOfOperations) {
 // interns none of its atoms.
 TEST(GroundingSize, EveryRulePinned) {
   const GroundSize fifty = ground_campaign(50), two_hundred = ground_campaign(200);
-  EXPECT_LE(two_hundred.atoms * 2, fifty.atoms * 9)
-      << "ground atoms: " << fifty.atoms << " for 50 operations, " << two_hundred.atoms << " for 200" << meaning;
-  EXPECT_LE(two_hundred.instances * 2, fifty.instances * 9)
-      << "rule instances: " << fifty.instances << " for 50 operations, " << two_hundred.instances << " for 200" << meaning;
-  EXPECT_EQ(fifty.atoms, 2374u) << "ground atoms of `corpus 50 7`: " << fifty.atoms << update;
-  EXPECT_EQ(fifty.instances, 1876u) << "rule instances of `corpus 50 7`: " << fifty.instances << update;
-  EXPECT_EQ(two_hundred.atoms, 9987u) << "ground atoms of `corpus 200 7`: " << two_hundred.atoms << update;
-  EXPECT_EQ(two_hundred.instances, 7864u) << "rule instances of `corpus 200 7`: " << two_hundred.instances << update;
+  expect_linear(fifty, two_hundred, "50 operations", "200");
+  expect_pinned(fifty, {2374, 1876}, "`corpus 50 7`");
+  expect_pinned(two_hundred, {9987, 7864}, "`corpus 200 7`");
 }
 
 // A countermeasure (op_b) answers an operation (op_a) whose author a claim
@@ -175,14 +174,9 @@ claim cl_b "Operation B was a wrongful act, not a lawful countermeasure" { holds
 
 TEST(GroundingSize, AFreeVariableClaimUnderACountermeasureIsLinearInTheStates) {
   const GroundSize ten = ground_text(countermeasure_chain(10), true), forty = ground_text(countermeasure_chain(40), true);
-  EXPECT_LE(forty.atoms * 2, ten.atoms * 9)
-      << "ground atoms: " << ten.atoms << " for 10 states, " << forty.atoms << " for 40" << meaning;
-  EXPECT_LE(forty.instances * 2, ten.instances * 9)
-      << "rule instances: " << ten.instances << " for 10 states, " << forty.instances << " for 40" << meaning;
-  EXPECT_EQ(ten.atoms, 544u) << "ground atoms for 10 states: " << ten.atoms << update;
-  EXPECT_EQ(ten.instances, 523u) << "rule instances for 10 states: " << ten.instances << update;
-  EXPECT_EQ(forty.atoms, 1744u) << "ground atoms for 40 states: " << forty.atoms << update;
-  EXPECT_EQ(forty.instances, 1813u) << "rule instances for 40 states: " << forty.instances << update;
+  expect_linear(ten, forty, "10 states", "40");
+  expect_pinned(ten, {544, 523}, "10 states");
+  expect_pinned(forty, {1744, 1813}, "40 states");
   // The same verdicts as with every entity apart (the reference).
   Sources sources;
   Diagnostics diags;
