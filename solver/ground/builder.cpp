@@ -26,6 +26,15 @@ std::optional<Formula> entity_comparison(const ast::Formula& f, const Binding& b
   return constant(f.comparison->op == ast::CmpOp::eq ? equal : !equal);
 }
 
+// A literal of a body that is false under `b` without grounding any atom:
+// `false`, or a comparison between entities.
+bool false_here(const ast::Formula& l, const Binding& b, const Program& p) {
+  if (l.kind == ast::Formula::Kind::falsity) return true;
+  if (l.kind != ast::Formula::Kind::comparison) return false;
+  auto decided = entity_comparison(l, b, p);
+  return decided && decided->kind == Formula::Kind::falsity;
+}
+
 Formula::Kind connective(ast::Formula::Kind k) {
   return k == ast::Formula::Kind::negation      ? Formula::Kind::negation
          : k == ast::Formula::Kind::conjunction ? Formula::Kind::conjunction
@@ -125,10 +134,7 @@ void Builder::emit_body(const PreparedRule& r, const Binding& b, Definition& def
   // state s an operation's breach was asked about (issue 19: quadratic in
   // the states under a free-variable claim).
   for (const auto& l : r.body)
-    if (l.kind == ast::Formula::Kind::falsity ||
-        (l.kind == ast::Formula::Kind::comparison && entity_comparison(l, b, p_).value_or(constant(true)).kind ==
-                                                         Formula::Kind::falsity))
-      return;
+    if (false_here(l, b, p_)) return;
   Body body;
   body.rule = r.index;
   for (const auto& l : r.body) {
