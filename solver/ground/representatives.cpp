@@ -454,7 +454,11 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, const CaseIn
   const auto without_own_link = covered.without_own_link(freedom, above);
   const std::vector<AtomId> with_rep = covered.atoms_with_representative();
   std::set<std::string> split;
-  if (without_own_link && covered.fresh_one(with_rep, freedom, above, fresh_hint_[rec.rule->index])) {
+  // Under a closed conclusion, (a) is not needed (representatives.hpp, (d)).
+  const Atom& head = builder.program().atoms[rec.head];
+  const bool closed_head = head.info && head.info->has(Tag::closed) && rules.derived(head.predicate);
+  if (without_own_link &&
+      (closed_head || covered.fresh_one(with_rep, freedom, above, fresh_hint_[rec.rule->index]))) {
     for (const auto& e : *without_own_link)
       if (!covered.emitted(e)) split.insert(e);
   } else {

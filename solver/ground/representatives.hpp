@@ -42,9 +42,24 @@
 //      open link can do anyway (issue 19: every object a premise calls a
 //      military objective sat in every operation's distinction instance).
 // Then neither value constrains anything else, exactly like the
-// representative's fresh atoms. Representatives::split() checks (a)-(c) once
+// representative's fresh atoms. Representatives::split() checks (a)-(d) once
 // all instances are known and gives every entity that breaks them an instance
 // of its own; a representative left standing for no entity goes.
+//
+// (d) Under a closed conclusion (`precluded(Op, S)`: it holds only where
+// established, docs/semantics.md §1), (a) is not needed. Such a
+// conclusion's value is, in every cone, whether its premises entail
+// it; and by (b) each covered entity's instance, the representative's
+// too, can be made false through an open link of its own that nothing
+// else holds, all of them at once, in any model: entailment is then
+// decided by the other instances alone, with or without the covered
+// entities' (and what lies behind their links is a possibility, left
+// out if inconsistent, as in (c)). (Issue 19: `holds attributable(op_7,
+// S)` grounds op_7's attribution to every state, so no state was fresh
+// for the target T of `lawful_countermeasure(op_1608, S, T)` below
+// `precluded(op_1608, st_16)`, and op_1608's burden was weighed
+// against all 200 states of the campaign: a cone of 9,627 atoms, 910
+// now.)
 //
 // "Elsewhere" is read where it matters: in the cone of a claim grounding
 // that holds the instance's head (docs/semantics.md §4; the judge encodes
@@ -134,7 +149,7 @@ public:
   void record(AtomId head, const PreparedRule& r, const Binding& b, const std::string& var, const Body& body,
               const GroundProgram& g, const RuleBook& rules, const CaseIndex& index);
 
-  // Gives each covered entity that breaks (a)-(c) its own instance. Returns
+  // Gives each covered entity that breaks (a)-(d) its own instance. Returns
   // whether any was added (new atoms then need expanding).
   bool split(const Program& p, const RuleBook& rules, const CaseIndex& index, Builder& builder);
 

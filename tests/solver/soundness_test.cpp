@@ -357,6 +357,34 @@ fact resp(r, p). fact att(r, s1). fact tg(p, s2). fact att(p, s3). fact tg(r, s3
   EXPECT_EQ(verdict_both_ways(text + "fact req(r, s2).\n" + claims, "c2"), "established");
 }
 
+// S9: a claim with a free state on the operation answered (`holds att(p,
+// S)`) grounds att(p, s) for every state, so no state is left that the
+// case says nothing about for the target T of cm(r, s1, T); under the
+// closed prec(r, s1) the representative still stands for the states
+// nobody names as targets (representatives.hpp, (d)): only whether prec is
+// entailed counts, and each of their instances can be false through
+// tg(r, T). Against every entity apart, with targets stated, disjunctive,
+// denied and none.
+TEST(Soundness, S9ClosedConclusionOverAStateEveryClaimNames) {
+  const std::string text = responses + "fact hit(p, s4).\n"
+                                       "claim c0 \"\" { holds att(p, S) }\n"
+                                       "claim c1 \"\" { holds prec(r, s1) }\n"
+                                       "claim c2 \"\" { holds not prec(r, s1) }\n"
+                                       "claim c3 \"\" { holds wrong(p, S) }\n";
+  EXPECT_EQ(verdict_both_ways(text, "c1"), "refuted");
+  EXPECT_EQ(verdict_both_ways(text, "c2"), "established");
+  EXPECT_EQ(grounding_verdicts(text, "c0"), grounding_verdicts(text, "c0", true));
+  EXPECT_EQ(grounding_verdicts(text, "c3"), grounding_verdicts(text, "c3", true));
+  const std::string stated = text + "fact att(p, s2). fact tg(r, s2).\n";
+  EXPECT_EQ(verdict_both_ways(stated, "c1"), "established");
+  EXPECT_EQ(verdict_both_ways(stated, "c2"), "refuted");
+  const std::string either = text + "fact att(p, s2). fact att(p, s3). fact tg(r, s2) or tg(r, s3).\n";
+  EXPECT_EQ(verdict_both_ways(either, "c1"), "established");
+  EXPECT_EQ(verdict_both_ways(either + "fact not att(p, s3).\n", "c1"), "refuted"); // conflicting: not established
+  EXPECT_EQ(verdict_both_ways(text + "fact att(p, s2). fact tg(r, s2) or tg(r, s5).\n", "c1"), "refuted");
+  EXPECT_EQ(verdict_both_ways(text + "fact att(p, s4). fact tg(r, s4).\n", "c1"), "refuted"); // wrong needs V != T
+}
+
 // S8: self-defence against an armed attack by a state nobody names: the
 // attacker is open, so self-defence is not established; named by a
 // disjunction of facts, it is.
