@@ -15,23 +15,6 @@
 namespace imputa::testing {
 namespace {
 
-void expect_same_verdicts(const Program& program, const std::string& what) {
-  JudgeOptions quick;
-  quick.reasons = false;
-  JudgeOptions apart = quick;
-  apart.every_entity_apart = true;
-  Diagnostics d1, d2;
-  auto with = verdicts_by_grounding(judge(program, quick, d1));
-  auto without = verdicts_by_grounding(judge(program, apart, d2));
-  ASSERT_FALSE(d1.has_errors() || d2.has_errors()) << what;
-  EXPECT_EQ(with.size(), without.size()) << what;
-  for (const auto& [key, v] : without) {
-    auto it = with.find(key);
-    ASSERT_NE(it, with.end()) << what << ": " << key;
-    EXPECT_EQ(to_string(it->second), to_string(v)) << what << ": " << key;
-  }
-}
-
 TEST(Shortcuts, ChangeNoVerdictOfAnyExampleOrLibraryCase) {
   auto files = imputa_files({"examples", "tests/library"});
   ASSERT_GE(files.size(), 30u);

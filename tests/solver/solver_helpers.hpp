@@ -108,6 +108,29 @@ inline std::map<std::string, Verdict> verdicts_by_grounding(const Report& report
   return out;
 }
 
+// Judges `program` with the grounding shortcuts and with every entity apart
+// (the reference; reasons off), expects every grounding's verdict to agree,
+// and returns the verdicts with the shortcuts (empty if judging failed).
+inline std::map<std::string, Verdict> expect_same_verdicts(const Program& program, const std::string& what) {
+  JudgeOptions quick;
+  quick.reasons = false;
+  JudgeOptions apart = quick;
+  apart.every_entity_apart = true;
+  Diagnostics d1, d2;
+  auto with = verdicts_by_grounding(judge(program, quick, d1));
+  auto without = verdicts_by_grounding(judge(program, apart, d2));
+  EXPECT_FALSE(d1.has_errors() || d2.has_errors()) << what;
+  if (d1.has_errors() || d2.has_errors()) return {};
+  EXPECT_EQ(with.size(), without.size()) << what;
+  for (const auto& [key, v] : without) {
+    auto it = with.find(key);
+    EXPECT_NE(it, with.end()) << what << ": " << key;
+    if (it == with.end()) return {};
+    EXPECT_EQ(to_string(it->second), to_string(v)) << what << ": " << key;
+  }
+  return with;
+}
+
 // One claim re-judged alone, with extra drops and assumptions.
 inline std::string verdict_with(const std::string& text, const std::string& claim, std::vector<std::string> drops,
                                 std::vector<ast::Atom> assumes = {}) {
