@@ -153,7 +153,7 @@ bool Representatives::split(const Program& p, const RuleBook& rules, const CaseI
   for (auto& rec : records_) {
     if (!builder.budget().ok()) return changed;
     if (rec.retired) continue;
-    changed = split_one(rec, rules, index, builder, connects.size(), constrained, freedom) || changed;
+    changed = split_one(rec, rules, builder, connects.size(), constrained, freedom) || changed;
   }
   return changed;
 }
@@ -393,20 +393,20 @@ public:
   }
 
   // Calls f(e) for each entity e of the domain with an atom of its instance
-  // found elsewhere; a description the case states (vetted by
-  // anonymous_variable) does not count, nor a free one (a'). Walks each
+  // found elsewhere, a free one (a') apart. This is the fallback, where (a)
+  // or (b) does not hold, so a description the case states counts too: what
+  // lets a covered entity keep its disputed description is that its open
+  // link makes its instance false and (a) makes the disjunction true
+  // whatever the description says; without both, a covered entity the
+  // evidence describes must be judged apart (Soundness.S10). Walks each
   // atom's instances, not the whole domain per atom (grounding grew faster
   // than the campaign through this loop).
   template <typename F>
-  void elsewhere(const std::vector<AtomId>& with_rep, const CaseIndex& index, const Freedom& freedom, bool above,
-                 F f) const {
+  void elsewhere(const std::vector<AtomId>& with_rep, const Freedom& freedom, bool above, F f) const {
     for (AtomId a : with_rep)
       each_instance(a, [&](const std::string& e, AtomId id) {
-        if (!in_domain(e) || freedom.frees(builder_.program(), id, a, e, rec_.rep, rec_.head, rec_.rule->index, above))
-          return;
-        const auto& args = builder_.program().atoms[id].args;
-        bool description = index.mentioned(id) && std::all_of(args.begin(), args.end(), [&](const std::string& x) { return x == e; });
-        if (!description) f(e);
+        if (in_domain(e) && !freedom.frees(builder_.program(), id, a, e, rec_.rep, rec_.head, rec_.rule->index, above))
+          f(e);
       });
   }
 
@@ -440,7 +440,7 @@ private:
   std::pair<std::string, std::string> key_; // the instance key around the represented variable's entity
 };
 
-bool Representatives::split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder,
+bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& builder,
                                 std::size_t known, const std::vector<char>& constrained, const Freedom& freedom) {
   // Guard links exist once the guarded conclusion is expanded (the first
   // round expands every atom interned before it).
@@ -462,7 +462,7 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, const CaseIn
     for (const auto& e : *without_own_link)
       if (!covered.emitted(e)) split.insert(e);
   } else {
-    covered.elsewhere(with_rep, index, freedom, above, [&](const std::string& e) {
+    covered.elsewhere(with_rep, freedom, above, [&](const std::string& e) {
       if (!split.count(e) && !covered.emitted(e)) split.insert(e);
     });
   }

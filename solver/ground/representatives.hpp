@@ -44,7 +44,10 @@
 // Then neither value constrains anything else, exactly like the
 // representative's fresh atoms. Representatives::split() checks (a)-(d) once
 // all instances are known and gives every entity that breaks them an instance
-// of its own; a representative left standing for no entity goes.
+// of its own; a representative left standing for no entity goes. Where (a)
+// or (b) fails, every entity with an atom found elsewhere is split, a
+// description the case states included: the argument that lets a described
+// entity stay covered needs both (S10).
 //
 // (d) Under a closed conclusion (`precluded(Op, S)`: it holds only where
 // established, docs/semantics.md §1), (a) is not needed. Such a
@@ -105,6 +108,9 @@
 //      rule and variable, the first instance, with a false body, hid the one
 //      with size(a2) = 7); and an entity another variable of the instance is
 //      bound to is never "another" (allied(a, a) is not allied(a, <another>)).
+//  S9: (d), a closed conclusion over a state every claim names.
+//  S10: (a) under an open conclusion: no entity fresh, a described entity
+//      may not stay with the representative.
 // The reference is GroundOptions::shortcuts = false (every entity apart);
 // tests/solver/generated_cases_test.cpp compares the two on random cases.
 #pragma once
@@ -195,7 +201,7 @@ private:
 
   Freedom free_atoms(const Program& p, const RuleBook& rules, const CaseIndex& index, const Builder& builder,
                      const std::vector<char>& connects, const std::vector<char>& constrained) const;
-  bool split_one(Record& rec, const RuleBook& rules, const CaseIndex& index, Builder& builder, std::size_t known,
+  bool split_one(Record& rec, const RuleBook& rules, Builder& builder, std::size_t known,
                  const std::vector<char>& constrained, const Freedom& freedom);
 
   // By rule: the entity (a) last found for one of its representatives, tried

@@ -613,3 +613,30 @@ TEST(Soundness, APositiveBurdenKeepsTheEntitiesItMayBeMetForApart) {
 
 } // namespace
 } // namespace imputa::testing
+
+namespace imputa::testing {
+namespace {
+
+// (a) of representatives.hpp: h(a3) sits below k(a3), which the claim's
+// cone holds (through m(o)) and a premise denies, so a3 is no fresh entity;
+// a2 is described (evidence against h(a2)). No entity can make c(o) true:
+// `not c(o)` is established every entity apart, and must be with the
+// representative too, which may not stand for a2 when no entity is fresh.
+TEST(Soundness, S10NoFreshEntityLeavesNoRepresentative) {
+  const std::string text = R"(
+actor a2 "". actor a3 "". operation o "".
+predicate pb(operation, actor) link "". predicate h(actor) link "". predicate c(operation) "".
+predicate k(actor) "". predicate m(operation) "". predicate live(operation) "".
+rule r1 "": c(O) if pb(O, X), h(X), m(O).
+rule r2 "": k(Y) if h(Y).
+rule r3 "": m(O) if live(O), not k(a3).
+evidence e2 forensic "" { contradicts h(a2) confidence 0.95 }
+fact live(o).
+fact not k(a3).
+claim q "" { holds not c(o) }
+)";
+  EXPECT_EQ(verdict_both_ways(text, "q"), "established");
+}
+
+} // namespace
+} // namespace imputa::testing
