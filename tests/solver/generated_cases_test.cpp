@@ -417,9 +417,9 @@ private:
 // entity is fresh ((a) of representatives.hpp) and the fallback decides:
 // one conclusion over an open link and a description (`c(O) if pb(O, X),
 // h(X)`, h open, a link or closed, sometimes negated, sometimes under
-// `m(O)`), and each actor described by evidence or a
-// fact, denied h through a conclusion the claim's cone holds (`not k(a)`
-// under m), linked by evidence, named by another claim, or left alone. The
+// `m(O)`), and each actor described by evidence or a fact, denied h through
+// a conclusion the claim's cone holds (`not k(a)` under m), linked by
+// evidence, named by another claim, or left alone. The
 // shortcuts once let the representative stand for a described actor when no
 // actor was fresh (Soundness.S10): on that code 8 of the first 400 seeds
 // (3 of the 120 a sanitizer build judges) disagree with every entity apart.
