@@ -469,10 +469,8 @@ public:
       out << ".\n";
       for (const auto& o : op)
         if (below(4) != 0) out << "fact live(" << o << ").\n";
-      for (const auto& a : denied) out << "fact not k(" << a << ").\n";
-    } else {
-      for (const auto& a : denied) out << "fact not k(" << a << ").\n";
     }
+    for (const auto& a : denied) out << "fact not k(" << a << ").\n";
     for (const auto& o : op) {
       switch (below(4)) {
       case 0: out << "claim q" << o << " \"\" { holds c(" << o << ") }\n"; break;
