@@ -43,6 +43,13 @@ void CaseIndex::values(const std::string& predicate, const Pattern& pattern, std
 }
 
 bool CaseIndex::values_through(const std::string& predicate, const Pattern& pattern, std::set<std::string>& out) const {
+  const std::set<std::string>* found = through(predicate, pattern);
+  if (!found) return false;
+  out.insert(found->begin(), found->end());
+  return true;
+}
+
+const std::set<std::string>* CaseIndex::through(const std::string& predicate, const Pattern& pattern) const {
   std::string key = pattern_text(predicate, pattern);
   auto it = through_memo_.find(key);
   if (it == through_memo_.end()) {
@@ -50,9 +57,7 @@ bool CaseIndex::values_through(const std::string& predicate, const Pattern& patt
     bool ok = values_through_uncached(predicate, pattern, found);
     it = through_memo_.emplace(std::move(key), ok ? std::optional(std::move(found)) : std::nullopt).first;
   }
-  if (!it->second) return false;
-  out.insert(it->second->begin(), it->second->end());
-  return true;
+  return it->second ? &*it->second : nullptr;
 }
 
 bool CaseIndex::values_through_uncached(const std::string& predicate, const Pattern& pattern,
@@ -84,8 +89,8 @@ bool CaseIndex::unmentioned_through(const std::string& predicate, std::vector<st
                                     const std::string& value) const {
   for (auto& x : args)
     if (x == value) x = hole;
-  std::set<std::string> found;
-  return values_through(predicate, args, found) && !found.count(value);
+  const std::set<std::string>* found = through(predicate, args);
+  return found && !found->count(value);
 }
 
 std::vector<std::pair<std::string, std::vector<std::string>>>

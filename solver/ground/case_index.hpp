@@ -37,6 +37,11 @@ public:
   // depends on through transparent positions, mentioned. False if a hole is
   // not at a transparent position.
   bool values_through(const std::string& predicate, const Pattern& pattern, std::set<std::string>& out) const;
+  // The same values, kept (found once per pattern, read by reference: a
+  // burden like `military_objective_shown(_)` names a share of the whole
+  // campaign's objects and is asked for again in every instance); null if a
+  // hole is not at a transparent position.
+  const std::set<std::string>* through(const std::string& predicate, const Pattern& pattern) const;
 
   // The derived atom `predicate(args)` depends on `value` only through atoms
   // no premise or claim mentions (and is not mentioned itself).

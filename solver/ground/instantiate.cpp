@@ -196,14 +196,9 @@ bool Instantiator::bind_last(RuleJoin& j, Binding& b, const std::string& var) {
 // stands for it, its instance is the representative's, for every other one.
 bool Instantiator::join_one_unnamed(RuleJoin& j, Binding& b, const std::string& var, const LastVariable& s,
                                     const std::vector<std::string>& domain) {
-  auto described = [&](const std::string& e) {
-    return std::any_of(s.descriptions.begin(), s.descriptions.end(), [&](const auto& d) {
-      return index_.mentioned(d.first, std::vector<std::string>(d.second, e)).has_value();
-    });
-  };
-  for (const auto& e : domain) {
-    if (s.named.count(e) || s.burdened.count(e) || described(e)) continue;
-    b[var] = e;
+  for (const std::string* e : undescribed(domain, s.descriptions)) {
+    if (s.named.count(*e) || s.is_burdened(*e)) continue;
+    b[var] = *e;
     auto anonymous = anonymous_variable(p_, rules_, index_, j.rule, b);
     if (!anonymous || anonymous->first != var || !anonymous->second) return false;
     join(j, b);
@@ -211,6 +206,19 @@ bool Instantiator::join_one_unnamed(RuleJoin& j, Binding& b, const std::string& 
     return true;
   }
   return false;
+}
+
+const std::vector<const std::string*>& Instantiator::undescribed(const std::vector<std::string>& domain,
+                                                                 const Descriptions& descriptions) {
+  auto [it, fresh] = undescribed_.try_emplace({&domain, descriptions});
+  if (!fresh) return it->second;
+  for (const auto& e : domain) {
+    bool described = std::any_of(descriptions.begin(), descriptions.end(), [&](const auto& d) {
+      return index_.mentioned(d.first, std::vector<std::string>(d.second, e)).has_value();
+    });
+    if (!described) it->second.push_back(&e);
+  }
+  return it->second;
 }
 
 std::optional<Instantiator::LastVariable> Instantiator::survey_last(const PreparedRule& r, const Binding& b,
@@ -225,7 +233,7 @@ std::optional<Instantiator::LastVariable> Instantiator::survey_last(const Prepar
   // A described entity is one more "another" only behind an open link (anonymous_variable).
   if (!s.descriptions.empty() && !s.open_link) return std::nullopt;
   if (!s.open_link) {
-    s.named.insert(s.burdened.begin(), s.burdened.end());
+    for (const auto* set : s.burdened) s.named.insert(set->begin(), set->end());
     s.burdened.clear();
   }
   return s;
@@ -258,8 +266,11 @@ bool Instantiator::survey_literal(const ast::Formula& l, const Binding& b, const
     // A negated burden about the entity alone that an entity nobody
     // mentions cannot meet (anonymous_variable).
     if (!positive && std::all_of(pattern.begin(), pattern.end(), [](const std::string& x) { return x == hole; }) &&
-        rules_.unmet_unless_mentioned(p_, a->predicate.text))
-      return index_.values_through(a->predicate.text, pattern, s.burdened);
+        rules_.unmet_unless_mentioned(p_, a->predicate.text)) {
+      const auto* found = index_.through(a->predicate.text, pattern);
+      if (found) s.burdened.push_back(found);
+      return found != nullptr;
+    }
     return index_.values_through(a->predicate.text, pattern, s.named) ||
            (positive && index_.values_guarded(a->predicate.text, pattern, s.named));
   }

@@ -34,6 +34,8 @@
 #include "ground/representatives.hpp"
 #include "ground/seed.hpp"
 
+#include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -71,14 +73,20 @@ private:
     std::vector<bool> used;
     Expansion& out;
   };
+  // Atoms about an entity alone: predicate, arity (`organised_group(G)`).
+  using Descriptions = std::vector<std::pair<std::string, std::size_t>>;
   // What the last variable of an instance meets in its body (bind_last).
   struct LastVariable {
     std::set<std::string> named; // entities to judge one by one
-    std::vector<std::pair<std::string, std::size_t>> descriptions; // atoms about the entity alone: predicate, arity
+    Descriptions descriptions;
     // Entities a negated burden about them alone may be met for, through
     // what the case mentions (`not military_objective_shown(O)`): covered,
-    // like the described ones, behind an open link.
-    std::set<std::string> burdened;
+    // like the described ones, behind an open link. The sets CaseIndex keeps,
+    // not copies (a campaign's burden names a share of all its objects).
+    std::vector<const std::set<std::string>*> burdened;
+    bool is_burdened(const std::string& e) const {
+      return std::any_of(burdened.begin(), burdened.end(), [&](const auto* set) { return set->count(e) != 0; });
+    }
     bool open_link = false; // a condition linking the entity to the others, open to proof
   };
 
@@ -95,6 +103,12 @@ private:
   bool survey_literal(const ast::Formula& l, const Binding& b, const std::string& var, LastVariable& s) const;
   bool join_one_unnamed(RuleJoin& j, Binding& b, const std::string& var, const LastVariable& s,
                         const std::vector<std::string>& domain);
+  // The entities of a domain no seeded atom describes alone, in the
+  // domain's order (join_one_unnamed's candidates), computed once per
+  // domain and set of descriptions: a campaign that describes most of its
+  // groups would otherwise walk them all again for every instance.
+  const std::vector<const std::string*>& undescribed(const std::vector<std::string>& domain,
+                                                     const Descriptions& descriptions);
   void emit(const PreparedRule& r, const Binding& given, Expansion& x);
   void settle_set_aside(Expansion& x);
   bool possible(const ast::Atom& a, const Binding& b) const;
@@ -108,6 +122,7 @@ private:
   bool shortcuts_;
   std::vector<bool> expanded_;
   std::unordered_map<std::string, std::vector<PossibleAt>> possible_at_; // by predicate, built when first joined
+  std::map<std::pair<const std::vector<std::string>*, Descriptions>, std::vector<const std::string*>> undescribed_;
 };
 
 } // namespace imputa::ground
