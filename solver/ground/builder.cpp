@@ -195,7 +195,7 @@ grounding_error::RuleGrowth Builder::growth(std::size_t rule, const Definition& 
 }
 
 bool Builder::emitted(AtomId head, std::size_t rule, const Binding& b) const {
-  return emitted_.count(instance_key(head, rule, b)) != 0;
+  return emitted_.contains(instance_key(head, rule, b));
 }
 
 std::optional<AtomId> Builder::take_work() {

@@ -5,12 +5,13 @@
 #pragma once
 
 #include "ground/rules.hpp"
+#include "ground/text_table.hpp"
 #include "imputa/diagnostic.hpp"
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -35,7 +36,7 @@ public:
   // Whether emit_body() emitted this instance (record_instances only).
   bool emitted(AtomId head, std::size_t rule, const Binding& b) const;
   // The same by the instance's key (instance_key).
-  bool emitted(const std::string& key) const { return emitted_.count(key) != 0; }
+  bool emitted(std::string_view key) const { return emitted_.contains(key); }
 
   // The next derived atom interned and not yet taken, if any.
   std::optional<AtomId> take_work();
@@ -55,7 +56,7 @@ private:
   bool record_instances_;
   GroundProgram g_;
   std::vector<AtomId> work_;
-  std::unordered_set<std::string> emitted_; // instance_key of every instance emitted
+  TextSet emitted_; // instance_key of every instance emitted
   // Adds atom `a` to by_pattern_ under its text with a hole at `position`.
   void index_at(AtomId a, std::size_t position) const;
 

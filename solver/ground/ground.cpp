@@ -44,44 +44,4 @@ GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra
   return g;
 }
 
-std::uint32_t AtomIndex::hash_of(std::string_view text) {
-  const std::size_t h = std::hash<std::string_view>{}(text);
-  return static_cast<std::uint32_t>(h ^ (h >> 32));
-}
-
-// The slot holding `text`, or the empty slot where it would go.
-std::size_t AtomIndex::slot_of(std::string_view text, std::uint32_t h, const std::vector<Atom>& atoms) const {
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t i = h & mask;
-  while (slots_[i].id != empty && !(slots_[i].hash == h && atoms[slots_[i].id].text == text)) i = (i + 1) & mask;
-  return i;
-}
-
-std::optional<AtomId> AtomIndex::find(std::string_view text, const std::vector<Atom>& atoms) const {
-  if (slots_.empty()) return std::nullopt;
-  const Slot& s = slots_[slot_of(text, hash_of(text), atoms)];
-  return s.id == empty ? std::nullopt : std::optional<AtomId>(s.id);
-}
-
-std::pair<AtomId, bool> AtomIndex::try_emplace(std::string_view text, AtomId fresh, const std::vector<Atom>& atoms) {
-  if ((used_ + 1) * 8 > slots_.size() * 5) grow();
-  const std::uint32_t h = hash_of(text);
-  Slot& s = slots_[slot_of(text, h, atoms)];
-  if (s.id != empty) return {s.id, false};
-  s = {h, fresh};
-  ++used_;
-  return {fresh, true};
-}
-
-void AtomIndex::grow() {
-  std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(slots_.empty() ? 1024 : slots_.size() * 2));
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (s.id == empty) continue;
-    std::size_t i = s.hash & mask;
-    while (slots_[i].id != empty) i = (i + 1) & mask;
-    slots_[i] = s;
-  }
-}
-
 } // namespace imputa::ground

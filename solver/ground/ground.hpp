@@ -2,6 +2,7 @@
 // atoms, follow rule heads to bodies, never the full cross product of domains.
 #pragma once
 
+#include "ground/text_table.hpp"
 #include "imputa/diagnostic.hpp"
 #include "imputa/program.hpp"
 
@@ -92,28 +93,28 @@ struct ClaimInstance {
   std::string text;
 };
 
-// The atoms' ids by text. An open-addressing table of (hash, id): the text
-// itself is read from the atoms, so each is stored once (a ground program of
-// 4,000 operations has hundreds of thousands of atoms).
+// The atoms' ids by text (text_table.hpp): the text itself is read from the
+// atoms, so each is stored once (a ground program of 4,000 operations has
+// hundreds of thousands of atoms).
 class AtomIndex {
+  struct TextOf {
+    const std::vector<Atom>& atoms;
+    std::string_view operator()(AtomId id) const { return atoms[id].text; }
+  };
+
 public:
-  std::optional<AtomId> find(std::string_view text, const std::vector<Atom>& atoms) const;
+  std::optional<AtomId> find(std::string_view text, const std::vector<Atom>& atoms) const {
+    return table_.find(text, TextOf{atoms});
+  }
   // The id of the atom with this text, else `fresh` (then entered: the caller
   // appends the atom at that id) and true.
-  std::pair<AtomId, bool> try_emplace(std::string_view text, AtomId fresh, const std::vector<Atom>& atoms);
-  std::size_t size() const { return used_; }
+  std::pair<AtomId, bool> try_emplace(std::string_view text, AtomId fresh, const std::vector<Atom>& atoms) {
+    return table_.try_emplace(text, fresh, TextOf{atoms});
+  }
+  std::size_t size() const { return table_.size(); }
 
 private:
-  struct Slot {
-    std::uint32_t hash = 0;
-    AtomId id = empty;
-  };
-  static constexpr AtomId empty = ~AtomId{0};
-  static std::uint32_t hash_of(std::string_view text);
-  std::size_t slot_of(std::string_view text, std::uint32_t h, const std::vector<Atom>& atoms) const;
-  void grow();
-  std::vector<Slot> slots_; // a power of two of them, at most 5/8 used
-  std::size_t used_ = 0;
+  TextTable table_;
 };
 
 struct GroundProgram {

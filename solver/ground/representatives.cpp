@@ -113,11 +113,11 @@ std::optional<std::pair<std::string, bool>> anonymous_variable(const Program& p,
 }
 
 bool Representatives::claim(AtomId head, std::size_t rule, const Binding& b, const std::string& var) {
-  return claimed_.insert(instance_key(head, rule, b, var)).second;
+  return claimed_.insert(instance_key(head, rule, b, var));
 }
 
 bool Representatives::claimed(AtomId head, std::size_t rule, const Binding& b, const std::string& var) const {
-  return claimed_.count(instance_key(head, rule, b, var)) != 0;
+  return claimed_.contains(instance_key(head, rule, b, var));
 }
 
 void Representatives::record(AtomId head, const PreparedRule& r, const Binding& b, const std::string& var,

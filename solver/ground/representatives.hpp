@@ -122,7 +122,6 @@
 #include <set>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -209,7 +208,7 @@ private:
   std::unordered_map<std::size_t, std::string> fresh_hint_;
 
   std::vector<Record> records_;
-  std::unordered_set<std::string> claimed_; // instance_key without the represented variable
+  TextSet claimed_; // instance_key without the represented variable
 };
 
 // Atoms through which a premise's component reaches further: conclusions
