@@ -287,7 +287,7 @@ int main(int argc, char** argv) {
       if (!g.derived(a)) {
         result = !(ai && ai->has(Tag::closed)) || settled.count(a);
       } else {
-        for (const auto& body : g.definitions[g.definition_of.at(a)].bodies) {
+        for (const auto& body : g.definition(a)->bodies) {
           const RuleItem& rule = program.rules[body.rule];
           if (rule.when_family && setting.doctrine.at(*rule.when_family) != *rule.when_alternative) continue;
           bool ok = true;

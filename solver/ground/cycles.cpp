@@ -11,9 +11,9 @@ using Edge = std::pair<AtomId, std::size_t>; // a condition, and the rule that p
 // Conditions of an atom's rule instances, smallest atom last (taken from the back first).
 std::vector<Edge> successors(const GroundProgram& g, AtomId a) {
   std::vector<Edge> out;
-  auto d = g.definition_of.find(a);
-  if (d == g.definition_of.end()) return out;
-  for (const auto& body : g.definitions[d->second].bodies) {
+  const Definition* d = g.definition(a);
+  if (!d) return out;
+  for (const auto& body : d->bodies) {
     std::vector<AtomId> atoms;
     for (const auto& l : body.literals) collect_atoms(l, atoms);
     for (AtomId x : atoms) out.emplace_back(x, body.rule);

@@ -74,9 +74,9 @@ std::vector<AtomId> dependencies(const GroundProgram& g, const Formula& f) {
     stack.pop_back();
     if (!seen.insert(a).second) continue;
     out.push_back(a);
-    auto d = g.definition_of.find(a);
-    if (d == g.definition_of.end()) continue;
-    for (const auto& b : g.definitions[d->second].bodies)
+    const Definition* d = g.definition(a);
+    if (!d) continue;
+    for (const auto& b : d->bodies)
       for (const auto& l : b.literals) collect_atoms(l, stack);
   }
   std::sort(out.begin(), out.end());

@@ -121,7 +121,10 @@ struct GroundProgram {
   std::vector<Atom> atoms;
   AtomIndex index;
   std::vector<Definition> definitions;
-  std::unordered_map<AtomId, std::size_t> definition_of;
+  // The place in `definitions` of each derived atom's definition, by atom id
+  // (none for the others): read for every atom of every cone.
+  static constexpr std::uint32_t none = ~std::uint32_t{0};
+  std::vector<std::uint32_t> definition_index;
   std::vector<FactPremise> facts;
   std::vector<NumericPremise> numeric;
   std::vector<ClaimInstance> claims;
@@ -129,7 +132,11 @@ struct GroundProgram {
   bool timed_out = false;      // the deadline passed while grounding: judge nothing (UNKNOWN)
 
   std::optional<AtomId> find(std::string_view text) const { return index.find(text, atoms); }
-  bool derived(AtomId a) const { return definition_of.count(a) != 0; }
+  bool derived(AtomId a) const { return a < definition_index.size() && definition_index[a] != none; }
+  // The definition of a derived atom, else null (a reference into
+  // `definitions`: not kept while definitions are added).
+  const Definition* definition(AtomId a) const { return derived(a) ? &definitions[definition_index[a]] : nullptr; }
+  Definition* definition(AtomId a) { return derived(a) ? &definitions[definition_index[a]] : nullptr; }
 };
 
 struct GroundOptions {

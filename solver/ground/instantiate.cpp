@@ -43,7 +43,8 @@ void Instantiator::expand(AtomId id) {
   }
   settle_set_aside(x);
   GroundProgram& g = builder_.program();
-  g.definition_of[id] = g.definitions.size();
+  if (g.definition_index.size() <= id) g.definition_index.resize(id + 1, GroundProgram::none);
+  g.definition_index[id] = static_cast<std::uint32_t>(g.definitions.size());
   g.definitions.push_back(std::move(x.def));
 }
 

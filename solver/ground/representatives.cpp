@@ -201,10 +201,10 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
   // past Freedom::few of them an atom (and all below it) counts as reached
   // by every claim.
   auto below = [&](AtomId a, std::vector<AtomId>& stack) {
-    if (auto d = g.definition_of.find(a); d != g.definition_of.end()) {
-      for (const auto& body : g.definitions[d->second].bodies)
+    if (const Definition* d = g.definition(a)) {
+      for (const auto& body : d->bodies)
         for (const auto& l : body.literals) collect_atoms(l, stack);
-      const auto& naive = g.definitions[d->second].naive_origin;
+      const auto& naive = d->naive_origin;
       stack.insert(stack.end(), naive.begin(), naive.end());
     }
   };
@@ -264,11 +264,11 @@ bool Representatives::Freedom::frees(const GroundProgram& g, AtomId found, AtomI
   // A conclusion: its definition must be the representative's, entity for
   // entity, over quiet base atoms no other conclusion in a cone with `head` holds.
   if (!separated(found, head, rule)) return false;
-  auto df = g.definition_of.find(found), dt = g.definition_of.find(twin);
-  if (df == g.definition_of.end() || dt == g.definition_of.end()) return false;
-  const auto& bf = g.definitions[df->second].bodies;
-  const auto& bt = g.definitions[dt->second].bodies;
-  if (bf.size() != bt.size() || !g.definitions[df->second].naive_origin.empty()) return false;
+  const Definition *df = g.definition(found), *dt = g.definition(twin);
+  if (!df || !dt) return false;
+  const auto& bf = df->bodies;
+  const auto& bt = dt->bodies;
+  if (bf.size() != bt.size() || !df->naive_origin.empty()) return false;
   auto same_atom = [&](AtomId a, AtomId b) {
     const Atom& x = g.atoms[a];
     const Atom& y = g.atoms[b];
@@ -385,8 +385,8 @@ public:
       const auto& args = g.atoms[a].args;
       if (std::find(args.begin(), args.end(), rec_.rep) == args.end()) continue;
       out.push_back(a);
-      if (auto d = g.definition_of.find(a); d != g.definition_of.end())
-        for (const auto& body : g.definitions[d->second].bodies)
+      if (const Definition* d = g.definition(a))
+        for (const auto& body : d->bodies)
           for (const auto& l : body.literals) collect_atoms(l, stack);
     }
     return out;
@@ -489,14 +489,14 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
     Definition extra;
     extra.head = rec.head;
     builder.emit_body(*rec.rule, b, extra);
-    auto& bodies = g.definitions[g.definition_of.at(rec.head)].bodies;
+    auto& bodies = g.definition(rec.head)->bodies;
     for (auto& body : extra.bodies) bodies.push_back(std::move(body));
   }
   // A representative that no longer stands for any entity goes.
   const auto& domain = covered.domain();
   if (std::all_of(domain.begin(), domain.end(), [&](const std::string& e) { return covered.emitted(e); })) {
     rec.retired = true;
-    auto& bodies = g.definitions[g.definition_of.at(rec.head)].bodies;
+    auto& bodies = g.definition(rec.head)->bodies;
     std::erase_if(bodies, [&](const Body& body) {
       if (body.rule != rec.rule->index) return false;
       std::vector<AtomId> atoms;
@@ -526,8 +526,8 @@ std::vector<char> connecting_atoms(const Program& p, const GroundProgram& g, std
     stack.pop_back();
     if (constrained[a]) continue;
     constrained[a] = 1;
-    if (auto d = g.definition_of.find(a); d != g.definition_of.end())
-      for (const auto& body : g.definitions[d->second].bodies)
+    if (const Definition* d = g.definition(a))
+      for (const auto& body : d->bodies)
         for (const auto& l : body.literals) collect_atoms(l, stack);
   }
   for (const auto& d : g.definitions) {

@@ -50,8 +50,8 @@ std::vector<bool> constrained_atoms(const ground::GroundProgram& g, const weigh:
     stack.pop_back();
     if (constrained[a]) continue;
     constrained[a] = true;
-    if (auto d = g.definition_of.find(a); d != g.definition_of.end())
-      for (AtomId child : children(g.definitions[d->second])) stack.push_back(child);
+    if (const ground::Definition* d = g.definition(a))
+      for (AtomId child : children(*d)) stack.push_back(child);
   }
   return constrained;
 }
@@ -88,7 +88,7 @@ std::vector<char> loose_atoms(const ground::GroundProgram& g, const weigh::Evide
   std::vector<char> loose(n, 0);
   for (AtomId a = 0; a < n; ++a) {
     const auto* info = g.atoms[a].info;
-    loose[a] = seen[a] == 1 && info && !info->numeric && !info->has(Tag::closed) && !g.definition_of.count(a);
+    loose[a] = seen[a] == 1 && info && !info->numeric && !info->has(Tag::closed) && !g.derived(a);
   }
   return loose;
 }
@@ -114,8 +114,8 @@ std::vector<AtomId> Cones::cone(const std::vector<AtomId>& atoms) const {
     if (in[a]) continue;
     in[a] = true;
     out.push_back(a);
-    if (auto d = g_.definition_of.find(a); d != g_.definition_of.end())
-      for (AtomId child : children(g_.definitions[d->second])) stack.push_back(child);
+    if (const ground::Definition* d = g_.definition(a))
+      for (AtomId child : children(*d)) stack.push_back(child);
     for (std::size_t k : facts_of_[a]) // each fact once: a fact of n atoms would push n^2
       if (facts_seen.insert(k).second) stack.insert(stack.end(), g_.facts[k].atoms.begin(), g_.facts[k].atoms.end());
     for (AtomId p : parents_[a])
@@ -229,8 +229,8 @@ ConeIndex index_cone(const ground::GroundProgram& g, const std::vector<AtomId>& 
   x.numeric_on.resize(n);
   x.literals_on.resize(n);
   for (std::size_t i = 0; i < n; ++i)
-    if (auto d = g.definition_of.find(cone[i]); d != g.definition_of.end())
-      index_definition(g.definitions[d->second], i, cone, loose, x);
+    if (const ground::Definition* d = g.definition(cone[i]))
+      index_definition(*d, i, cone, loose, x);
   for (std::size_t k : facts)
     for (AtomId a : g.facts[k].atoms)
       if (auto j = local_index(cone, a)) x.facts_on[*j].push_back(k);

@@ -87,7 +87,7 @@ public:
     Status s = Status::open;
     if (evidence_.proven({g_.atoms[a].text, true}, config_, weigh::Reading::cautious)) s = Status::established;
     else if (evidence_.proven({g_.atoms[a].text, false}, config_, weigh::Reading::cautious)) s = Status::refuted;
-    else if (auto d = g_.definition_of.find(a); d != g_.definition_of.end()) s = derived_status(g_.definitions[d->second]);
+    else if (const ground::Definition* d = g_.definition(a)) s = derived_status(*d);
     const auto* info = g_.atoms[a].info;
     if (s == Status::open && info && info->has(Tag::closed)) s = Status::presumed; // §1: false until proven
     return known_[a] = s;
@@ -294,8 +294,8 @@ private:
     if (auto it = in.leads.find(a); it != in.leads.end()) return it->second;
     in.leads[a] = false; // guards the recursion (E009: no cycles)
     bool found = in.selection.targets.count(a) != 0;
-    if (auto d = g_.definition_of.find(a); !found && d != g_.definition_of.end())
-      for (const auto& body : g_.definitions[d->second].bodies) {
+    if (const ground::Definition* d = g_.definition(a); !found && d)
+      for (const auto& body : d->bodies) {
         if (!allowed(in, body)) continue;
         for (const auto& l : body.literals)
           for (auto x : atoms_of(l)) found = found || leads(in, x);
@@ -319,8 +319,8 @@ private:
     if (auto c = in.could.find(a); c != in.could.end()) return c->second;
     in.could[a] = false; // guards the recursion (E009: no cycles)
     bool found = false;
-    if (auto d = g_.definition_of.find(a); d != g_.definition_of.end())
-      for (const auto& body : g_.definitions[d->second].bodies)
+    if (const ground::Definition* d = g_.definition(a))
+      for (const auto& body : d->bodies)
         found = found || (allowed(in, body) && could_hold(in, body));
     return in.could[a] = found;
   }
@@ -356,9 +356,9 @@ private:
       node.would_establish = m->second;
     add_node(std::move(node));
     if (view_ == GraphView::support && in.selection.missing.count(a)) return; // what is missing ends the way
-    auto d = g_.definition_of.find(a);
-    if (d == g_.definition_of.end()) return;
-    const auto& def = g_.definitions[d->second];
+    const ground::Definition* d = g_.definition(a);
+    if (!d) return;
+    const auto& def = *d;
     if (view_ == GraphView::support && in.naive) // UNSUBSTANTIATED: the §28(f) inference that carries it
       for (auto o : def.naive_origin) {
         add_edge(atom_id(o), atom_id(a), GraphEdge::Kind::discounted);

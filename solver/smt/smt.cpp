@@ -420,7 +420,7 @@ struct Session::Impl {
       if (inside(a)) assumption(a);
     for (auto a : cone) {
       if (late()) return;
-      if (auto d = g.definition_of.find(a); d != g.definition_of.end()) encode_definition(g.definitions[d->second]);
+      if (const ground::Definition* d = g.definition(a)) encode_definition(*d);
     }
     // Closed base atoms are false unless a kept fact, a proven literal or an assumption makes them true.
     for (auto a : cone) {
