@@ -1,8 +1,10 @@
-// Grounding interns every atom by its text (ground/ground.hpp, AtomIndex): the
-// same text must give the same id however large the table grows, and a text
-// never entered must not be found, among thousands that probe past one another.
+// Grounding interns every atom by its text (ground/ground.hpp, AtomIndex over
+// ground/text_table.hpp): the same text must give the same id however large
+// the table grows, and a text never entered must not be found, among
+// thousands that probe past one another.
 #include "ground/ground.hpp"
 #include "ground/pattern.hpp"
+#include "ground/text_table.hpp"
 
 #include <gtest/gtest.h>
 
@@ -44,6 +46,31 @@ TEST(AtomIndex, AnEmptyTextIsAnAtomLikeAnyOther) {
   EXPECT_EQ(intern(index, atoms, ""), AtomId(1));
   EXPECT_EQ(index.find("", atoms), std::optional<AtomId>(AtomId(1)));
   EXPECT_EQ(intern(index, atoms, "q"), AtomId(0));
+}
+
+// The instance keys (Builder::emitted_, Representatives::claimed_) are kept
+// end to end in one buffer (ground/text_table.hpp): a key is in the set once
+// inserted, whatever came after it, and a key that only begins or ends like
+// one inserted is not.
+TEST(TextSet, AKeyIsFoundOnceInsertedAndOnlyThen) {
+  TextSet keys;
+  EXPECT_FALSE(keys.contains("7\x02" "12"));
+  constexpr int n = 20000; // several doublings of the table, the buffer reallocated many times
+  for (int i = 0; i < n; ++i) {
+    const std::string key = "7\x02" "12\x02G\x03grp_" + std::to_string(i);
+    EXPECT_TRUE(keys.insert(key)) << key;
+    EXPECT_FALSE(keys.insert(key)) << key;
+  }
+  EXPECT_EQ(keys.size(), std::size_t(n));
+  for (int i = n - 1; i >= 0; --i)
+    EXPECT_TRUE(keys.contains("7\x02" "12\x02G\x03grp_" + std::to_string(i))) << i;
+  EXPECT_FALSE(keys.contains("7\x02" "12\x02G\x03grp_20000"));
+  EXPECT_FALSE(keys.contains("7\x02" "12\x02G\x03grp_"));
+  EXPECT_FALSE(keys.contains("12\x02G\x03grp_1"));
+  EXPECT_FALSE(keys.contains(""));
+  EXPECT_TRUE(keys.insert(""));
+  EXPECT_TRUE(keys.contains(""));
+  EXPECT_EQ(keys.size(), std::size_t(n + 1));
 }
 
 // The representatives ask whether an entity's instance was emitted for every
