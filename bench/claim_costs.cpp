@@ -11,6 +11,7 @@
 #include "case_file.hpp"
 #include "imputa/judge.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <map>
