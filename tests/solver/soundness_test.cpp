@@ -638,5 +638,54 @@ claim q "" { holds not c(o) }
   EXPECT_EQ(verdict_both_ways(text, "q"), "established");
 }
 
+// S11 and S12, known and not yet fixed (docs/limits.md, "Entities judged
+// together: two known differences"): found by IMPUTA_GENERATED_CASES=2500
+// IMPUTA_GENERATED_SEED=5001 (seeds 5555 and 6072), reduced by hand. In both,
+// a condition some rule also negates is read by the shortcut as a mere
+// possibility, a conflict behind it left out, and in the full reading it is
+// not. Disabled so that the suite stays a statement of what holds; run them
+// with --gtest_also_run_disabled_tests when working on the fix.
+TEST(Soundness, DISABLED_S11ANegatedLinkIsNoPossibility) {
+  const std::string text = R"(
+doctrine mode = m1 | m2 "".
+actor a0 "". actor a3 "". actor a4 "". operation op0 "". operation op3 "".
+predicate d0(actor) "".
+predicate p1(operation, actor) link "".
+predicate p2(actor, actor) "".
+predicate p3(operation) "".
+rule r0 "" when mode = m1: d0(B1) if p1(A0, B1), p3(A0), not p1(A0, B1).
+fact f2: p3(op3) or p2(a3, a3).
+fact f3: d0(a4).
+claim c0 "" { holds not d0(a0) }
+)";
+  EXPECT_EQ(verdict_both_ways(text, "c0"), "inconsistent");
+}
+
+TEST(Soundness, DISABLED_S12AnAtomANegatedRuleNamesIsNoPossibility) {
+  const std::string text = R"(
+doctrine mode = m1 | m2 "".
+actor a0 "". actor a1 "". actor a4 "". actor a6 "". actor a7 "". operation op1 "". operation op2 "".
+predicate d0(actor) "".
+predicate d1(operation, actor) "".
+predicate d2(actor) closed "".
+predicate e1(operation) "".
+predicate p0(actor) "".
+predicate p1(operation, actor) link "".
+predicate p2(actor, actor) "".
+predicate p3(operation) "".
+rule r1 "" when mode = m2: d0(B1) if p2(A0, B1), not p2(A0, B1).
+rule r3 "": d1(B1, A0) if p0(A0), p2(a0, a4), p3(B1), not p1(B1, A0).
+rule r5 "": d2(A0) if p2(a4, A0), not p3(op1).
+rule r8 "": e1(op1) if d2(A0), d0(A0), not d0(A0).
+fact p3(op1).
+fact f2: not p3(op1).
+fact p0(a1).
+fact f5: not p1(op1, a7).
+claim c0 "" { holds not e1(_) as accusation under mode = m2 drop f5 }
+claim c1 "" { holds d1(op2, a6) and d1(op1, a1) under mode = m2 }
+)";
+  EXPECT_EQ(verdict_both_ways(text, "c1"), "inconsistent");
+}
+
 } // namespace
 } // namespace imputa::testing
