@@ -1,6 +1,6 @@
 // What the case says something about: the atoms premises and claims mention
 // (those seed() interned), found by predicate and by argument. Built once
-// seeding is done; read-only afterwards (the memo of values_through() aside,
+// seeding is done; read-only afterwards (the memo of through() aside,
 // which only caches). Whether a premise contests an atom does not matter
 // here: a disputed description is covered by a representative like any
 // other (representatives.hpp).
@@ -71,7 +71,9 @@ private:
   const GroundProgram& g_; // only atoms below seeded_ are read
   AtomId seeded_ = 0;
   std::unordered_map<std::string, std::vector<AtomId>> by_predicate_, by_argument_; // mention_key
-  mutable std::unordered_map<std::string, std::optional<std::set<std::string>>> through_memo_; // by pattern text
+  // By pattern text. Its nodes never move, so the sets through() hands out
+  // stay valid while entries are added.
+  mutable std::unordered_map<std::string, std::optional<std::set<std::string>>> through_memo_;
 };
 
 } // namespace imputa::ground
