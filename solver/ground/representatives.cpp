@@ -123,11 +123,18 @@ bool Representatives::claimed(AtomId head, std::size_t rule, const Binding& b, c
 void Representatives::record(AtomId head, const PreparedRule& r, const Binding& b, const std::string& var,
                              const Body& body, const GroundProgram& g, const RuleBook& rules,
                              const CaseIndex& index) {
-  Record rec{head, &r, b, var, b.at(var), {}, {}, {}};
+  Record rec{head, &r, b, var, b.at(var), {}, {}, {}, {}};
   for (const auto& l : body.literals) {
+    const std::size_t before = rec.atoms.size();
     collect_atoms(l, rec.atoms);
     // An open link: a positive, open base atom with the representative.
-    if (l.kind != Formula::Kind::atom) continue;
+    if (l.kind != Formula::Kind::atom) {
+      for (std::size_t k = before; k < rec.atoms.size(); ++k) {
+        const auto& args = g.atoms[rec.atoms[k]].args;
+        if (std::find(args.begin(), args.end(), rec.rep) != args.end()) rec.negated.push_back(rec.atoms[k]);
+      }
+      continue;
+    }
     const Atom& atom = g.atoms[l.atom];
     if (rules.derived(atom.predicate) && std::count(atom.args.begin(), atom.args.end(), rec.rep) == 1) {
       // A guarded conclusion is false with its guard, when every rule's guard is the same atom.
@@ -179,10 +186,13 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
   std::vector<char> origin(n, 0); // a naive origin (an accusation's naive premises reach it)
   for (const auto& d : g.definitions)
     for (AtomId a : d.naive_origin) origin[a] = 1;
+  out.loose.assign(n, 0);
   for (AtomId a = 0; a < n; ++a) {
     const Atom& atom = g.atoms[a];
     if (!atom.info || atom.info->numeric || index.mentioned(a) || origin[a]) continue;
-    if (rules.derived(atom.predicate)) {
+    const bool derived = rules.derived(atom.predicate);
+    out.loose[a] = !atom.info->has(Tag::closed) && !derived; // until found negated below
+    if (derived) {
       if (a >= constrained.size() || !constrained[a]) out.quiet[a] = Freedom::Quiet::derived;
     } else if (a < connects.size() && connects[a]) continue;
     else out.quiet[a] = atom.info->has(Tag::closed) ? Freedom::Quiet::closed : Freedom::Quiet::open;
@@ -190,7 +200,12 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
   for (const auto& d : g.definitions) {
     for (const auto& body : d.bodies) {
       std::vector<AtomId> atoms;
-      for (const auto& l : body.literals) collect_atoms(l, atoms);
+      for (const auto& l : body.literals) {
+        const std::size_t before = atoms.size();
+        collect_atoms(l, atoms);
+        if (l.kind != Formula::Kind::atom)
+          for (std::size_t k = before; k < atoms.size(); ++k) out.loose[atoms[k]] = 0;
+      }
       for (AtomId a : atoms)
         if (out.quiet[a] != Freedom::Quiet::no &&
             (out.parents[a].empty() || out.parents[a].back() != std::make_pair(d.head, body.rule)))
@@ -295,9 +310,30 @@ bool Representatives::Freedom::frees(const GroundProgram& g, AtomId found, AtomI
 // `exists(a, e)` is atom a with e in the representative's place, if grounded.
 class Representatives::Covered {
 public:
-  Covered(const Record& rec, const RuleBook& rules, const Builder& builder)
-      : rec_(rec), builder_(builder), domain_(rules.domain(rec.rule->types.at(rec.var))),
-        key_(instance_key_around(rec.head, rec.rule->index, rec.binding, rec.var)) {}
+  Covered(const Record& rec, const RuleBook& rules, const Builder& builder, const Freedom& freedom, bool above)
+      : rec_(rec), rules_(rules), builder_(builder), freedom_(freedom), above_(above),
+        domain_(rules.domain(rec.rule->types.at(rec.var))),
+        key_(instance_key_around(rec.head, rec.rule->index, rec.binding, rec.var)),
+        with_rep_(atoms_with_representative(negated_)) {
+    // A link the instance also negates, or holds inside a compound
+    // condition (through the conclusions it passes through, too), is no open
+    // link: the judge reads no possibility in it (S11).
+    for (AtomId l : rec_.links)
+      if (!negated_.count(l)) links_.emplace_back(instances(l), l);
+    std::stable_sort(links_.begin(), links_.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  }
+
+  // The atoms with the representative, through the conclusions it passes through.
+  const std::vector<AtomId>& with_rep() const { return with_rep_; }
+
+  // `found`, entity e's atom where the representative has `twin`, leaves e
+  // as free as the representative (Freedom::frees). Not where the twin
+  // occurs other than as a positive condition: e's atom would then not be
+  // a loose link where it is found (judge/cones.cpp reads looseness over
+  // the whole ground program), while the atom found may be one (S12).
+  bool frees(AtomId found, AtomId twin, const std::string& e) const {
+    return freedom_.frees(builder_.program(), found, twin, e, rec_.rep, rec_.head, rec_.rule->index, above_);
+  }
 
   const std::vector<std::string>& domain() const { return domain_; }
   bool in_domain(const std::string& e) const { return std::binary_search(domain_.begin(), domain_.end(), e); }
@@ -348,46 +384,115 @@ public:
     return domain_.size();
   }
 
-  // (b): the entities every open link of which some other instance grounds.
-  // The entities of the link with the fewest instances, then those of them
-  // the other links' instances keep (the same intersection, without walking
-  // every instance of a link many entities share).
-  std::optional<std::set<std::string>> without_own_link(const Freedom& freedom, bool above) const {
-    if (rec_.links.empty()) return std::nullopt;
-    auto kept = [&](AtomId link, const std::string& e, AtomId id) {
-      return e != rec_.rep && in_domain(e) &&
-             !freedom.frees(builder_.program(), id, link, e, rec_.rep, rec_.head, rec_.rule->index, above);
-    };
-    std::vector<std::pair<std::size_t, AtomId>> links;
-    for (AtomId l : rec_.links) links.emplace_back(instances(l), l);
-    std::stable_sort(links.begin(), links.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-    std::set<std::string> out;
-    each_instance(links.front().second, [&](const std::string& e, AtomId id) {
-      if (kept(links.front().second, e, id)) out.insert(e);
+  // What the open links leave of the covered entities, in one walk over the
+  // instances of the link with the fewest (an entity lacking one link has
+  // an open link of its own that is loose too).
+  struct LinkSurvey {
+    // (b): the entities every open link of which some other instance
+    // grounds; nullopt without an open link.
+    std::optional<std::set<std::string>> without_own_link;
+    // The entities, not yet apart, whose instance would be no possibility as
+    // the judge reads it (judge/cones.cpp) where the representative's is:
+    // each of their open links exists and is no loose link (some rule
+    // negates it, or a premise or claim names it). Behind their open link
+    // is then a condition, not a possibility, and what the case says about
+    // them counts (S11, S13).
+    std::vector<std::string> without_loose_link;
+  };
+  LinkSurvey survey_links(std::size_t known) const {
+    LinkSurvey out;
+    if (links_.empty()) return out;
+    out.without_own_link.emplace();
+    // An atom made in this round is looked at in the next one.
+    auto shut = [&](AtomId id) { return id < known && !freedom_.loose[id]; };
+    each_instance(links_.front().second, [&](const std::string& e, AtomId id) {
+      if (e == rec_.rep || !in_domain(e)) return;
+      bool owned = !frees(id, links_.front().second, e), loosened = shut(id);
+      for (std::size_t k = 1; k < links_.size() && (owned || loosened); ++k) {
+        auto other = exists(links_[k].second, e);
+        if (!other) return;
+        owned = owned && !frees(*other, links_[k].second, e);
+        loosened = loosened && shut(*other);
+      }
+      if (owned) out.without_own_link->insert(e);
+      if (loosened && !emitted(e)) out.without_loose_link.push_back(e);
     });
-    for (std::size_t k = 1; k < links.size() && !out.empty(); ++k)
-      std::erase_if(out, [&](const std::string& e) {
-        auto id = exists(links[k].second, e);
-        return !id || !kept(links[k].second, e, *id);
-      });
     return out;
   }
 
-  // The atoms with the representative, through the conclusions it passes through.
-  std::vector<AtomId> atoms_with_representative() const {
+  // Calls f(e) for each entity e with an atom, held in the representative's
+  // instance other than as a positive condition, that is a loose link
+  // elsewhere: e's own instance would negate it, so it would be no loose
+  // link there any more (S12: the representative left the other
+  // instance a possibility that judging e apart does not).
+  // Elsewhere includes another representative's instance: where the
+  // representative's `p2(<another actor>, a2)` is negated and another's
+  // `p2(a1, <another actor>)` is a loose link, a1 here and a2 there would
+  // meet in `p2(a1, a2)`, negated in one instance and the other's loose
+  // link, when each is judged apart (the generated case of seed 21322).
+  template <typename F>
+  void negating_a_loose_link(std::size_t known, F f) const {
+    auto visit = [&](const std::string& e, AtomId id) {
+      if (id < known && freedom_.loose[id] && e != rec_.rep && in_domain(e) && !emitted(e)) f(e);
+    };
+    for (AtomId a : negated_) {
+      each_instance(a, visit);
+      const Atom& atom = builder_.program().atoms[a];
+      if (std::count(atom.args.begin(), atom.args.end(), rec_.rep) != 1) continue;
+      for (std::size_t j = 0; j < atom.args.size(); ++j) {
+        if (atom.args[j] == rec_.rep || is_representative(atom.args[j])) continue;
+        for (const std::string& name : representatives_of(atom.args[j])) {
+          auto pattern = atom.args;
+          std::replace(pattern.begin(), pattern.end(), rec_.rep, hole);
+          pattern[j] = name;
+          if (const auto* found = builder_.at_hole(atom.predicate, pattern))
+            for (const auto& [e, id] : *found) visit(e, id);
+        }
+      }
+    }
+  }
+
+  // The names of the representatives that can stand for `entity`.
+  std::vector<std::string> representatives_of(const std::string& entity) const {
+    std::vector<std::string> out;
+    for (EntityType t : {EntityType::state, EntityType::actor, EntityType::object, EntityType::operation}) {
+      const auto& domain = rules_.domain(t);
+      if (!std::binary_search(domain.begin(), domain.end(), entity)) continue;
+      const std::string first = representative_name(t);
+      out.push_back(first);
+      out.push_back("<yet " + first.substr(1));
+    }
+    return out;
+  }
+
+  // The atoms with the representative, through the conclusions it passes
+  // through; `negated` gets those of them that occur there other than as a
+  // positive condition.
+  std::vector<AtomId> atoms_with_representative(std::unordered_set<AtomId>& negated) const {
     const GroundProgram& g = builder_.program();
     std::vector<AtomId> stack = rec_.atoms, out;
     std::unordered_set<AtomId> seen;
+    auto has_rep = [&](AtomId a) {
+      const auto& args = g.atoms[a].args;
+      return std::find(args.begin(), args.end(), rec_.rep) != args.end();
+    };
+    auto below = [&](const std::vector<Body>& bodies) {
+      for (const auto& body : bodies)
+        for (const auto& l : body.literals) {
+          const std::size_t before = stack.size();
+          collect_atoms(l, stack);
+          if (l.kind != Formula::Kind::atom)
+            for (std::size_t k = before; k < stack.size(); ++k)
+              if (has_rep(stack[k])) negated.insert(stack[k]);
+        }
+    };
+    negated.insert(rec_.negated.begin(), rec_.negated.end());
     while (!stack.empty()) {
       AtomId a = stack.back();
       stack.pop_back();
-      if (!seen.insert(a).second) continue;
-      const auto& args = g.atoms[a].args;
-      if (std::find(args.begin(), args.end(), rec_.rep) == args.end()) continue;
+      if (!seen.insert(a).second || !has_rep(a)) continue;
       out.push_back(a);
-      if (const Definition* d = g.definition(a))
-        for (const auto& body : d->bodies)
-          for (const auto& l : body.literals) collect_atoms(l, stack);
+      if (const Definition* d = g.definition(a)) below(d->bodies);
     }
     return out;
   }
@@ -402,11 +507,10 @@ public:
   // atom's instances, not the whole domain per atom (grounding grew faster
   // than the campaign through this loop).
   template <typename F>
-  void elsewhere(const std::vector<AtomId>& with_rep, const Freedom& freedom, bool above, F f) const {
-    for (AtomId a : with_rep)
+  void elsewhere(F f) const {
+    for (AtomId a : with_rep_)
       each_instance(a, [&](const std::string& e, AtomId id) {
-        if (in_domain(e) && !freedom.frees(builder_.program(), id, a, e, rec_.rep, rec_.head, rec_.rule->index, above))
-          f(e);
+        if (in_domain(e) && !frees(id, a, e)) f(e);
       });
   }
 
@@ -419,11 +523,11 @@ public:
   // for every instance and every round (issue 19: `holds attributable(op_7,
   // S)` under a countermeasure walked some 370 actors named for other states
   // per state, rule and round before one was fresh).
-  bool fresh_one(const std::vector<AtomId>& with_rep, const Freedom& freedom, bool above, std::string& hint) const {
+  bool fresh_one(std::string& hint) const {
     auto fresh = [&](const std::string& e) {
-      return e != rec_.rep && !emitted(e) && std::none_of(with_rep.begin(), with_rep.end(), [&](AtomId a) {
+      return e != rec_.rep && !emitted(e) && std::none_of(with_rep_.begin(), with_rep_.end(), [&](AtomId a) {
                auto id = exists(a, e);
-               return id && !freedom.frees(builder_.program(), *id, a, e, rec_.rep, rec_.head, rec_.rule->index, above);
+               return id && !frees(*id, a, e);
              });
     };
     if (!hint.empty() && in_domain(hint) && fresh(hint)) return true;
@@ -435,9 +539,15 @@ public:
 
 private:
   const Record& rec_;
+  const RuleBook& rules_;
   const Builder& builder_;
+  const Freedom& freedom_;
+  const bool above_; // the head is under a conclusion a premise bears on
   const std::vector<std::string>& domain_;
   std::pair<std::string, std::string> key_; // the instance key around the represented variable's entity
+  std::unordered_set<AtomId> negated_;      // atoms with the representative held other than as positive conditions
+  std::vector<AtomId> with_rep_;            // after negated_: the constructor fills both
+  std::vector<std::pair<std::size_t, AtomId>> links_; // the open links, fewest instances first, with that number
 };
 
 bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& builder,
@@ -449,23 +559,28 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
     if (id) rec.links.push_back(*id);
     return id.has_value();
   });
-  const Covered covered(rec, rules, builder);
   const bool above = rec.head < constrained.size() && constrained[rec.head];
-  const auto without_own_link = covered.without_own_link(freedom, above);
-  const std::vector<AtomId> with_rep = covered.atoms_with_representative();
+  const Covered covered(rec, rules, builder, freedom, above);
+  const auto links = covered.survey_links(known);
+  const auto& without_own_link = links.without_own_link;
   std::set<std::string> split;
   // Under a closed conclusion, (a) is not needed (representatives.hpp, (d)).
   const Atom& head = builder.program().atoms[rec.head];
   const bool closed_head = head.info && head.info->has(Tag::closed) && rules.derived(head.predicate);
   if (without_own_link &&
-      (closed_head || covered.fresh_one(with_rep, freedom, above, fresh_hint_[rec.rule->index]))) {
+      (closed_head || covered.fresh_one(fresh_hint_[rec.rule->index]))) {
     for (const auto& e : *without_own_link)
       if (!covered.emitted(e)) split.insert(e);
   } else {
-    covered.elsewhere(with_rep, freedom, above, [&](const std::string& e) {
+    covered.elsewhere([&](const std::string& e) {
       if (!split.count(e) && !covered.emitted(e)) split.insert(e);
     });
   }
+  // A covered entity's instance must be a possibility where the
+  // representative's is, and must not make an atom found elsewhere cease to
+  // be a loose link there.
+  split.insert(links.without_loose_link.begin(), links.without_loose_link.end());
+  covered.negating_a_loose_link(known, [&](const std::string& e) { split.insert(e); });
   // (c): under a conclusion a premise bears on, an atom of a covered
   // entity's instance that exists elsewhere must stay joined to this
   // instance: a claim reaching it climbs through the instance to the
@@ -474,10 +589,9 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
   // part there is left out if inconsistent and changes no verdict if not.)
   // An atom made in this round (id `known` or more) is looked at in the next one.
   if (above)
-    for (AtomId a : with_rep)
+    for (AtomId a : covered.with_rep())
       covered.each_instance(a, [&](const std::string& e, AtomId id) {
-        if (id >= known || e == rec.rep || split.count(e) || !covered.in_domain(e) ||
-            freedom.frees(builder.program(), id, a, e, rec.rep, rec.head, rec.rule->index, above))
+        if (id >= known || e == rec.rep || split.count(e) || !covered.in_domain(e) || covered.frees(id, a, e))
           return;
         if (!covered.emitted(e)) split.insert(e);
       });

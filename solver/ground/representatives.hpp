@@ -42,7 +42,7 @@
 //      open link can do anyway (issue 19: every object a premise calls a
 //      military objective sat in every operation's distinction instance).
 // Then neither value constrains anything else, exactly like the
-// representative's fresh atoms. Representatives::split() checks (a)-(d) once
+// representative's fresh atoms. Representatives::split() checks (a)-(e) once
 // all instances are known and gives every entity that breaks them an instance
 // of its own; a representative left standing for no entity goes. Where (a)
 // or (b) fails, every entity with an atom found elsewhere is split, a
@@ -63,6 +63,20 @@
 // `precluded(op_1608, st_16)`, and op_1608's burden was weighed
 // against all 200 states of the campaign: a cone of 9,627 atoms, 910
 // now.)
+//
+// (e) "Possibility" is the judge's word (judge/cones.cpp, loose_atoms): a
+// body holding a loose link, an atom nobody names that occurs only as a
+// positive condition anywhere in the ground program. So (b) and (c) read
+// as open links only the representative's links that its instance holds
+// only as positive conditions, through the conclusions it passes through
+// (S11); a covered entity whose open links all exist and are no loose
+// links (negated by some rule, named by a premise or claim) is split,
+// since its instance is no possibility where the representative's is
+// (S13); and so is one with an atom, negated in the instance, that is a
+// loose link elsewhere: its own instance would make that atom no loose
+// link there, so judging it apart turns another claim's possibility into
+// a condition (S12), "elsewhere" including another representative's
+// instance, where the two would meet in one atom (S14).
 //
 // "Elsewhere" is read where it matters: in the cone of a claim grounding
 // that holds the instance's head (docs/semantics.md §4; the judge encodes
@@ -111,6 +125,7 @@
 //  S9: (d), a closed conclusion over a state every claim names.
 //  S10: (a) under an open conclusion: no entity fresh, a described entity
 //      may not stay with the representative.
+//  S11 to S14: (e).
 // The reference is GroundOptions::shortcuts = false (every entity apart);
 // tests/solver/generated_cases_test.cpp compares the two on random cases.
 #pragma once
@@ -166,6 +181,7 @@ private:
     std::string var, rep;
     std::vector<AtomId> atoms; // of the representative's body
     std::vector<AtomId> links; // its open links: positive open base atoms with the representative
+    std::vector<AtomId> negated; // atoms with the representative its body holds other than as a positive condition
     // Links one level down: the guard of a conclusion the representative is
     // guarded in (guards.hpp), looked up once the conclusion is expanded.
     std::vector<std::pair<std::string, std::vector<std::string>>> guard_links;
@@ -188,6 +204,9 @@ private:
     std::vector<std::vector<std::pair<AtomId, std::size_t>>> parents;
     std::vector<std::set<std::size_t>> exclusive; // by rule: the rules never in force with it (one doctrine family)
     std::vector<Reach> reach;
+    // A loose link as the judge reads it (judge/cones.cpp, loose_atoms): an
+    // open base atom nobody names that occurs only as a positive condition.
+    std::vector<char> loose;
     // No claim grounding that reaches `head` reaches a conclusion holding
     // `a` (other than `except`) through a rule in force with `rule`.
     bool separated(AtomId a, AtomId head, std::size_t rule, std::optional<AtomId> except = std::nullopt) const;

@@ -56,6 +56,8 @@ std::vector<bool> constrained_atoms(const ground::GroundProgram& g, const weigh:
   return constrained;
 }
 
+// Read over the whole ground program: the grounder's representatives stand
+// only for entities whose instances this reads alike (ground/representatives.hpp, (e)).
 std::vector<char> loose_atoms(const ground::GroundProgram& g, const weigh::EvidenceIndex& evidence) {
   const std::size_t n = g.atoms.size();
   // 1: occurs as a positive condition; 2: occurs otherwise, or is named by a premise, claim or assumption.
