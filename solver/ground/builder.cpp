@@ -166,7 +166,8 @@ void Builder::too_many_atoms() {
 grounding_error::RuleGrowth Builder::growth(std::size_t rule, const Definition& pending) const {
   std::map<std::size_t, std::map<AtomId, std::size_t>> ways; // rule -> conclusion -> bodies
   auto count = [&](const Definition& d) {
-    for (const auto& b : d.bodies) ++ways[b.rule][d.head];
+    for (const auto& b : d.bodies)
+      if (b.rule != Body::gone) ++ways[b.rule][d.head];
   };
   for (const auto& d : g_.definitions) count(d);
   if (std::none_of(g_.definitions.begin(), g_.definitions.end(), [&](const Definition& d) { return &d == &pending; }))

@@ -60,6 +60,9 @@ struct Formula {
 struct Body {
   std::size_t rule = 0; // index in Program::rules
   std::vector<Formula> literals;
+  // While the grounder settles representatives: a body that goes at the end
+  // of the round (Representatives::split), no literals; never in a ground program.
+  static constexpr std::size_t gone = static_cast<std::size_t>(-1);
 };
 
 // A derived atom and every ground body that can make it true (Clark completion).

@@ -219,8 +219,11 @@ private:
 
   Freedom free_atoms(const Program& p, const RuleBook& rules, const CaseIndex& index, const Builder& builder,
                      const std::vector<char>& connects, const std::vector<char>& constrained) const;
+  // The bodies of representatives that go in a round, found by a key per
+  // conclusion built once, marked Body::gone and removed at its end.
+  class Going;
   bool split_one(Record& rec, const RuleBook& rules, Builder& builder, std::size_t known,
-                 const std::vector<char>& constrained, const Freedom& freedom);
+                 const std::vector<char>& constrained, const Freedom& freedom, Going& going);
 
   // By rule: the entity (a) last found for one of its representatives, tried
   // first for the next (Covered::fresh_one).
