@@ -233,8 +233,6 @@ bool Representatives::split(const Program& p, const RuleBook& rules, const CaseI
   return changed;
 }
 
-
-
 // (a'), read once per round from the ground program as it stands (a round
 // that changes nothing has read the final program).
 Representatives::Freedom Representatives::free_atoms(const Program& p, const RuleBook& rules, const CaseIndex& index,
@@ -397,10 +395,7 @@ public:
   const std::vector<AtomId>& with_rep() const { return with_rep_; }
 
   // `found`, entity e's atom where the representative has `twin`, leaves e
-  // as free as the representative (Freedom::frees). Not where the twin
-  // occurs other than as a positive condition: e's atom would then not be
-  // a loose link where it is found (judge/cones.cpp reads looseness over
-  // the whole ground program), while the atom found may be one (S12).
+  // as free as the representative (Freedom::frees).
   bool frees(AtomId found, AtomId twin, const std::string& e) const {
     return freedom_.frees(builder_.program(), found, twin, e, rec_.rep, rec_.head, rec_.rule->index, above_);
   }
@@ -528,9 +523,7 @@ public:
     for (EntityType t : {EntityType::state, EntityType::actor, EntityType::object, EntityType::operation}) {
       const auto& domain = rules_.domain(t);
       if (!std::binary_search(domain.begin(), domain.end(), entity)) continue;
-      const std::string first = representative_name(t);
-      out.push_back(first);
-      out.push_back("<yet " + first.substr(1));
+      for (auto& name : representative_names(t)) out.push_back(std::move(name));
     }
     return out;
   }

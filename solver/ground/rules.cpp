@@ -2,6 +2,7 @@
 #include "ground/rules.hpp"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 
 namespace imputa::ground {
@@ -212,9 +213,13 @@ std::string representative_name(EntityType t) {
 
 bool is_representative(const std::string& entity) { return !entity.empty() && entity.front() == '<'; }
 
-std::optional<std::string> free_representative(EntityType t, const Binding& b) {
+std::array<std::string, 2> representative_names(EntityType t) {
   const std::string first = representative_name(t);
-  for (const std::string& name : {first, "<yet " + first.substr(1)})
+  return {first, "<yet " + first.substr(1)};
+}
+
+std::optional<std::string> free_representative(EntityType t, const Binding& b) {
+  for (const std::string& name : representative_names(t))
     if (std::none_of(b.begin(), b.end(), [&](const auto& entry) { return entry.second == name; })) return name;
   return std::nullopt;
 }

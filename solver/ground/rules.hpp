@@ -7,6 +7,7 @@
 #include "ground/limits.hpp"
 #include "ground/pattern.hpp"
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -77,6 +78,8 @@ std::size_t unbound(const ast::Atom& a, const Binding& b);
 
 // "<another actor>": the entity a representative's instance is about.
 std::string representative_name(EntityType t);
+// Both names a representative of type `t` can take (free_representative).
+std::array<std::string, 2> representative_names(EntityType t);
 bool is_representative(const std::string& entity);
 
 // The representative a variable of type `t` takes in an instance under `b`:
