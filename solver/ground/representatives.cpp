@@ -82,25 +82,15 @@ void survey_atom(const Program& p, const RuleBook& rules, const CaseIndex& index
   if (link || (closed && positive)) s.anonymous = false;
 }
 
-// Whether `body`'s atoms, in collect_atoms() order, are `atoms`; stops at
-// the first that differs. A representative that goes is looked for among
-// every body of its conclusion, and a conclusion can have thousands (the
-// generated case of seed 23508: 1,296 representatives of one conclusion,
-// each collecting the atoms of its 6,000 bodies, took a second and a half).
-bool holds_atoms(const Body& body, const std::vector<AtomId>& atoms) {
-  std::size_t k = 0;
-  auto term = [&](const NumTerm& t, const auto& self) -> bool {
-    if (t.kind == NumTerm::Kind::atom && (k >= atoms.size() || atoms[k++] != t.atom)) return false;
-    return std::all_of(t.operands.begin(), t.operands.end(), [&](const NumTerm& o) { return self(o, self); });
-  };
-  auto formula = [&](const Formula& f, const auto& self) -> bool {
-    if (f.kind == Formula::Kind::atom && (k >= atoms.size() || atoms[k++] != f.atom)) return false;
-    if (f.kind == Formula::Kind::comparison && !(term(f.comparison->lhs, term) && term(f.comparison->rhs, term)))
-      return false;
-    return std::all_of(f.operands.begin(), f.operands.end(), [&](const Formula& o) { return self(o, self); });
-  };
-  return std::all_of(body.literals.begin(), body.literals.end(), [&](const Formula& l) { return formula(l, formula); }) &&
-         k == atoms.size();
+// Appends the atoms of the literal `l` to `out` (collect_atoms) and calls
+// `not_positive(a)` for each when `l` holds them other than as a positive
+// condition (negated, or inside a compound condition).
+template <typename F>
+void collect_literal(const Formula& l, std::vector<AtomId>& out, F not_positive) {
+  const std::size_t before = out.size();
+  collect_atoms(l, out);
+  if (l.kind != Formula::Kind::atom)
+    for (std::size_t k = before; k < out.size(); ++k) not_positive(out[k]);
 }
 
 } // namespace
@@ -146,16 +136,12 @@ void Representatives::record(AtomId head, const PreparedRule& r, const Binding& 
                              const CaseIndex& index) {
   Record rec{head, &r, b, var, b.at(var), {}, {}, {}, {}};
   for (const auto& l : body.literals) {
-    const std::size_t before = rec.atoms.size();
-    collect_atoms(l, rec.atoms);
+    collect_literal(l, rec.atoms, [&](AtomId a) {
+      const auto& args = g.atoms[a].args;
+      if (std::find(args.begin(), args.end(), rec.rep) != args.end()) rec.negated.push_back(a);
+    });
     // An open link: a positive, open base atom with the representative.
-    if (l.kind != Formula::Kind::atom) {
-      for (std::size_t k = before; k < rec.atoms.size(); ++k) {
-        const auto& args = g.atoms[rec.atoms[k]].args;
-        if (std::find(args.begin(), args.end(), rec.rep) != args.end()) rec.negated.push_back(rec.atoms[k]);
-      }
-      continue;
-    }
+    if (l.kind != Formula::Kind::atom) continue;
     const Atom& atom = g.atoms[l.atom];
     if (rules.derived(atom.predicate) && std::count(atom.args.begin(), atom.args.end(), rec.rep) == 1) {
       // A guarded conclusion is false with its guard, when every rule's guard is the same atom.
@@ -177,16 +163,15 @@ public:
   explicit Going(GroundProgram& g) : g_(g) {}
 
   // Marks the bodies of `head` by `rule` whose atoms are `atoms` as gone.
+  // Searching every body of the conclusion once per representative, and
+  // shifting the rest, was quadratic (the generated case of seed 23508:
+  // 1,296 representatives of one conclusion with 6,000 bodies took a second
+  // and a half); the keys are built once per conclusion and round.
   void mark(AtomId head, std::size_t rule, const std::vector<AtomId>& atoms) {
     auto& bodies = g_.definition(head)->bodies;
     auto [it, fresh] = keys_.try_emplace(head);
     if (fresh) { // every body the conclusion has now: the representatives' are among them
-      std::vector<AtomId> buffer;
-      for (std::size_t i = 0; i < bodies.size(); ++i) {
-        buffer.clear();
-        for (const auto& l : bodies[i].literals) collect_atoms(l, buffer);
-        it->second.emplace_back(key(bodies[i].rule, buffer), i);
-      }
+      for (std::size_t i = 0; i < bodies.size(); ++i) it->second.emplace_back(key(bodies[i].rule, atoms_of(bodies[i])), i);
       std::sort(it->second.begin(), it->second.end());
     }
     const auto& keys = it->second;
@@ -194,7 +179,7 @@ public:
     for (auto x = std::lower_bound(keys.begin(), keys.end(), std::make_pair(k, std::size_t{0}));
          x != keys.end() && x->first == k; ++x) {
       Body& body = bodies[x->second];
-      if (body.rule != rule || !holds_atoms(body, atoms)) continue;
+      if (body.rule != rule || atoms_of(body) != atoms) continue;
       body.rule = Body::gone;
       body.literals.clear();
     }
@@ -206,6 +191,11 @@ public:
   }
 
 private:
+  const std::vector<AtomId>& atoms_of(const Body& body) {
+    buffer_.clear();
+    for (const auto& l : body.literals) collect_atoms(l, buffer_);
+    return buffer_;
+  }
   static std::uint64_t key(std::size_t rule, const std::vector<AtomId>& atoms) {
     std::uint64_t h = 14695981039346656037ull; // FNV-1a over words
     auto step = [&](std::uint64_t w) { h = (h ^ w) * 1099511628211ull; };
@@ -215,6 +205,7 @@ private:
   }
   GroundProgram& g_;
   std::unordered_map<AtomId, std::vector<std::pair<std::uint64_t, std::size_t>>> keys_;
+  std::vector<AtomId> buffer_; // atoms_of()
 };
 
 bool Representatives::split(const Program& p, const RuleBook& rules, const CaseIndex& index, Builder& builder) {
@@ -268,12 +259,7 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
   for (const auto& d : g.definitions) {
     for (const auto& body : d.bodies) {
       std::vector<AtomId> atoms;
-      for (const auto& l : body.literals) {
-        const std::size_t before = atoms.size();
-        collect_atoms(l, atoms);
-        if (l.kind != Formula::Kind::atom)
-          for (std::size_t k = before; k < atoms.size(); ++k) out.loose[atoms[k]] = 0;
-      }
+      for (const auto& l : body.literals) collect_literal(l, atoms, [&](AtomId a) { out.loose[a] = 0; });
       for (AtomId a : atoms)
         if (out.quiet[a] != Freedom::Quiet::no &&
             (out.parents[a].empty() || out.parents[a].back() != std::make_pair(d.head, body.rule)))
@@ -504,15 +490,16 @@ public:
       each_instance(a, visit);
       const Atom& atom = builder_.program().atoms[a];
       if (std::count(atom.args.begin(), atom.args.end(), rec_.rep) != 1) continue;
+      auto pattern = atom.args;
+      std::replace(pattern.begin(), pattern.end(), rec_.rep, hole);
       for (std::size_t j = 0; j < atom.args.size(); ++j) {
         if (atom.args[j] == rec_.rep || is_representative(atom.args[j])) continue;
         for (const std::string& name : representatives_of(atom.args[j])) {
-          auto pattern = atom.args;
-          std::replace(pattern.begin(), pattern.end(), rec_.rep, hole);
           pattern[j] = name;
           if (const auto* found = builder_.at_hole(atom.predicate, pattern))
             for (const auto& [e, id] : *found) visit(e, id);
         }
+        pattern[j] = atom.args[j];
       }
     }
   }
@@ -541,13 +528,10 @@ public:
     };
     auto below = [&](const std::vector<Body>& bodies) {
       for (const auto& body : bodies)
-        for (const auto& l : body.literals) {
-          const std::size_t before = stack.size();
-          collect_atoms(l, stack);
-          if (l.kind != Formula::Kind::atom)
-            for (std::size_t k = before; k < stack.size(); ++k)
-              if (has_rep(stack[k])) negated.insert(stack[k]);
-        }
+        for (const auto& l : body.literals)
+          collect_literal(l, stack, [&](AtomId a) {
+            if (has_rep(a)) negated.insert(a);
+          });
     };
     negated.insert(rec_.negated.begin(), rec_.negated.end());
     while (!stack.empty()) {
