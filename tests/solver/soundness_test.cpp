@@ -792,5 +792,28 @@ claim c0 "" { holds not d2(a0) or d2(a1) }
   EXPECT_EQ(verdict_both_ways(text, "c0"), "established");
 }
 
+// S17: two conclusions that ask for the same unnamed witness must read it as
+// the same entities. d2(a1) is stated, and its only rule needs some
+// operation with p1(_, a1); e0(a1) needs the same, so e0(a1) follows. A
+// representative is one name for every operation nobody names, so both
+// instances hold p1(<another operation>, a1) and agree. Guards against the
+// fix of S15 that looks obvious: a name of its own for each instance's
+// representative (tried 3 Dec 2026) reads two unrelated operations here and
+// says NOT ESTABLISHED (the generated case of seed 37 from seed 1, reduced;
+// docs/decisions.md, "Not yet settled: one name for every representative").
+TEST(Soundness, S17TwoConclusionsOverOneUnnamedWitnessReadItAlike) {
+  const std::string text = R"(
+actor a0 "". actor a1 "". operation op0 "". operation op1 "".
+predicate d2(actor) "".
+predicate e0(actor) "".
+predicate p1(operation, actor) "".
+rule r5 "": d2(B1) if p1(A0, B1).
+rule r6 "": e0(B1) if p1(A0, B1).
+fact d2(a1).
+claim c0 "" { holds e0(a1) }
+)";
+  EXPECT_EQ(verdict_both_ways(text, "c0"), "established");
+}
+
 } // namespace
 } // namespace imputa::testing
