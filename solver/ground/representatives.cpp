@@ -103,8 +103,11 @@ std::optional<std::pair<std::string, bool>> anonymous_variable(const Program& p,
     const std::string& var = entry.first; // named, not a structured binding: lambdas capture it (clang 14)
     const std::string& value = entry.second;
     if (has_variable(r.head, var)) continue;
-    // Bound to the same entity as another variable: not interchangeable.
-    if (std::any_of(b.begin(), b.end(), [&](const auto& other) { return other.first != var && other.second == value; }))
+    // Bound to the same entity as another variable it shares a condition
+    // with: not interchangeable.
+    if (std::any_of(b.begin(), b.end(), [&](const auto& other) {
+          return other.first != var && other.second == value && linked(r, var, other.first);
+        }))
       continue;
     // Other variables already stand for "another" entity of this kind (a
     // representative passed into a guarded conclusion): one more needs a

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <numeric>
 
 namespace imputa::ground {
 namespace {
@@ -34,6 +35,25 @@ void note_types(const Program& p, const ast::NumExpr& e, std::map<std::string, E
   for (const auto& o : e.operands) note_types(p, o, types);
 }
 
+// The variables a condition mentions, in its atoms, numbers and comparisons.
+void variables(const ast::Atom& a, std::vector<std::string>& out) {
+  for (const auto& t : a.args)
+    if (t.variable) out.push_back(t.name);
+}
+void variables(const ast::NumExpr& e, std::vector<std::string>& out) {
+  if (e.kind == ast::NumExpr::Kind::variable) out.push_back(e.variable.name);
+  if (e.kind == ast::NumExpr::Kind::atom) variables(e.atom, out);
+  for (const auto& o : e.operands) variables(o, out);
+}
+void variables(const ast::Formula& f, std::vector<std::string>& out) {
+  if (f.kind == ast::Formula::Kind::comparison) {
+    variables(f.comparison->lhs, out);
+    variables(f.comparison->rhs, out);
+  }
+  if (f.kind == ast::Formula::Kind::atom) variables(f.atom, out);
+  for (const auto& o : f.operands) variables(o, out);
+}
+
 PreparedRule prepare(const Program& p, std::size_t index) {
   PreparedRule r;
   r.index = index;
@@ -45,6 +65,26 @@ PreparedRule prepare(const Program& p, std::size_t index) {
   for (auto& l : r.body) ground::rename_anonymous(l, anonymous);
   note_types(p, r.head, r.types);
   for (const auto& l : r.body) ground::note_types(p, l, r.types);
+  // Union-find over the variables (rules may have thousands of conditions
+  // before E013's check refuses them).
+  std::map<std::string, std::size_t> id;
+  for (const auto& entry : r.types) id.emplace(entry.first, id.size());
+  std::vector<std::size_t> parent(id.size());
+  std::iota(parent.begin(), parent.end(), std::size_t{0});
+  auto root = [&](std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::vector<std::string> vars;
+  for (const auto& l : r.body) {
+    vars.clear();
+    variables(l, vars);
+    for (std::size_t k = 1; k < vars.size(); ++k) {
+      auto a = id.find(vars[0]), b = id.find(vars[k]);
+      if (a != id.end() && b != id.end()) parent[root(b->second)] = root(a->second);
+    }
+  }
+  for (const auto& [var, x] : id) r.component[var] = root(x);
   return r;
 }
 
@@ -199,6 +239,11 @@ std::size_t unbound(const ast::Atom& a, const Binding& b) {
   for (const auto& t : a.args)
     if (t.variable && !b.count(t.name)) ++n;
   return n;
+}
+
+bool linked(const PreparedRule& r, const std::string& x, const std::string& y) {
+  auto a = r.component.find(x), b = r.component.find(y);
+  return a == r.component.end() || b == r.component.end() || a->second == b->second;
 }
 
 std::string representative_name(EntityType t) {

@@ -770,16 +770,16 @@ claim c0 "" { holds not e0(a0) drop r6 }
   EXPECT_EQ(verdict_both_ways(text, "c0"), "not_established");
 }
 
-// S16, known and not yet fixed (docs/limits.md, "Entities judged
-// together"; seed 40382 of the generated cases from seed 40001, reduced;
-// the same on the code before). `d2(B) if p1(A, B), p4(C, O)`: whatever
-// p4 fact makes d2(a0) true makes d2(a1) true too, since p1(op0, a1) is
-// stated, so `not d2(a0) or d2(a1)` holds in every model. With the
-// shortcuts the two conclusions' instances represent p4's operations
-// differently (d2(a0) can be true through p4(op1, <another operation>),
-// which d2(a1)'s instances do not hold), and the entailment is lost: NOT
-// ESTABLISHED where every entity apart says ESTABLISHED.
-TEST(Soundness, DISABLED_S16TwoConclusionsShareAWitnessTheirRepresentativesSplitApart) {
+// S16 (seed 40382 of the generated cases from seed 40001, reduced; wrong
+// on the code before too). `d2(B) if p1(A, B), p4(C, O)`: whatever p4 fact
+// makes d2(a0) true makes d2(a1) true too, since p1(op0, a1) is stated, so
+// `not d2(a0) or d2(a1)` holds in every model. The grounder read the
+// operation A is bound to as named for C and O, which share no condition
+// with A: `<another operation>` then stood for op1 in one instance and for
+// op0 in another, d2(a0) could be true through an atom d2(a1)'s instances
+// did not hold, and the verdict was NOT ESTABLISHED. Now only a variable
+// that shares a condition with C names entities for it (PreparedRule::component).
+TEST(Soundness, S16AConditionUnconnectedToTheConclusionIsReadAlikeInEveryInstance) {
   const std::string text = R"(
 actor a0 "". actor a1 "". actor a2 "". operation op0 "". operation op1 "".
 predicate d2(actor) "".
@@ -790,6 +790,17 @@ fact f2: p1(op0, a1).
 claim c0 "" { holds not d2(a0) or d2(a1) }
 )";
   EXPECT_EQ(verdict_both_ways(text, "c0"), "established");
+  // With more operations than the rule names, some are represented.
+  const std::string more = text + "operation op2 \"\". operation op3 \"\". operation op4 \"\".\n";
+  EXPECT_EQ(verdict_both_ways(more, "c0"), "established");
+  EXPECT_EQ(verdict_both_ways(more + "evidence e1 forensic \"\" { supports p4(op1, op3) confidence 0.9 }\n"
+                                     "claim c1 \"\" { holds d2(a1) }\n",
+                              "c1"),
+            "established");
+  // A comparison joins C to A: A's operation is then named for C.
+  std::string joined = more;
+  joined.replace(joined.find("p4(C2, O3)."), 11, "p4(C2, O3), C2 != A0.");
+  EXPECT_EQ(verdict_both_ways(joined, "c0"), "not_established");
 }
 
 // S17: two conclusions that ask for the same unnamed witness must read it as
