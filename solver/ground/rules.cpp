@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <functional>
-#include <numeric>
 
 namespace imputa::ground {
 namespace {
@@ -65,26 +64,28 @@ PreparedRule prepare(const Program& p, std::size_t index) {
   for (auto& l : r.body) ground::rename_anonymous(l, anonymous);
   note_types(p, r.head, r.types);
   for (const auto& l : r.body) ground::note_types(p, l, r.types);
-  // Union-find over the variables (rules may have thousands of conditions
-  // before E013's check refuses them).
+  // Union-find over the variables, numeric ones too (`harm(Op) = H, H >
+  // gain(C)` joins Op and C); rules may have thousands of conditions before
+  // E013's check refuses them.
   std::map<std::string, std::size_t> id;
-  for (const auto& entry : r.types) id.emplace(entry.first, id.size());
-  std::vector<std::size_t> parent(id.size());
-  std::iota(parent.begin(), parent.end(), std::size_t{0});
+  std::vector<std::size_t> parent;
+  auto id_of = [&](const std::string& var) {
+    auto [it, fresh] = id.emplace(var, parent.size());
+    if (fresh) parent.push_back(it->second);
+    return it->second;
+  };
   auto root = [&](std::size_t x) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   };
+  for (const auto& entry : r.types) id_of(entry.first);
   std::vector<std::string> vars;
   for (const auto& l : r.body) {
     vars.clear();
     variables(l, vars);
-    for (std::size_t k = 1; k < vars.size(); ++k) {
-      auto a = id.find(vars[0]), b = id.find(vars[k]);
-      if (a != id.end() && b != id.end()) parent[root(b->second)] = root(a->second);
-    }
+    for (const auto& var : vars) parent[root(id_of(var))] = root(id_of(vars.front()));
   }
-  for (const auto& [var, x] : id) r.component[var] = root(x);
+  for (const auto& entry : r.types) r.component[entry.first] = root(id.at(entry.first));
   return r;
 }
 
