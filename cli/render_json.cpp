@@ -196,6 +196,7 @@ std::string json(const std::vector<std::pair<std::string, Report>>& reports, con
       j["verdict"] = std::string(to_string(c.verdict));
       j["expected"] = c.expected ? Json(std::string(to_string(*c.expected))) : Json(nullptr);
       j["as_expected"] = c.as_expected;
+      j["shortcut_verdict"] = c.shortcut_verdict ? Json(std::string(to_string(*c.shortcut_verdict))) : Json(nullptr);
       // The reasons of a ground claim at the claim's level; claims with variables list groundings.
       const bool single = c.groundings.size() == 1;
       Json g0 = single ? grounding(c.groundings.front(), style) : Json::object();

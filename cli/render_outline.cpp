@@ -706,6 +706,10 @@ void what_if(Phrase& about, const ClaimReport& c) {
   for (std::size_t i = 0; i < c.assumed.size(); ++i)
     about.words(i ? ", " : "; assumed proven: ").code(c.assumed[i]);
   if (c.as_of) about.words("; the record as of ").words(to_string(*c.as_of));
+  // The judge's check of its shortcut for unnamed entities (docs/limits.md).
+  if (c.shortcut_verdict)
+    about.words("; judged with every entity on its own, because judging the unnamed ones together gave " +
+                verdict_word(*c.shortcut_verdict));
 }
 
 } // namespace

@@ -39,6 +39,15 @@ struct JudgeOptions {
   // grounding (docs/decisions.md). For tests that check the shortcuts change
   // no verdict; grows with the square of the case.
   bool every_entity_apart = false;
+  // A case this small (at most this many ground atoms with the shortcuts,
+  // and at most apart_atoms with every entity apart) is judged both ways,
+  // the second without reasons; a claim whose verdicts differ is reported
+  // as every entity apart reads it, with that reading's reasons
+  // (ClaimReport::shortcut_verdict says so). The shortcuts are exact by
+  // argument and by test, not by proof (docs/limits.md); on a case of this
+  // size the check costs little. 0: never (tests of the shortcuts themselves).
+  std::size_t check_apart_up_to = 5000;
+  static constexpr std::size_t apart_atoms = 20000;
   // A check whose assumptions a model found earlier in the claim's session
   // still satisfies (with the selectors that differ flipped) is answered SAT
   // without Z3, on cones of at least this many atoms (SIZE_MAX: never; 0:
@@ -230,6 +239,9 @@ struct ClaimReport {
   Verdict verdict = Verdict::unknown;           // the verdict if all groundings agree, else the weakest
   bool as_expected = true;
   SourceSpan span;
+  // Judged with every entity apart because the shortcut for unnamed
+  // entities gave another verdict, this one (JudgeOptions::check_apart_up_to).
+  std::optional<Verdict> shortcut_verdict{};
 };
 
 struct Report {

@@ -43,8 +43,10 @@ Formula::Kind connective(ast::Formula::Kind k) {
 
 } // namespace
 
-Builder::Builder(const Program& p, const RuleBook& rules, Budget& budget, bool record_instances)
-    : p_(p), rules_(rules), budget_(budget), record_instances_(record_instances) {}
+Builder::Builder(const Program& p, const RuleBook& rules, Budget& budget, bool record_instances,
+                 std::size_t max_atoms, std::size_t max_instances)
+    : p_(p), rules_(rules), budget_(budget), record_instances_(record_instances), max_atoms_(max_atoms),
+      max_instances_(max_instances) {}
 
 AtomId Builder::intern(const std::string& predicate, std::vector<std::string> args) {
   std::string text = atom_text(predicate, args);
@@ -56,7 +58,7 @@ AtomId Builder::intern(const std::string& predicate, std::vector<std::string> ar
   if (rules_.derived(predicate)) work_.push_back(id);
   auto& same = by_predicate_[predicate];
   same.atoms.push_back(id);
-  if (g_.atoms.size() > max_ground_atoms && !budget_.failed()) too_many_atoms();
+  if (g_.atoms.size() > max_atoms_ && !budget_.failed()) too_many_atoms();
   for (std::size_t i = 0; i < same.indexed.size(); ++i)
     if (same.indexed[i]) index_at(id, i);
   budget_.tick();
@@ -118,9 +120,9 @@ Formula Builder::formula(const ast::Formula& f, const Binding& b) {
 }
 
 void Builder::emit_body(const PreparedRule& r, const Binding& b, Definition& def) {
-  if (!budget_.count_instance(max_rule_instances)) {
+  if (!budget_.count_instance(max_instances_)) {
     if (!budget_.failed()) // the first time only: growth() reads the whole program
-      budget_.fail_limit(grounding_error::too_many_instances(max_rule_instances, growth(r.index, def)));
+      budget_.fail_limit(grounding_error::too_many_instances(max_instances_, growth(r.index, def)));
     return;
   }
   budget_.tick();
@@ -156,7 +158,7 @@ void Builder::too_many_atoms() {
       most = &entry;
   auto pred = p_.predicates.find(most->first);
   budget_.fail_limit(grounding_error::too_many_atoms(pred == p_.predicates.end() ? SourceSpan{} : pred->second.span,
-                                                     max_ground_atoms, most->first, most->second.atoms.size(),
+                                                     max_atoms_, most->first, most->second.atoms.size(),
                                                      g_.atoms[most->second.atoms.front()].text));
 }
 

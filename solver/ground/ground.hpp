@@ -151,6 +151,10 @@ struct GroundOptions {
   std::function<bool(const RuleItem&)> may_be_in_force;
   // Grounding stops here and sets GroundProgram::timed_out.
   std::optional<std::chrono::steady_clock::time_point> deadline;
+  // E013's limits (limits.hpp); lower ones serve a grounding that may be
+  // given up (the judge's check against every entity apart).
+  std::size_t max_atoms = max_ground_atoms;
+  std::size_t max_instances = max_rule_instances;
 };
 
 // Grounds the program; E009 (cycles) and E013 (limits) go to `diags`.

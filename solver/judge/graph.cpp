@@ -459,7 +459,14 @@ Graph claim_graph(const Program& program, const JudgeOptions& options, const std
   for (const auto& cr : report.claims)
     for (const auto& gr : cr.groundings) reports[{cr.id, gr.formula}] = &gr;
 
-  ground::GroundProgram g = ground::ground(program, options.assume, diags);
+  // A claim the judge reports with every entity apart (its check of the
+  // shortcut, JudgeOptions::check_apart_up_to) is drawn that way too: its
+  // reasons name the entities the shortcut would show as "another".
+  ground::GroundOptions drawn;
+  drawn.shortcuts = !options.every_entity_apart &&
+                    std::none_of(report.claims.begin(), report.claims.end(),
+                                 [](const ClaimReport& c) { return c.shortcut_verdict.has_value(); });
+  ground::GroundProgram g = ground::ground(program, options.assume, diags, drawn);
   if (diags.has_errors()) return {};
   weigh::EvidenceIndex evidence(program);
   Drawing drawing(program, options, g, evidence, view);

@@ -289,6 +289,9 @@ struct GroundCase {
   const Program& program;
   ground::GroundProgram g;
   weigh::EvidenceIndex evidence;
+  // The same case with every entity apart, where it is small enough to check
+  // the shortcuts' verdicts against (JudgeOptions::check_apart_up_to).
+  std::optional<ground::GroundProgram> apart{};
 };
 
 namespace {
@@ -300,7 +303,54 @@ GroundCase ground_and_index(const Program& program, const JudgeOptions& options,
   std::future<weigh::EvidenceIndex> indexing =
       std::async(std::launch::async, [&program] { return weigh::EvidenceIndex(program); });
   ground::GroundProgram g = ground::ground(program, options.assume, diags, grounding_options(program, options, started));
-  return GroundCase{program, std::move(g), indexing.get()};
+  std::optional<ground::GroundProgram> apart;
+  if (!diags.has_errors() && !g.timed_out && !options.every_entity_apart && g.atoms.size() <= options.check_apart_up_to) {
+    ground::GroundOptions reference = grounding_options(program, options, started);
+    reference.shortcuts = false;
+    reference.max_atoms = JudgeOptions::apart_atoms;
+    reference.max_instances = 2 * JudgeOptions::apart_atoms;
+    Diagnostics given_up; // past those limits the check is left out, not the case refused
+    ground::GroundProgram ga = ground::ground(program, options.assume, given_up, reference);
+    if (!given_up.has_errors() && !ga.timed_out) apart = std::move(ga);
+  }
+  return GroundCase{program, std::move(g), indexing.get(), std::move(apart)};
+}
+
+// Every selected claim's verdicts with every entity apart (reasons off); a
+// claim whose verdicts differ from the shortcuts' is judged again that way,
+// with reasons, and replaces the shortcuts' report. An UNKNOWN either way
+// replaces nothing.
+void check_apart(const GroundCase& ground, const JudgeOptions& options, Report& report) {
+  const auto started = std::chrono::steady_clock::now();
+  JudgeOptions quick = options;
+  quick.every_entity_apart = true;
+  quick.reasons = false;
+  quick.progress = nullptr;
+  const Report reference = judging::judge_ground(ground.program, *ground.apart, quick, ground.evidence);
+  auto verdicts = [](const ClaimReport& c) {
+    std::map<std::map<std::string, std::string>, Verdict> out;
+    for (const auto& gr : c.groundings) out[gr.bindings] = gr.verdict;
+    return out;
+  };
+  for (auto& claim : report.claims) {
+    auto it = std::find_if(reference.claims.begin(), reference.claims.end(),
+                           [&](const ClaimReport& c) { return c.id == claim.id; });
+    if (it == reference.claims.end()) continue;
+    const auto mine = verdicts(claim), theirs = verdicts(*it);
+    const bool unknown = std::any_of(mine.begin(), mine.end(), [](const auto& x) { return x.second == Verdict::unknown; }) ||
+                         std::any_of(theirs.begin(), theirs.end(), [](const auto& x) { return x.second == Verdict::unknown; });
+    if (unknown || mine == theirs) continue;
+    JudgeOptions one = options;
+    one.every_entity_apart = true;
+    one.claims = {claim.id};
+    one.progress = nullptr;
+    Report apart = judging::judge_ground(ground.program, *ground.apart, one, ground.evidence);
+    if (apart.claims.size() != 1) continue;
+    const Verdict shortcut = claim.verdict;
+    claim = std::move(apart.claims.front());
+    claim.shortcut_verdict = shortcut;
+  }
+  report.solve_ms += ms_since(started);
 }
 
 } // namespace
@@ -312,7 +362,10 @@ std::shared_ptr<const GroundCase> ground_case(const Program& program, const Judg
 }
 
 Report judge(const GroundCase& ground, const JudgeOptions& options) {
-  return judging::judge_ground(ground.program, ground.g, options, ground.evidence);
+  Report report = judging::judge_ground(ground.program, ground.g, options, ground.evidence);
+  if (ground.apart && options.check_apart_up_to > 0 && !options.every_entity_apart)
+    check_apart(ground, options, report);
+  return report;
 }
 
 Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags) {

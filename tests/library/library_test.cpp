@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
 
 namespace imputa {
@@ -64,6 +65,23 @@ TEST(Library, OrganStrengthIsClearAndConvincing) {
     }
   }
   ADD_FAILURE() << "no established claim at clear_and_convincing in test 2";
+}
+
+// Test 32: the judge's check of its shortcut for unnamed entities shows in
+// the report (docs/report.md, "`<another actor>`").
+TEST(Library, TwoUnnamedActorsAreJudgedApartWhereTheShortcutDiffers) {
+  auto report = check_json(source_dir() / "tests/library/32_two_unnamed_actors.imputa");
+  std::map<std::string, nlohmann::json> by_id;
+  for (const auto& c : report["files"][0]["claims"]) by_id[c["id"].get<std::string>()] = c;
+  ASSERT_EQ(by_id.count("cross"), 1u);
+  EXPECT_EQ(by_id["cross"]["verdict"], "not_established");
+  EXPECT_EQ(by_id["cross"]["shortcut_verdict"], "established");
+  EXPECT_TRUE(by_id["cross_effective"]["shortcut_verdict"].is_null());
+  auto text = run_imputa({"check", (source_dir() / "tests/library/32_two_unnamed_actors.imputa").string()});
+  EXPECT_NE(text.out.find("judged with every entity on its own, because judging the unnamed ones together gave "
+                          "ESTABLISHED"),
+            std::string::npos)
+      << text.out;
 }
 
 TEST(Library, DisjunctivePerpetratorCounterModelNamesTheOther) {
