@@ -841,8 +841,11 @@ claim c0 "" { holds e0(a1) }
 // ESTABLISHED. It errs towards establishing. Under the effective control
 // test, or with the operation-specific routes in force, the shortcut
 // agrees (the rules' routes through instructions, governmental authority
-// or adoption give each operation a witness of its own). Disabled so that
-// the suite states what holds; run it with --gtest_also_run_disabled_tests.
+// or adoption give each operation a witness of its own). On a case this
+// small the judge checks its shortcut and reports the verdict of judging
+// apart (CheckApart, library test 32); this tests the shortcut alone.
+// Disabled so that the suite states what holds; run it with
+// --gtest_also_run_disabled_tests.
 TEST(Soundness, DISABLED_S18TwoAttributionsByUnnamedActorsAreNotOneActor) {
   const std::string text = R"(
 case s18 "Two attributions by unnamed actors"
