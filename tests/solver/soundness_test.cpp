@@ -847,33 +847,10 @@ claim c0 "" { holds e0(a1) }
 // Disabled so that the suite states what holds; run it with
 // --gtest_also_run_disabled_tests.
 TEST(Soundness, DISABLED_S18TwoAttributionsByUnnamedActorsAreNotOneActor) {
-  const std::string text = R"(
-case s18 "Two attributions by unnamed actors"
-state s1 "S1". state s2 "S2".
-operation op1 "Op 1". operation op2 "Op 2".
-actor g1 "G1". actor g2 "G2". actor g3 "G3".
-fact not performed_by(op1, s1). fact not performed_by(op1, s2).
-fact not performed_by(op2, s1). fact not performed_by(op2, s2).
-fact attributable(op1, s1).
-fact attributable(op2, s2).
-claim cross "One operation is attributable to the other state too" {
-  holds attributable(op1, s2) or attributable(op2, s1)
-  under control = overall_control
-  drop art8_instructions
-  drop art5_governmental_authority
-  drop art11_adoption
-  drop art2_own_conduct
-}
-claim cross_effective "The same under the effective control test" {
-  holds attributable(op1, s2) or attributable(op2, s1)
-  under control = effective_control
-}
-)";
-  Sources sources;
-  Diagnostics diags;
-  auto files = parse::load_text("s18.imputa", text, {}, sources, diags);
-  const Program program = check::check(files, sources, diags);
-  ASSERT_FALSE(diags.has_errors());
+  // Library test 32: `cross` and, under effective control, `cross_effective`.
+  const CheckedCase c = checked_case(source_dir() / "tests/library/32_two_unnamed_actors.imputa");
+  ASSERT_FALSE(c.diags.has_errors());
+  const Program& program = c.program;
   const auto verdicts = expect_same_verdicts(program, "S18");
   ASSERT_EQ(verdicts.size(), 2u);
   EXPECT_EQ(to_string(verdicts.at("cross")), "not_established");
