@@ -11,10 +11,12 @@
 
 namespace imputa::bench {
 
-inline std::optional<Program> load_case(const std::string& path, const std::string& tool) {
+inline std::optional<Program> load_case(const std::string& path, const std::string& tool, bool with_library = true) {
   Sources sources;
   Diagnostics diags;
-  auto files = parse::load(path, {}, sources, diags);
+  parse::LoadOptions load;
+  load.with_library = with_library;
+  auto files = parse::load(path, load, sources, diags);
   Program program = check::check(files, sources, diags);
   if (diags.has_errors()) {
     std::cerr << tool << ": the case has errors (run imputa lint)\n";

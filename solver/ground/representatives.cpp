@@ -103,11 +103,8 @@ std::optional<std::pair<std::string, bool>> anonymous_variable(const Program& p,
     const std::string& var = entry.first; // named, not a structured binding: lambdas capture it (clang 14)
     const std::string& value = entry.second;
     if (has_variable(r.head, var)) continue;
-    // Bound to the same entity as another variable it shares a condition
-    // with: not interchangeable.
-    if (std::any_of(b.begin(), b.end(), [&](const auto& other) {
-          return other.first != var && other.second == value && linked(r, var, other.first);
-        }))
+    // Bound to the same entity as another variable: not interchangeable.
+    if (std::any_of(b.begin(), b.end(), [&](const auto& other) { return other.first != var && other.second == value; }))
       continue;
     // Other variables already stand for "another" entity of this kind (a
     // representative passed into a guarded conclusion): one more needs a
@@ -484,10 +481,20 @@ public:
   // `p2(a1, <another actor>)` is a loose link, a1 here and a2 there would
   // meet in `p2(a1, a2)`, negated in one instance and the other's loose
   // link, when each is judged apart (the generated case of seed 21322).
+  // There, a loose link or not: where the other's atom is no loose link
+  // either, the two instances meet in `p2(a1, a2)` when judged apart, and
+  // what the case says through one reaches the claims of the other (seed
+  // 91385 of the run from seed 90001: a fact whose rule negates
+  // `p1(op1, <another actor>)`, contradicted by evidence, and a claim
+  // through `not p1(<another operation>, a1)`, which judging apart joins
+  // in `p1(op1, a1)`: INCONSISTENT apart, NOT ESTABLISHED without this).
   template <typename F>
   void negating_a_loose_link(std::size_t known, F f) const {
     auto visit = [&](const std::string& e, AtomId id) {
       if (id < known && freedom_.loose[id] && e != rec_.rep && in_domain(e) && !emitted(e)) f(e);
+    };
+    auto meet = [&](const std::string& e, AtomId id) {
+      if (id < known && e != rec_.rep && in_domain(e) && !emitted(e)) f(e);
     };
     for (AtomId a : negated_) {
       each_instance(a, visit);
@@ -500,7 +507,7 @@ public:
         for (const std::string& name : representatives_of(atom.args[j])) {
           pattern[j] = name;
           if (const auto* found = builder_.at_hole(atom.predicate, pattern))
-            for (const auto& [e, id] : *found) visit(e, id);
+            for (const auto& [e, id] : *found) meet(e, id);
         }
         pattern[j] = atom.args[j];
       }

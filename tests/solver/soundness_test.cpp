@@ -772,16 +772,22 @@ claim c0 "" { holds not e0(a0) drop r6 }
   EXPECT_EQ(verdict_both_ways(text, "c0"), "not_established");
 }
 
-// S16 (seed 40382 of the generated cases from seed 40001, reduced; wrong
-// on the code before too). `d2(B) if p1(A, B), p4(C, O)`: whatever p4 fact
-// makes d2(a0) true makes d2(a1) true too, since p1(op0, a1) is stated, so
-// `not d2(a0) or d2(a1)` holds in every model. The grounder read the
-// operation A is bound to as named for C and O, which share no condition
-// with A: `<another operation>` then stood for op1 in one instance and for
-// op0 in another, d2(a0) could be true through an atom d2(a1)'s instances
-// did not hold, and the verdict was NOT ESTABLISHED. Now only a variable
-// that shares a condition with C names entities for it (PreparedRule::component).
-TEST(Soundness, S16AConditionUnconnectedToTheConclusionIsReadAlikeInEveryInstance) {
+// S16, known and not yet fixed (docs/limits.md, "Entities judged
+// together"; seed 40382 of the generated cases from seed 40001, reduced;
+// the same on the code before). `d2(B) if p1(A, B), p4(C, O)`: whatever p4
+// fact makes d2(a0) true makes d2(a1) true too, since p1(op0, a1) is
+// stated, so `not d2(a0) or d2(a1)` holds in every model. The grounder
+// reads the operation A is bound to as named for C and O, which share no
+// condition with A: `<another operation>` then stands for op1 in one
+// instance and for op0 in another, d2(a0) can be true through an atom
+// d2(a1)'s instances do not hold, and the verdict is NOT ESTABLISHED. A
+// fix that let only variables sharing a condition name entities for each
+// other settled this and was withdrawn the same day: it represents more,
+// and made S19 (a verdict too strong) show in a case where it had not
+// (docs/decisions.md, "Not yet settled: conclusions that share a
+// witness"). Disabled so that the suite states what holds; run it with
+// --gtest_also_run_disabled_tests.
+TEST(Soundness, DISABLED_S16AConditionUnconnectedToTheConclusionIsReadAlikeInEveryInstance) {
   const std::string text = R"(
 actor a0 "". actor a1 "". actor a2 "". operation op0 "". operation op1 "".
 predicate d2(actor) "".
@@ -855,6 +861,89 @@ TEST(Soundness, DISABLED_S18TwoAttributionsByUnnamedActorsAreNotOneActor) {
   ASSERT_EQ(verdicts.size(), 2u);
   EXPECT_EQ(to_string(verdicts.at("cross")), "not_established");
   EXPECT_EQ(to_string(verdicts.at("cross_effective")), "not_established");
+}
+
+// S19, known and not yet fixed (docs/limits.md, "Entities judged
+// together"; seed 93273 of the generated cases from seed 90001, trimmed;
+// the same on the code before). Stated d2(a3) has a rule whose conditions
+// cannot all hold, so the premises contradict each other, and p0(a4)
+// reaches them through d2(a4)'s instance, whose conditions share p4(op1,
+// op1) with d2(a3)'s: INCONSISTENT judging apart. With the shortcuts, e1's
+// representative for C2 also stands for a4, d2(a4) is never ground, the
+// contradiction is out of the claim's reach, and the claim is REFUTED. The
+// untrimmed case agreed by chance (another rule ground p2(a4, a4), which
+// split a4 off); S16's withdrawn fix made it disagree. On a case this
+// small the judge's check reports the verdict of judging apart. Disabled
+// so that the suite states what holds; run it with
+// --gtest_also_run_disabled_tests.
+TEST(Soundness, DISABLED_S19AnInstanceThatJoinsPremisesIsKeptOutByARepresentative) {
+  const std::string text = R"(
+actor a0 "". actor a1 "". actor a2 "". actor a3 "". actor a4 "". actor a5 "".
+operation op0 "". operation op1 "". operation op2 "". operation op3 "". operation op4 "". operation op5 "".
+predicate n0(operation): number "".
+predicate d1(operation, actor) attribution "".
+predicate d2(actor) "".
+predicate e0(actor) "".
+predicate e1(operation) closed "".
+predicate p0(actor) "".
+predicate p1(operation, actor) link "".
+predicate p2(actor, actor) "".
+predicate p3(operation) "".
+predicate p4(operation, operation) closed "".
+rule r2 "": d1(A0, a0) if p4(A0, A0).
+rule r3 "": d2(A0) if p0(A0), p2(A0, a4), p4(B1, B1), not p4(B1, B1).
+rule r4 "": e0(B1) if d1(A0, B1).
+rule r5 "": e0(B1) if p2(A0, A0), p0(B1).
+rule r6 "": e1(A0) if d1(A0, B1), p1(A0, a3), d2(C2), not p2(C2, C2), B1 != C2, n0(N3) < 5.
+fact not d1(op2, a4).
+fact f1: p4(op1, op1).
+fact f2: not e0(a3).
+fact p2(a0, a1).
+fact p0(a4) and p3(op0).
+fact f5: d2(a3).
+fact n0(op1) = 3..7.
+fact n0(op3) = 9.
+fact n0(op5) = 7.
+evidence ev0 intelligence "" { contradicts p2(a0, a2) confidence likely }
+evidence ev1 origin "" { supports p2(a2, a1) confidence likely }
+claim c1 "" { holds p0(a4) and e1(op5) as accusation }
+)";
+  EXPECT_EQ(verdict_both_ways(std::string(standards_block()) + text, "c1"), "inconsistent");
+}
+
+// S20 (seed 91385 of the generated cases from seed 90001, trimmed; wrong on
+// the code before). Stated d1(op1, a0) needs p2(a1, a2), which evidence
+// refutes: the premises contradict each other. Its rule negates p1(op1, B1)
+// for some actor B1, and the claim reaches p1(C2, a1) for some operation
+// C2: judged apart the two meet in p1(op1, a1), so the contradiction is
+// within the claim's reach, INCONSISTENT. With the shortcuts each side was
+// a representative, `not p1(op1, <another actor>)` and `not
+// p1(<another operation>, a1)`, no atom joined them, and the claim was NOT
+// ESTABLISHED. S14's look across representatives split only where the
+// other's atom was a loose link; now wherever the two would meet.
+TEST(Soundness, S20TwoRepresentativesThatWouldMeetInANegatedAtomAreSplit) {
+  const std::string text = R"(
+doctrine mode = m1 | m2 "".
+actor a0 "". actor a1 "". actor a2 "". operation op0 "". operation op1 "". object x0 "".
+predicate d0(actor) "".
+predicate d1(operation, actor) "".
+predicate e0(actor) "".
+predicate p0(actor) "".
+predicate p1(operation, actor) link "".
+predicate p2(actor, actor) "".
+predicate p3(object) "".
+predicate p4(operation, object) "".
+rule r0 "": d0(B1) if p1(A0, B1), not p1(A0, B1).
+rule r1 "": d0(A0) if p0(A0), not p1(op0, A0).
+rule r2 "": d1(op1, A0) if p2(A0, A0), p2(a1, a2), p2(A0, B1), not p1(op1, B1), A0 != B1.
+rule r5 "" when mode = m1: e0(B1) if p3(A0), d0(B1), p1(C2, B1).
+fact p3(x0).
+fact d1(op1, a0).
+fact p1(op0, a1).
+evidence ev0 origin "" { contradicts p2(a1, a2) confidence 0.97 }
+claim c0 "" { holds not p4(op0, x0) or e0(a1) }
+)";
+  EXPECT_EQ(verdict_both_ways(std::string(standards_block()) + text, "c0"), "inconsistent");
 }
 
 } // namespace
