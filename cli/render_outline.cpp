@@ -709,7 +709,8 @@ void what_if(Phrase& about, const ClaimReport& c) {
   // The judge's check of its shortcut for unnamed entities (docs/limits.md).
   if (c.shortcut_verdict)
     about.words("; judged with every entity on its own, because judging the unnamed ones together gave " +
-                verdict_word(*c.shortcut_verdict));
+                (*c.shortcut_verdict == c.verdict ? std::string("another verdict for some values of its variables")
+                                                  : verdict_word(*c.shortcut_verdict)));
 }
 
 } // namespace
