@@ -337,9 +337,10 @@ void check_apart(const GroundCase& ground, const JudgeOptions& options, Report& 
                            [&](const ClaimReport& c) { return c.id == claim.id; });
     if (it == reference.claims.end()) continue;
     const auto mine = verdicts(claim), theirs = verdicts(*it);
-    const bool unknown = std::any_of(mine.begin(), mine.end(), [](const auto& x) { return x.second == Verdict::unknown; }) ||
-                         std::any_of(theirs.begin(), theirs.end(), [](const auto& x) { return x.second == Verdict::unknown; });
-    if (unknown || mine == theirs) continue;
+    auto undecided = [](const auto& by_binding) {
+      return std::any_of(by_binding.begin(), by_binding.end(), [](const auto& x) { return x.second == Verdict::unknown; });
+    };
+    if (undecided(mine) || undecided(theirs) || mine == theirs) continue;
     JudgeOptions one = options;
     one.every_entity_apart = true;
     one.claims = {claim.id};
