@@ -201,6 +201,8 @@ function drawClaims(claims) {
       about.append(el("span", c.as_expected ? "met" : "unmet", c.as_expected ? "(met)" : "(NOT MET)"));
     }
     if (was && was !== c.verdict) about.append(el("span", "was", " · was " + (VERDICT_WORDS[was] || was)));
+    // The judge's check of its shortcut for unnamed entities replaced this report (docs/report.md).
+    if (c.shortcut_verdict) about.append(el("span", "apart", " · judged with every entity on its own"));
     b.append(about);
     b.addEventListener("click", () => {
       page.state.claim = c.id;
