@@ -476,7 +476,12 @@ Graph claim_graph(const Program& program, const JudgeOptions& options, const std
     auto r = reports.find({c.id, inst.text});
     drawing.draw(inst, r == reports.end() ? nullptr : r->second);
   }
-  return drawing.take();
+  Graph graph = drawing.take();
+  for (auto& node : graph.nodes)
+    if (node.kind == GraphNode::Kind::claim)
+      for (const auto& cr : report.claims)
+        if (cr.id == node.detail && cr.shortcut_verdict) node.label += " (judged with every entity on its own)";
+  return graph;
 }
 
 } // namespace imputa

@@ -72,5 +72,23 @@ TEST(CheckApart, ACaseGroundOnceForWhatIfsIsCheckedToo) {
   EXPECT_TRUE(r.claims.front().shortcut_verdict.has_value());
 }
 
+TEST(CheckApart, TheGraphOfSuchAClaimSaysSo) {
+  const CheckedCase c = s18();
+  ASSERT_FALSE(c.diags.has_errors());
+  Diagnostics d;
+  const Graph g = claim_graph(c.program, {}, std::string("cross"), GraphView::support, d);
+  ASSERT_FALSE(d.has_errors());
+  bool found = false;
+  for (const auto& n : g.nodes)
+    if (n.kind == GraphNode::Kind::claim) {
+      found = true;
+      EXPECT_NE(n.label.find("(judged with every entity on its own)"), std::string::npos) << n.label;
+      EXPECT_EQ(n.label.find('<'), std::string::npos);
+    }
+  EXPECT_TRUE(found);
+  // The atoms drawn are those of judging apart: no representative.
+  for (const auto& n : g.nodes) EXPECT_EQ(n.label.find("<another"), std::string::npos) << n.label;
+}
+
 } // namespace
 } // namespace imputa::testing
