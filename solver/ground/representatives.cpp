@@ -490,11 +490,11 @@ public:
   // in `p1(op1, a1)`: INCONSISTENT apart, NOT ESTABLISHED without this).
   template <typename F>
   void negating_a_loose_link(std::size_t known, F f) const {
-    auto visit = [&](const std::string& e, AtomId id) {
-      if (id < known && freedom_.loose[id] && e != rec_.rep && in_domain(e) && !emitted(e)) f(e);
-    };
     auto meet = [&](const std::string& e, AtomId id) {
       if (id < known && e != rec_.rep && in_domain(e) && !emitted(e)) f(e);
+    };
+    auto visit = [&](const std::string& e, AtomId id) {
+      if (id < known && freedom_.loose[id]) meet(e, id);
     };
     for (AtomId a : negated_) {
       each_instance(a, visit);

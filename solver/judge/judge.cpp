@@ -316,10 +316,10 @@ GroundCase ground_and_index(const Program& program, const JudgeOptions& options,
   return GroundCase{program, std::move(g), indexing.get(), std::move(apart)};
 }
 
-// Every selected claim's verdicts with every entity apart (reasons off); a
-// claim whose verdicts differ from the shortcuts' is judged again that way,
-// with reasons, and replaces the shortcuts' report. An UNKNOWN either way
-// replaces nothing.
+// Every selected claim's verdicts with every entity apart (reasons off); the
+// claims whose verdicts differ from the shortcuts' are judged again that
+// way, together, with reasons, and replace the shortcuts' reports. An
+// UNKNOWN either way replaces nothing.
 void check_apart(const GroundCase& ground, const JudgeOptions& options, Report& report) {
   const auto started = std::chrono::steady_clock::now();
   JudgeOptions quick = options;
@@ -332,24 +332,30 @@ void check_apart(const GroundCase& ground, const JudgeOptions& options, Report& 
     for (const auto& gr : c.groundings) out[gr.bindings] = gr.verdict;
     return out;
   };
-  for (auto& claim : report.claims) {
+  auto undecided = [](const auto& by_binding) {
+    return std::any_of(by_binding.begin(), by_binding.end(), [](const auto& x) { return x.second == Verdict::unknown; });
+  };
+  JudgeOptions differing = options;
+  differing.every_entity_apart = true;
+  differing.claims.clear();
+  differing.progress = nullptr;
+  for (const auto& claim : report.claims) {
     auto it = std::find_if(reference.claims.begin(), reference.claims.end(),
                            [&](const ClaimReport& c) { return c.id == claim.id; });
     if (it == reference.claims.end()) continue;
     const auto mine = verdicts(claim), theirs = verdicts(*it);
-    auto undecided = [](const auto& by_binding) {
-      return std::any_of(by_binding.begin(), by_binding.end(), [](const auto& x) { return x.second == Verdict::unknown; });
-    };
-    if (undecided(mine) || undecided(theirs) || mine == theirs) continue;
-    JudgeOptions one = options;
-    one.every_entity_apart = true;
-    one.claims = {claim.id};
-    one.progress = nullptr;
-    Report apart = judging::judge_ground(ground.program, *ground.apart, one, ground.evidence);
-    if (apart.claims.size() != 1) continue;
-    const Verdict shortcut = claim.verdict;
-    claim = std::move(apart.claims.front());
-    claim.shortcut_verdict = shortcut;
+    if (!undecided(mine) && !undecided(theirs) && mine != theirs) differing.claims.push_back(claim.id);
+  }
+  if (!differing.claims.empty()) {
+    Report apart = judging::judge_ground(ground.program, *ground.apart, differing, ground.evidence);
+    for (auto& claim : report.claims)
+      for (auto& judged : apart.claims)
+        if (judged.id == claim.id) {
+          const Verdict shortcut = claim.verdict;
+          claim = std::move(judged);
+          claim.shortcut_verdict = shortcut;
+          break;
+        }
   }
   report.solve_ms += ms_since(started);
 }

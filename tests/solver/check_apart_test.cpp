@@ -90,5 +90,32 @@ TEST(CheckApart, TheGraphOfSuchAClaimSaysSo) {
   for (const auto& n : g.nodes) EXPECT_EQ(n.label.find("<another"), std::string::npos) << n.label;
 }
 
+TEST(CheckApart, SeveralClaimsThatDifferAreEachReportedApart) {
+  std::string text = read_file(source_dir() / "tests/library/32_two_unnamed_actors.imputa");
+  text += R"(
+claim cross_again "The same question, asked twice" {
+  holds attributable(op2, s1) or attributable(op1, s2)
+  under control = overall_control
+  drop art8_instructions
+  drop art5_governmental_authority
+  drop art11_adoption
+  drop art2_own_conduct
+}
+)";
+  Sources sources;
+  Diagnostics diags;
+  auto files = parse::load_text("case.imputa", text, {}, sources, diags);
+  const Program program = check::check(files, sources, diags);
+  ASSERT_FALSE(diags.has_errors());
+  const Report r = judge(program, {}, diags);
+  for (const char* id : {"cross", "cross_again"}) {
+    const ClaimReport& c = claim_of(r, id);
+    EXPECT_EQ(to_string(c.verdict), "not_established") << id;
+    ASSERT_TRUE(c.shortcut_verdict.has_value()) << id;
+    EXPECT_FALSE(c.groundings.front().counter_model.empty()) << id << ": judged apart with its reasons";
+  }
+  EXPECT_FALSE(claim_of(r, "cross_effective").shortcut_verdict.has_value());
+}
+
 } // namespace
 } // namespace imputa::testing
