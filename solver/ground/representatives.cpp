@@ -267,8 +267,8 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
     }
   }
   // The claim groundings whose conditions, followed down, reach each atom;
-  // past Freedom::few of them an atom (and all below it) counts as reached
-  // by every claim.
+  // past Freedom::budget entries in all, the atom reached (and all below
+  // it) counts as reached by every claim.
   auto below = [&](AtomId a, std::vector<AtomId>& stack) {
     if (const Definition* d = g.definition(a)) {
       for (const auto& body : d->bodies)
@@ -289,6 +289,7 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
       below(a, stack);
     }
   };
+  std::size_t entries = 0;
   for (std::uint32_t q = 0; q < g.claims.size(); ++q) {
     std::vector<AtomId> stack;
     collect_atoms(g.claims[q].formula, stack);
@@ -297,11 +298,12 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
       stack.pop_back();
       Freedom::Reach& r = out.reach[a];
       if (r.many || (!r.claims.empty() && r.claims.back() == q)) continue;
-      if (r.claims.size() == Freedom::few) {
+      if (entries == Freedom::budget) {
         saturate(a);
         continue;
       }
       r.claims.push_back(q);
+      ++entries;
       below(a, stack);
     }
   }
@@ -315,9 +317,12 @@ bool Representatives::Freedom::separated(AtomId a, AtomId head, std::size_t rule
     const AtomId p = parent.first;
     if ((except && p == *except) || (rule < exclusive.size() && exclusive[rule].count(parent.second))) return false;
     const Reach& r = reach[p];
-    return r.many || std::any_of(r.claims.begin(), r.claims.end(), [&](std::uint32_t q) {
-             return std::binary_search(mine.begin(), mine.end(), q);
-           });
+    if (r.many) return true;
+    // Both ascending; look the smaller up in the larger.
+    const auto& few = r.claims.size() <= mine.size() ? r.claims : mine;
+    const auto& more = &few == &mine ? r.claims : mine;
+    return std::any_of(few.begin(), few.end(),
+                       [&](std::uint32_t q) { return std::binary_search(more.begin(), more.end(), q); });
   });
 }
 

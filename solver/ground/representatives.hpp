@@ -111,14 +111,16 @@
 //        definition is then private to the entity's instance in every cone
 //        holding the head (military_objective_shown(o) for an object
 //        another operation was directed at).
-// Claim groundings reaching an atom are counted up to Freedom::few; past
-// that, the atom and all below it count as reached by every claim (never
-// free). That is safe and costly: every entity found in an atom below is
-// then split off every representative it meets. At 8, twelve claims on one
-// attribution split the groups of a whole campaign, at 64 seventy
-// (GroundingSize.ManyClaimsOnOneConclusionGroundNoMoreThanOne); 512 costs
-// no measurable time on the bench corpora (4,096 cost 6 % of the grounding
-// of a held-out campaign with 3,200 free-variable claim groundings).
+// Every claim grounding reaching an atom is counted, up to
+// Freedom::budget entries over the whole program: the walk costs what
+// judging the claims' cones costs anyway. Past the budget, the atom being
+// reached and all below it count as reached by every claim (never free):
+// safe and costly, since every entity found below is then split off every
+// representative it meets. A cap per atom (8, then 512) did that wherever
+// more claims reached one conclusion: 513 groundings of `attributable(Op,
+// st_1) and attributable(op_7, st_1)` split every actor of a campaign of
+// 1,000 operations and it was refused with E013
+// (GroundingSize.ManyClaimsOnOneConclusionGroundNoMoreThanOne).
 //
 // Cases the tests pin (tests/solver/soundness_test.cpp):
 //  S1: `q(O) if pb(O, Y)` with `fact not q(o)` and a claim on r(a) through
@@ -198,9 +200,9 @@ private:
   struct Freedom {
     struct Reach {
       std::vector<std::uint32_t> claims; // claim groundings reaching the atom, ascending
-      bool many = false;                 // more than `few`: reached by every claim, as far as we know
+      bool many = false;                 // past the budget: reached by every claim, as far as we know
     };
-    static constexpr std::size_t few = 512;
+    static constexpr std::size_t budget = std::size_t{1} << 25; // entries of every Reach::claims together
     // What an atom nobody mentions is: a closed base atom that connects
     // nothing (false everywhere), an open one, or a conclusion no premise
     // constrains.
