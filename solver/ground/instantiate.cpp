@@ -227,8 +227,11 @@ std::optional<Instantiator::LastVariable> Instantiator::survey_last(const Prepar
   LastVariable s;
   // An entity another variable of the instance is bound to is not "another"
   // one: with X = Y, allied(X, Y) is allied(a, a), not allied(a, <another>).
+  // A variable that shares no condition with it, even through others, says
+  // nothing about it: an entity bound there is "another" one here too, so
+  // that every instance reads the unconnected conditions alike (S16).
   for (const auto& [name, value] : b)
-    if (name != var) s.named.insert(value);
+    if (name != var && linked(r, var, name)) s.named.insert(value);
   for (const auto& l : r.body)
     if (!survey_literal(l, b, var, s)) return std::nullopt;
   // A described entity is one more "another" only behind an open link (anonymous_variable).

@@ -103,8 +103,11 @@ std::optional<std::pair<std::string, bool>> anonymous_variable(const Program& p,
     const std::string& var = entry.first; // named, not a structured binding: lambdas capture it (clang 14)
     const std::string& value = entry.second;
     if (has_variable(r.head, var)) continue;
-    // Bound to the same entity as another variable: not interchangeable.
-    if (std::any_of(b.begin(), b.end(), [&](const auto& other) { return other.first != var && other.second == value; }))
+    // Bound to the same entity as another variable it shares a condition
+    // with: not interchangeable.
+    if (std::any_of(b.begin(), b.end(), [&](const auto& other) {
+          return other.first != var && other.second == value && linked(r, var, other.first);
+        }))
       continue;
     // Other variables already stand for "another" entity of this kind (a
     // representative passed into a guarded conclusion): one more needs a
@@ -519,6 +522,38 @@ public:
     }
   }
 
+  // Calls f(e) for each entity e of the domain that, put in the
+  // representative's place, makes two of the instance's atoms (through the
+  // conclusions it passes through) one: e is a constant of one where the
+  // other has the representative, as a4 in `p2(<another actor>, a4)` beside
+  // `not p2(<another actor>, <another actor>)`. e's own instance then
+  // negates its link, or holds one atom in two roles, which the
+  // representative's does not: it is no instance like the others (S19:
+  // a4's instance of `d2(a4)` is a condition joining the stated p0(a4) to
+  // a contradiction elsewhere, where the representative's is a
+  // possibility). The same as an entity another variable is bound to (S2).
+  template <typename F>
+  void made_one_by(F f) const {
+    const GroundProgram& g = builder_.program();
+    for (std::size_t i = 0; i < with_rep_.size(); ++i) {
+      const Atom& x = g.atoms[with_rep_[i]];
+      for (std::size_t j = i + 1; j < with_rep_.size(); ++j) {
+        const Atom& y = g.atoms[with_rep_[j]];
+        if (x.predicate != y.predicate || x.args.size() != y.args.size()) continue;
+        const std::string* e = nullptr;
+        bool one = true;
+        for (std::size_t k = 0; k < x.args.size() && one; ++k) {
+          const std::string &u = x.args[k], &v = y.args[k];
+          if (u == v) continue;
+          const std::string* c = u == rec_.rep ? &v : v == rec_.rep ? &u : nullptr;
+          one = c && (!e || *e == *c);
+          e = c;
+        }
+        if (one && e && in_domain(*e) && !emitted(*e)) f(*e);
+      }
+    }
+  }
+
   // The names of the representatives that can stand for `entity`.
   std::vector<std::string> representatives_of(const std::string& entity) const {
     std::vector<std::string> out;
@@ -643,6 +678,7 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
   // be a loose link there.
   split.insert(links.without_loose_link.begin(), links.without_loose_link.end());
   covered.negating_a_loose_link(known, [&](const std::string& e) { split.insert(e); });
+  covered.made_one_by([&](const std::string& e) { split.insert(e); });
   // (c): under a conclusion a premise bears on, an atom of a covered
   // entity's instance that exists elsewhere must stay joined to this
   // instance: a claim reaching it climbs through the instance to the

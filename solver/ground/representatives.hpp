@@ -133,7 +133,11 @@
 //  S9: (d), a closed conclusion over a state every claim names.
 //  S10: (a) under an open conclusion: no entity fresh, a described entity
 //      may not stay with the representative.
-//  S11 to S14: (e).
+//  S11 to S14, S20: (e).
+//  S16: only a variable that shares a condition with another (through
+//      others too) names entities for it (rules.hpp, linked).
+//  S19: an entity that, put in the representative's place, makes two of
+//      the instance's atoms one has its own instance (like S2).
 // The reference is GroundOptions::shortcuts = false (every entity apart);
 // tests/solver/generated_cases_test.cpp compares the two on random cases.
 #pragma once

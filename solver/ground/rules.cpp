@@ -34,6 +34,25 @@ void note_types(const Program& p, const ast::NumExpr& e, std::map<std::string, E
   for (const auto& o : e.operands) note_types(p, o, types);
 }
 
+// The variables a condition mentions, in its atoms, numbers and comparisons.
+void variables(const ast::Atom& a, std::vector<std::string>& out) {
+  for (const auto& t : a.args)
+    if (t.variable) out.push_back(t.name);
+}
+void variables(const ast::NumExpr& e, std::vector<std::string>& out) {
+  if (e.kind == ast::NumExpr::Kind::variable) out.push_back(e.variable.name);
+  if (e.kind == ast::NumExpr::Kind::atom) variables(e.atom, out);
+  for (const auto& o : e.operands) variables(o, out);
+}
+void variables(const ast::Formula& f, std::vector<std::string>& out) {
+  if (f.kind == ast::Formula::Kind::comparison) {
+    variables(f.comparison->lhs, out);
+    variables(f.comparison->rhs, out);
+  }
+  if (f.kind == ast::Formula::Kind::atom) variables(f.atom, out);
+  for (const auto& o : f.operands) variables(o, out);
+}
+
 PreparedRule prepare(const Program& p, std::size_t index) {
   PreparedRule r;
   r.index = index;
@@ -45,6 +64,28 @@ PreparedRule prepare(const Program& p, std::size_t index) {
   for (auto& l : r.body) ground::rename_anonymous(l, anonymous);
   note_types(p, r.head, r.types);
   for (const auto& l : r.body) ground::note_types(p, l, r.types);
+  // Union-find over the variables, numeric ones too (`harm(Op) = H, H >
+  // gain(C)` joins Op and C); rules may have thousands of conditions before
+  // E013's check refuses them.
+  std::map<std::string, std::size_t> id;
+  std::vector<std::size_t> parent;
+  auto id_of = [&](const std::string& var) {
+    auto [it, fresh] = id.emplace(var, parent.size());
+    if (fresh) parent.push_back(it->second);
+    return it->second;
+  };
+  auto root = [&](std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (const auto& entry : r.types) id_of(entry.first);
+  std::vector<std::string> vars;
+  for (const auto& l : r.body) {
+    vars.clear();
+    variables(l, vars);
+    for (const auto& var : vars) parent[root(id_of(var))] = root(id_of(vars.front()));
+  }
+  for (const auto& entry : r.types) r.component[entry.first] = root(id.at(entry.first));
   return r;
 }
 
@@ -199,6 +240,11 @@ std::size_t unbound(const ast::Atom& a, const Binding& b) {
   for (const auto& t : a.args)
     if (t.variable && !b.count(t.name)) ++n;
   return n;
+}
+
+bool linked(const PreparedRule& r, const std::string& x, const std::string& y) {
+  auto a = r.component.find(x), b = r.component.find(y);
+  return a == r.component.end() || b == r.component.end() || a->second == b->second;
 }
 
 std::string representative_name(EntityType t) {

@@ -23,7 +23,17 @@ struct PreparedRule {
   ast::Atom head;
   std::vector<ast::Formula> body;
   std::map<std::string, EntityType> types;
+  // Variables that share a condition, directly or through others, have the
+  // same number here; a variable in no condition has one of its own. The
+  // head does not join its variables: `d(B) if p(A, B), q(C, O)` leaves C
+  // and O apart from A and B, and what A is bound to says nothing about
+  // which operations C may stand for (linked()).
+  std::map<std::string, std::size_t> component;
 };
+
+// Whether the variables `x` and `y` of `r` share a condition, directly or
+// through others.
+bool linked(const PreparedRule& r, const std::string& x, const std::string& y);
 
 // An atom a join can bind variables from: a positive atom, or a number atom
 // inside a comparison.

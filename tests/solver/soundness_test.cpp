@@ -787,7 +787,7 @@ claim c0 "" { holds not e0(a0) drop r6 }
 // (docs/decisions.md, "Not yet settled: conclusions that share a
 // witness"). Disabled so that the suite states what holds; run it with
 // --gtest_also_run_disabled_tests.
-TEST(Soundness, DISABLED_S16AConditionUnconnectedToTheConclusionIsReadAlikeInEveryInstance) {
+TEST(Soundness, S16AConditionUnconnectedToTheConclusionIsReadAlikeInEveryInstance) {
   const std::string text = R"(
 actor a0 "". actor a1 "". actor a2 "". operation op0 "". operation op1 "".
 predicate d2(actor) "".
@@ -876,7 +876,7 @@ TEST(Soundness, DISABLED_S18TwoAttributionsByUnnamedActorsAreNotOneActor) {
 // small the judge's check reports the verdict of judging apart. Disabled
 // so that the suite states what holds; run it with
 // --gtest_also_run_disabled_tests.
-TEST(Soundness, DISABLED_S19AnInstanceThatJoinsPremisesIsKeptOutByARepresentative) {
+TEST(Soundness, S19AnInstanceThatJoinsPremisesIsKeptOutByARepresentative) {
   const std::string text = R"(
 actor a0 "". actor a1 "". actor a2 "". actor a3 "". actor a4 "". actor a5 "".
 operation op0 "". operation op1 "". operation op2 "". operation op3 "". operation op4 "". operation op5 "".
