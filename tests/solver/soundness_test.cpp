@@ -772,21 +772,18 @@ claim c0 "" { holds not e0(a0) drop r6 }
   EXPECT_EQ(verdict_both_ways(text, "c0"), "not_established");
 }
 
-// S16, known and not yet fixed (docs/limits.md, "Entities judged
-// together"; seed 40382 of the generated cases from seed 40001, reduced;
-// the same on the code before). `d2(B) if p1(A, B), p4(C, O)`: whatever p4
-// fact makes d2(a0) true makes d2(a1) true too, since p1(op0, a1) is
-// stated, so `not d2(a0) or d2(a1)` holds in every model. The grounder
-// reads the operation A is bound to as named for C and O, which share no
-// condition with A: `<another operation>` then stands for op1 in one
-// instance and for op0 in another, d2(a0) can be true through an atom
-// d2(a1)'s instances do not hold, and the verdict is NOT ESTABLISHED. A
-// fix that let only variables sharing a condition name entities for each
-// other settled this and was withdrawn the same day: it represents more,
-// and made S19 (a verdict too strong) show in a case where it had not
-// (docs/decisions.md, "Not yet settled: conclusions that share a
-// witness"). Disabled so that the suite states what holds; run it with
-// --gtest_also_run_disabled_tests.
+// S16 (seed 40382 of the generated cases from seed 40001, reduced; wrong on
+// the code before). `d2(B) if p1(A, B), p4(C, O)`: whatever p4 fact makes
+// d2(a0) true makes d2(a1) true too, since p1(op0, a1) is stated, so `not
+// d2(a0) or d2(a1)` holds in every model. The grounder read the operation
+// A is bound to as named for C and O, which share no condition with A:
+// `<another operation>` then stood for op1 in one instance and for op0 in
+// another, d2(a0) could be true through an atom d2(a1)'s instances do not
+// hold, and the verdict was NOT ESTABLISHED. Now only a variable that
+// shares a condition with another names entities for it (rules.hpp,
+// linked). Fixed, withdrawn when it uncovered S19, and fixed again with
+// S19 (docs/decisions.md, "A condition unconnected to the rest of its rule
+// is read alike in every instance").
 TEST(Soundness, S16AConditionUnconnectedToTheConclusionIsReadAlikeInEveryInstance) {
   const std::string text = R"(
 actor a0 "". actor a1 "". actor a2 "". operation op0 "". operation op1 "".
@@ -863,19 +860,18 @@ TEST(Soundness, DISABLED_S18TwoAttributionsByUnnamedActorsAreNotOneActor) {
   EXPECT_EQ(to_string(verdicts.at("cross_effective")), "not_established");
 }
 
-// S19, known and not yet fixed (docs/limits.md, "Entities judged
-// together"; seed 93273 of the generated cases from seed 90001, trimmed;
-// the same on the code before). Stated d2(a3) has a rule whose conditions
+// S19 (fixed 3 Dec 2026; seed 93273 of the generated cases from seed
+// 90001, trimmed; wrong on the code before too). Stated d2(a3) has a rule whose conditions
 // cannot all hold, so the premises contradict each other, and p0(a4)
 // reaches them through d2(a4)'s instance, whose conditions share p4(op1,
 // op1) with d2(a3)'s: INCONSISTENT judging apart. With the shortcuts, e1's
 // representative for C2 also stands for a4, d2(a4) is never ground, the
-// contradiction is out of the claim's reach, and the claim is REFUTED. The
-// untrimmed case agreed by chance (another rule ground p2(a4, a4), which
-// split a4 off); S16's withdrawn fix made it disagree. On a case this
-// small the judge's check reports the verdict of judging apart. Disabled
-// so that the suite states what holds; run it with
-// --gtest_also_run_disabled_tests.
+// contradiction is out of the claim's reach, and the claim was REFUTED.
+// With a4 in the representative's place, d2(a4)'s link p2(a4, a4) is the
+// atom e1's instance negates: a4's instance is no possibility, so a4 has
+// its own (Covered::made_one_by). The untrimmed case agreed by chance
+// (another rule ground p2(a4, a4), which split a4 off); S16's first fix
+// made it disagree.
 TEST(Soundness, S19AnInstanceThatJoinsPremisesIsKeptOutByARepresentative) {
   const std::string text = R"(
 actor a0 "". actor a1 "". actor a2 "". actor a3 "". actor a4 "". actor a5 "".
