@@ -46,8 +46,8 @@ struct JudgeOptions {
   // (ClaimReport::shortcut_verdict says so). The shortcuts are exact by
   // argument and by test, not by proof (docs/limits.md); on a case of this
   // size the check costs little. 0: never (tests of the shortcuts themselves).
-  std::size_t check_apart_up_to = 5000;
-  static constexpr std::size_t apart_atoms = 20000;
+  std::size_t check_apart_up_to = 8000;
+  static constexpr std::size_t apart_atoms = 60000;
   // A check whose assumptions a model found earlier in the claim's session
   // still satisfies (with the selectors that differ flipped) is answered SAT
   // without Z3, on cones of at least this many atoms (SIZE_MAX: never; 0:

@@ -117,5 +117,48 @@ claim cross_again "The same question, asked twice" {
   EXPECT_FALSE(claim_of(r, "cross_effective").shortcut_verdict.has_value());
 }
 
+// A generated contested campaign of 100 operations is small enough to be
+// checked (4,918 ground atoms together, 24,623 apart): one more claim of
+// the known kind (test 32's question, supposed by the claim instead of
+// stated by the case) is reported as judging every entity apart reads it.
+// With the bounds before 3 Dec 2026 (5,000 and 20,000 atoms) it was not.
+TEST(CheckApart, ACampaignOfAHundredOperationsIsChecked) {
+  auto generated = run_program(IMPUTA_CORPUS, {"100", "1", "--contested"});
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  const std::string text = generated.out + R"(
+state s1 "State S1".
+state s2 "State S2".
+operation op1 "Intrusion into S3's ministry".
+operation op2 "Wiper attack on S4's banks".
+actor unidentified_group_1 "A group the sources do not identify".
+actor unidentified_group_2 "Another group the sources do not identify".
+fact not performed_by(op1, s1).
+fact not performed_by(op1, s2).
+fact not performed_by(op2, s1).
+fact not performed_by(op2, s2).
+claim supposed "If op1 is attributable to S1 and op2 to S2, one is also attributable to the other state" {
+  holds not attributable(op1, s1) or not attributable(op2, s2) or attributable(op1, s2) or attributable(op2, s1)
+  under control = overall_control
+  drop art8_instructions
+  drop art5_governmental_authority
+  drop art11_adoption
+  drop art2_own_conduct
+}
+)";
+  Sources sources;
+  Diagnostics diags;
+  auto files = parse::load_text("campaign.imputa", text, {}, sources, diags);
+  const Program program = check::check(files, sources, diags);
+  ASSERT_FALSE(diags.has_errors());
+  JudgeOptions o;
+  o.claims = {"supposed"};
+  o.reasons = false;
+  const Report checked = judge(program, o, diags);
+  const ClaimReport& c = claim_of(checked, "supposed");
+  EXPECT_EQ(to_string(c.verdict), "not_established");
+  ASSERT_TRUE(c.shortcut_verdict.has_value()) << "the campaign was not checked";
+  EXPECT_EQ(to_string(*c.shortcut_verdict), "established");
+}
+
 } // namespace
 } // namespace imputa::testing
