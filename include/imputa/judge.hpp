@@ -7,6 +7,7 @@
 #include "imputa/rational.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -48,6 +49,10 @@ struct JudgeOptions {
   // size the check costs little. 0: never (tests of the shortcuts themselves).
   std::size_t check_apart_up_to = 8000;
   static constexpr std::size_t apart_atoms = 60000;
+  // Grounding: (claim grounding, atom) pairs counted before the
+  // representatives' separation test gives up telling claims apart (SIZE_MAX:
+  // the grounder's default; small: tests of that fallback).
+  std::size_t reach_budget = SIZE_MAX;
   // A check whose assumptions a model found earlier in the claim's session
   // still satisfies (with the selectors that differ flipped) is answered SAT
   // without Z3, on cones of at least this many atoms (SIZE_MAX: never; 0:

@@ -30,7 +30,7 @@ GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra
   Builder builder(program, rules, budget, options.shortcuts, options.max_atoms, options.max_instances);
   seed(program, rules, extra_assumptions, builder);
   const CaseIndex index(rules, transparent, guarded, builder.program());
-  Representatives representatives;
+  Representatives representatives(options.reach_budget);
   Instantiator instantiator(program, rules, possible, index, builder, representatives, options.shortcuts);
   for (;;) {
     instantiator.expand_pending();

@@ -155,6 +155,10 @@ struct GroundOptions {
   // given up (the judge's check against every entity apart).
   std::size_t max_atoms = max_ground_atoms;
   std::size_t max_instances = max_rule_instances;
+  // (claim grounding, atom) pairs the representatives' separation test
+  // counts before it counts every claim as reaching what lies below
+  // (representatives.hpp); lower only in tests of that fallback.
+  std::size_t reach_budget = std::size_t{1} << 25;
 };
 
 // Grounds the program; E009 (cycles) and E013 (limits) go to `diags`.

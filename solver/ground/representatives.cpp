@@ -270,7 +270,7 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
     }
   }
   // The claim groundings whose conditions, followed down, reach each atom;
-  // past Freedom::budget entries in all, the atom reached (and all below
+  // past reach_budget_ entries in all, the atom reached (and all below
   // it) counts as reached by every claim.
   auto below = [&](AtomId a, std::vector<AtomId>& stack) {
     if (const Definition* d = g.definition(a)) {
@@ -301,7 +301,7 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
       stack.pop_back();
       Freedom::Reach& r = out.reach[a];
       if (r.many || (!r.claims.empty() && r.claims.back() == q)) continue;
-      if (entries == Freedom::budget) {
+      if (entries >= reach_budget_) {
         saturate(a);
         continue;
       }

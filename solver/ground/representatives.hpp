@@ -112,7 +112,7 @@
 //        holding the head (military_objective_shown(o) for an object
 //        another operation was directed at).
 // Every claim grounding reaching an atom is counted, up to
-// Freedom::budget entries over the whole program: the walk costs what
+// GroundOptions::reach_budget entries over the whole program: the walk costs what
 // judging the claims' cones costs anyway. Past the budget, the atom being
 // reached and all below it count as reached by every claim (never free):
 // safe and costly, since every entity found below is then split off every
@@ -172,6 +172,9 @@ std::optional<std::pair<std::string, bool>> anonymous_variable(const Program& p,
 
 class Representatives {
 public:
+  // `reach_budget`: GroundOptions::reach_budget.
+  explicit Representatives(std::size_t reach_budget) : reach_budget_(reach_budget) {}
+
   // Claims the representative's instance of `r` for `head` under `b` (all
   // but `var`): false if one was claimed already (judged once).
   bool claim(AtomId head, std::size_t rule, const Binding& b, const std::string& var);
@@ -206,7 +209,6 @@ private:
       std::vector<std::uint32_t> claims; // claim groundings reaching the atom, ascending
       bool many = false;                 // past the budget: reached by every claim, as far as we know
     };
-    static constexpr std::size_t budget = std::size_t{1} << 25; // entries of every Reach::claims together
     // What an atom nobody mentions is: a closed base atom that connects
     // nothing (false everywhere), an open one, or a conclusion no premise
     // constrains.
@@ -241,6 +243,7 @@ private:
   // first for the next (Covered::fresh_one).
   std::unordered_map<std::size_t, std::string> fresh_hint_;
 
+  std::size_t reach_budget_; // entries of every Freedom::Reach::claims together
   std::vector<Record> records_;
   TextSet claimed_; // instance_key without the represented variable
 };

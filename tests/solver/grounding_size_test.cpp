@@ -204,7 +204,8 @@ TEST(GroundingSize, AFreeVariableClaimUnderACountermeasureIsLinearInTheStates) {
 // refused with E013 for one claim on an operation four responses answer);
 // at 64, seventy claims did the same, and at 512 a claim over every
 // operation joined to one attribution (1,000 groundings) was refused. Now
-// only a budget over all atoms together remains (Freedom::budget).
+// only a budget over all atoms together remains (GroundOptions::reach_budget;
+// past it, Shortcuts.PastTheReachBudgetTheVerdictsStand).
 TEST(GroundingSize, ManyClaimsOnOneConclusionGroundNoMoreThanOne) {
   auto generated = run_program(IMPUTA_CORPUS, {"100", "1", "--contested"});
   ASSERT_EQ(generated.exit_code, 0) << generated.err;

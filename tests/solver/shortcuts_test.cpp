@@ -4,6 +4,8 @@
 // library test case and generated cases with many interchangeable entities
 // are judged alike with them and with every entity apart.
 #include "solver_helpers.hpp"
+
+#include "ground/ground.hpp"
 #include "test_support.hpp"
 
 #include <cstdlib>
@@ -39,6 +41,46 @@ TEST(Shortcuts, ChangeNoVerdictOfAnyExampleOrLibraryCase) {
     expect_same_verdicts(c.program, file.string());
   }
   EXPECT_TRUE(known_difference);
+}
+
+// Past GroundOptions::reach_budget the grounder stops telling which claims
+// reach which atoms and counts every claim as reaching what lies below: no
+// atom is then free, and entities are split wherever one is found (safe,
+// costly). With the budget at nothing that fallback runs everywhere: every
+// example, library case and a contested campaign keep the verdicts of
+// judging every entity apart (test 32 is the known difference S18 either way).
+TEST(Shortcuts, PastTheReachBudgetTheVerdictsStand) {
+  auto files = imputa_files({"examples", "tests/library"});
+  ASSERT_GE(files.size(), 30u);
+  JudgeOptions fallback;
+  fallback.reasons = false;
+  fallback.check_apart_up_to = 0;
+  fallback.reach_budget = 0;
+  JudgeOptions apart = fallback;
+  apart.every_entity_apart = true;
+  auto same = [&](const Program& program, const std::string& what) {
+    Diagnostics d1, d2;
+    const auto with = verdicts_by_grounding(judge(program, fallback, d1));
+    const auto without = verdicts_by_grounding(judge(program, apart, d2));
+    ASSERT_FALSE(d1.has_errors() || d2.has_errors()) << what;
+    EXPECT_EQ(with, without) << what;
+  };
+  for (const auto& file : files) {
+    if (file.filename() == "32_two_unnamed_actors.imputa") continue; // S18, wrong either way
+    const CheckedCase c = checked_case(file);
+    ASSERT_FALSE(c.diags.has_errors()) << file;
+    same(c.program, file.string());
+  }
+  const CheckedCase campaign = corpus_case({"20", "3", "--contested"});
+  ASSERT_FALSE(campaign.diags.has_errors());
+  same(campaign.program, "corpus 20 3 --contested");
+  // The fallback did run: it grounds more than the grounder's default.
+  Diagnostics d;
+  ground::GroundOptions usual, none;
+  none.reach_budget = 0;
+  const auto usual_size = ground::ground(campaign.program, {}, d, usual).atoms.size();
+  const auto none_size = ground::ground(campaign.program, {}, d, none).atoms.size();
+  EXPECT_GT(none_size, usual_size);
 }
 
 // Cases shaped like a campaign: groups the case describes but does not link
