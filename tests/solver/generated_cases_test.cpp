@@ -507,6 +507,10 @@ void compare_with_every_entity_apart(unsigned default_cases) {
     quick.reasons = false;
     quick.timeout = std::chrono::milliseconds(5000);
     quick.check_apart_up_to = 0; // the shortcuts alone, not the judge's check of them
+    // IMPUTA_GENERATED_REACH_BUDGET: the grounder's fallback past its reach
+    // budget (0: everywhere), for longer runs of that path.
+    if (const char* budget = std::getenv("IMPUTA_GENERATED_REACH_BUDGET"))
+      quick.reach_budget = static_cast<std::size_t>(std::strtoull(budget, nullptr, 10));
     JudgeOptions apart = quick;
     apart.every_entity_apart = true;
     auto started = std::chrono::steady_clock::now();
