@@ -15,6 +15,22 @@ namespace {
 // every route in force (`cross_effective`).
 CheckedCase s18() { return checked_case(source_dir() / "tests/library/32_two_unnamed_actors.imputa"); }
 
+// Test 32's claim settings: overall control, and only the routes of
+// attribution not tied to one operation.
+constexpr const char* routes_not_tied_to_an_operation = R"(  under control = overall_control
+  drop art8_instructions
+  drop art5_governmental_authority
+  drop art11_adoption
+  drop art2_own_conduct
+)";
+
+CheckedCase case_of_text(const std::string& text) {
+  CheckedCase c;
+  auto files = parse::load_text("case.imputa", text, {}, c.sources, c.diags);
+  c.program = check::check(files, c.sources, c.diags);
+  return c;
+}
+
 const ClaimReport& claim_of(const Report& r, const std::string& id) {
   for (const auto& c : r.claims)
     if (c.id == id) return c;
@@ -92,22 +108,13 @@ TEST(CheckApart, TheGraphOfSuchAClaimSaysSo) {
 
 TEST(CheckApart, SeveralClaimsThatDifferAreEachReportedApart) {
   std::string text = read_file(source_dir() / "tests/library/32_two_unnamed_actors.imputa");
-  text += R"(
-claim cross_again "The same question, asked twice" {
-  holds attributable(op2, s1) or attributable(op1, s2)
-  under control = overall_control
-  drop art8_instructions
-  drop art5_governmental_authority
-  drop art11_adoption
-  drop art2_own_conduct
-}
-)";
-  Sources sources;
+  text += std::string("\nclaim cross_again \"The same question, asked twice\" {\n"
+                      "  holds attributable(op2, s1) or attributable(op1, s2)\n") +
+          routes_not_tied_to_an_operation + "}\n";
+  CheckedCase given = case_of_text(text);
+  ASSERT_FALSE(given.diags.has_errors());
   Diagnostics diags;
-  auto files = parse::load_text("case.imputa", text, {}, sources, diags);
-  const Program program = check::check(files, sources, diags);
-  ASSERT_FALSE(diags.has_errors());
-  const Report r = judge(program, {}, diags);
+  const Report r = judge(given.program, {}, diags);
   for (const char* id : {"cross", "cross_again"}) {
     const ClaimReport& c = claim_of(r, id);
     EXPECT_EQ(to_string(c.verdict), "not_established") << id;
@@ -138,22 +145,14 @@ fact not performed_by(op2, s1).
 fact not performed_by(op2, s2).
 claim supposed "If op1 is attributable to S1 and op2 to S2, one is also attributable to the other state" {
   holds not attributable(op1, s1) or not attributable(op2, s2) or attributable(op1, s2) or attributable(op2, s1)
-  under control = overall_control
-  drop art8_instructions
-  drop art5_governmental_authority
-  drop art11_adoption
-  drop art2_own_conduct
-}
-)";
-  Sources sources;
-  Diagnostics diags;
-  auto files = parse::load_text("campaign.imputa", text, {}, sources, diags);
-  const Program program = check::check(files, sources, diags);
-  ASSERT_FALSE(diags.has_errors());
+)" + std::string(routes_not_tied_to_an_operation) + "}\n";
+  CheckedCase campaign = case_of_text(text);
+  ASSERT_FALSE(campaign.diags.has_errors());
   JudgeOptions o;
   o.claims = {"supposed"};
   o.reasons = false;
-  const Report checked = judge(program, o, diags);
+  Diagnostics diags;
+  const Report checked = judge(campaign.program, o, diags);
   const ClaimReport& c = claim_of(checked, "supposed");
   EXPECT_EQ(to_string(c.verdict), "not_established");
   ASSERT_TRUE(c.shortcut_verdict.has_value()) << "the campaign was not checked";
