@@ -12,6 +12,7 @@
 #include <iostream>
 #include <random>
 #include <sstream>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -647,13 +648,29 @@ private:
   long items_ = 0;
 };
 
+// --stated-attributions K: the attributions the first K attribution claims
+// naming a state ask about, stated as facts at the end (docs/performance.md,
+// "Conclusions stated as facts": a shape that grows faster than the campaign).
+std::string with_stated_attributions(const std::string& text, long k) {
+  static const std::regex claim(R"(holds (attributable\(op_[0-9]+, st_[0-9]+\)))");
+  std::string facts = "\n# Attributions taken as given (bench/corpus --stated-attributions " + std::to_string(k) + ").\n";
+  long found = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), claim); it != std::sregex_iterator() && found < k;
+       ++it, ++found)
+    facts += "fact " + (*it)[1].str() + ".\n";
+  return text + facts;
+}
+
 int usage() {
   std::cerr << "usage: corpus N SEED [--contested] [--states K] [--actors K] [--objects K] [--sources K] [--groups K]\n"
+               "         [--stated-attributions K]\n"
                "  writes a synthetic case file with N operations to stdout\n"
                "  defaults: states max(5, N/20), actors max(4, N/4), objects max(4, N/2), sources max(6, N/8)\n"
                "  --contested: a campaign whose contrary evidence falls on descriptions too (organised_group,\n"
                "    critical_infrastructure, military_objective); defaults: groups max(4, N/10), actors\n"
-               "    states + groups + max(2, N/40), objects max(4, N/10), sources max(6, N/20)\n";
+               "    states + groups + max(2, N/40), objects max(4, N/10), sources max(6, N/20)\n"
+               "  --stated-attributions K: state as facts the attributions the first K attribution claims\n"
+               "    naming a state ask about (a shape that grows faster than the campaign)\n";
   return 2;
 }
 
@@ -675,6 +692,7 @@ int main(int argc, char** argv) {
     contested = true;
     args.erase(it);
   }
+  long stated = 0;
   Sizes s;
   s.operations = static_cast<int>(n);
   s.states = std::max(5, s.operations / 20);
@@ -692,6 +710,7 @@ int main(int argc, char** argv) {
     else if (flag == "--objects") s.objects = static_cast<int>(v);
     else if (flag == "--sources") s.sources = static_cast<int>(v);
     else if (flag == "--groups" && contested) groups = static_cast<int>(v);
+    else if (flag == "--stated-attributions") stated = v;
     else return usage();
   }
   if (contested) {
@@ -702,7 +721,8 @@ int main(int argc, char** argv) {
     criminals = std::min(criminals, s.operations - groups);
     s.actors = s.states + groups + criminals;
     s.objects = std::min(s.objects, s.operations);
-    std::cout << ContestedWriter(s, groups, static_cast<std::uint32_t>(seed)).run();
+    const std::string text = ContestedWriter(s, groups, static_cast<std::uint32_t>(seed)).run();
+    std::cout << (stated ? with_stated_attributions(text, stated) : text);
     return 0;
   }
   // Every state needs an organ (the first actors) and every actor an operation.
@@ -710,6 +730,7 @@ int main(int argc, char** argv) {
   s.actors = std::min(s.actors, s.operations > s.states ? s.operations : s.actors);
   s.objects = std::min(s.objects, s.operations);
   Writer w(s, static_cast<std::uint32_t>(seed));
-  std::cout << w.run();
+  const std::string text = w.run();
+  std::cout << (stated ? with_stated_attributions(text, stated) : text);
   return 0;
 }
