@@ -11,8 +11,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <random>
-#include <sstream>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -7,7 +7,6 @@
 #include "imputa/rational.hpp"
 
 #include <chrono>
-#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -50,9 +49,10 @@ struct JudgeOptions {
   std::size_t check_apart_up_to = 8000;
   static constexpr std::size_t apart_atoms = 60000;
   // Grounding: (claim grounding, atom) pairs counted before the
-  // representatives' separation test gives up telling claims apart (SIZE_MAX:
-  // the grounder's default; small: tests of that fallback).
-  std::size_t reach_budget = SIZE_MAX;
+  // representatives' separation test gives up telling claims apart (unset:
+  // the grounder's default, GroundOptions::reach_budget; small: tests of
+  // that fallback).
+  std::optional<std::size_t> reach_budget;
   // A check whose assumptions a model found earlier in the claim's session
   // still satisfies (with the selectors that differ flipped) is answered SAT
   // without Z3, on cones of at least this many atoms (SIZE_MAX: never; 0:

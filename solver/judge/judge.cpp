@@ -88,7 +88,7 @@ ground::GroundOptions grounding_options(const Program& program, const JudgeOptio
     in_force.emplace_back(judging::doctrine_for(program, claim, options), judging::drops_for(claim, options));
   ground::GroundOptions grounding;
   grounding.shortcuts = !options.every_entity_apart;
-  if (options.reach_budget != SIZE_MAX) grounding.reach_budget = options.reach_budget;
+  if (options.reach_budget) grounding.reach_budget = *options.reach_budget;
   grounding.deadline = started + options.timeout; // grounding respects the time limit too
   grounding.may_be_in_force = [in_force = std::move(in_force)](const RuleItem& rule) {
     return std::any_of(in_force.begin(), in_force.end(), [&](const auto& setting) {

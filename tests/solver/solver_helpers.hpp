@@ -111,8 +111,10 @@ inline std::map<std::string, Verdict> verdicts_by_grounding(const Report& report
 // Judges `program` with the grounding shortcuts and with every entity apart
 // (the reference; reasons off), expects every grounding's verdict to agree,
 // and returns the verdicts with the shortcuts (empty if judging failed).
-inline std::map<std::string, Verdict> expect_same_verdicts(const Program& program, const std::string& what) {
-  JudgeOptions quick;
+// `base`: other options for both (a reach budget, for its fallback).
+inline std::map<std::string, Verdict> expect_same_verdicts(const Program& program, const std::string& what,
+                                                           const JudgeOptions& base = {}) {
+  JudgeOptions quick = base;
   quick.reasons = false;
   quick.check_apart_up_to = 0; // the shortcuts alone, not the judge's check of them
   JudgeOptions apart = quick;
