@@ -3,8 +3,9 @@
 // ground atoms, the rule instances per rule (with how many name a
 // representative) and the size of what each claim depends on.
 //
-// Usage: ground_stats [--apart] [--all-rules] [--no-library] [--show RULE] FILE
-//   --apart: every entity apart (no shortcuts); --no-library: a case that
+// Usage: ground_stats [--apart] [--no-witnesses] [--all-rules] [--no-library] [--show RULE] FILE
+//   --apart: every entity apart (no shortcuts); --no-witnesses: the shortcuts
+//   without witnesses (GroundOptions::witnesses); --no-library: a case that
 //   declares all it uses (the generated cases of the solver's tests); --all-rules: every rule, in
 //   force for some claim or not (as tests/solver/grounding_size_test.cpp grounds);
 //   --show RULE: also print each instance of that rule (head: conditions)
@@ -26,18 +27,19 @@
 
 int main(int argc, char** argv) {
   using namespace imputa;
-  bool apart = false, all_rules = false, library = true;
+  bool apart = false, all_rules = false, library = true, witnesses = true;
   const char* file = nullptr;
   std::string show;
   for (int k = 1; k < argc; ++k) {
     if (std::string_view(argv[k]) == "--apart") apart = true;
     else if (std::string_view(argv[k]) == "--show" && k + 1 < argc) show = argv[++k];
     else if (std::string_view(argv[k]) == "--all-rules") all_rules = true;
+    else if (std::string_view(argv[k]) == "--no-witnesses") witnesses = false;
     else if (std::string_view(argv[k]) == "--no-library") library = false;
     else file = argv[k];
   }
   if (!file) {
-    std::cerr << "usage: ground_stats [--apart] [--all-rules] [--no-library] [--show RULE] FILE\n";
+    std::cerr << "usage: ground_stats [--apart] [--no-witnesses] [--all-rules] [--no-library] [--show RULE] FILE\n";
     return 2;
   }
   auto loaded = bench::load_case(file, "ground_stats", library);
@@ -52,6 +54,7 @@ int main(int argc, char** argv) {
   }
   ground::GroundOptions options;
   options.shortcuts = !apart;
+  options.witnesses = witnesses;
   if (!all_rules) options.may_be_in_force = [&](const RuleItem& rule) {
     return std::any_of(in_force.begin(), in_force.end(), [&](const auto& d) {
       if (!rule.when_family) return true;

@@ -53,6 +53,11 @@ struct JudgeOptions {
   // the grounder's default, GroundOptions::reach_budget; small: tests of
   // that fallback).
   std::optional<std::size_t> reach_budget;
+  // Grounding: witnesses for conclusions needed together (on; off: the
+  // shortcut as it stood before 3 Dec 2026, which reads two unnamed
+  // entities as one there; for measuring their cost and for tests of the
+  // check above). GroundOptions::witnesses.
+  bool witnesses = true;
   // A check whose assumptions a model found earlier in the claim's session
   // still satisfies (with the selectors that differ flipped) is answered SAT
   // without Z3, on cones of at least this many atoms (SIZE_MAX: never; 0:

@@ -30,7 +30,7 @@ GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra
   Builder builder(program, rules, budget, options.shortcuts, options.max_atoms, options.max_instances);
   seed(program, rules, extra_assumptions, builder);
   const CaseIndex index(rules, transparent, guarded, builder.program());
-  Representatives representatives(options.reach_budget);
+  Representatives representatives(options.reach_budget, options.witnesses);
   Instantiator instantiator(program, rules, possible, index, builder, representatives, options.shortcuts);
   for (;;) {
     instantiator.expand_pending();
@@ -39,6 +39,7 @@ GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra
     if (!budget.ok() || !options.shortcuts || !representatives.split(program, rules, index, builder)) break;
   }
   if (budget.ok()) check_cycles(program, builder.program(), budget);
+  if (budget.ok()) representatives.mark_witnesses(index, builder.program());
   GroundProgram g = std::move(builder.program());
   g.timed_out = budget.timed_out();
   return g;

@@ -63,6 +63,10 @@ struct Body {
   // While the grounder settles representatives: a body that goes at the end
   // of the round (Representatives::split), no literals; never in a ground program.
   static constexpr std::size_t gone = static_cast<std::size_t>(-1);
+  // A witness's instance (representatives.hpp, (f)) beside the
+  // representative's: an entity nobody names that carries the conclusion
+  // where another conclusion needed with it rests on the representative.
+  bool witness = false;
 };
 
 // A derived atom and every ground body that can make it true (Clark completion).
@@ -132,6 +136,12 @@ struct GroundProgram {
   std::vector<NumericPremise> numeric;
   std::vector<ClaimInstance> claims;
   std::vector<AtomId> assumed; // atoms of every `assume` (claims and options)
+  // Base atoms that premises and claims reach only through witnesses'
+  // instances (Body::witness). Ascending. A canonical model makes them
+  // false before any other atom, and would-establish sets leave them out, so
+  // that reports name the representative wherever one entity nobody names
+  // will do.
+  std::vector<AtomId> witness_atoms;
   bool timed_out = false;      // the deadline passed while grounding: judge nothing (UNKNOWN)
 
   std::optional<AtomId> find(std::string_view text) const { return index.find(text, atoms); }
@@ -159,6 +169,10 @@ struct GroundOptions {
   // counts before it counts every claim as reaching what lies below
   // (representatives.hpp); lower only in tests of that fallback.
   std::size_t reach_budget = std::size_t{1} << 25;
+  // Witnesses for conclusions needed together (representatives.hpp, (f));
+  // off: the shortcut as it stood before 3 Dec 2026, for measuring what
+  // they cost and for tests of the judge's check of its shortcut.
+  bool witnesses = true;
 };
 
 // Grounds the program; E009 (cycles) and E013 (limits) go to `diags`.

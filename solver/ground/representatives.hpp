@@ -78,6 +78,36 @@
 // a condition (S12), "elsewhere" including another representative's
 // instance, where the two would meet in one atom (S14).
 //
+// (f) One name stands for one entity at a time. Where two conclusions
+// must hold in one model and each can rest on an entity nobody names, one
+// representative makes both rest on the same one, which then meets the
+// conditions of both; judging apart, two entities can each meet their own
+// (S15, S18: two stated attributions by unnamed actors made the one
+// `<another actor>` an organ of both states). So each of them gets a
+// witness: one covered entity with an instance of its own beside the
+// representative's, which still stands for the others (none where it
+// stands for one entity only: it is that entity). Two conclusions are
+// needed together where a premise may make both true (a fact, supporting
+// evidence, an assumption), where a claim mentions them (its models and
+// counter-models may each need them true), or below one body of a
+// conclusion so needed: under two of its conditions, or one under the
+// representative's own body of the other (S21); not under two alternative
+// bodies of one conclusion (one is enough), nor only through a condition
+// the two share (it has one body in a model). And only where their
+// representatives' atoms can meet: atoms with a representative joined by
+// a body that holds both or by a conclusion and its body, the only
+// constraints on atoms nobody names; otherwise one name and two read
+// alike (the object a critical-infrastructure instance needs and the one a
+// distinction instance needs never meet in the library). A witness is an
+// entity of the domain like any other, so a conclusion that needs the same
+// unnamed entity as another sees it (S17), and the rules above split it
+// off wherever its atoms are found. Its instance is marked
+// (Body::witness): a report names the representative wherever one entity
+// nobody names will do (GroundProgram::witness_atoms). Neither corpus of
+// bench/ has such a pair; the held-out campaign of 1,000 operations has
+// some (a countermeasure and the operation it answers, each attributable
+// through an actor nobody names): 6 % more ground atoms there.
+//
 // "Elsewhere" is read where it matters: in the cone of a claim grounding
 // that holds the instance's head (docs/semantics.md §4; the judge encodes
 // nothing else for it, and every premise set it builds is a part of that
@@ -138,6 +168,8 @@
 //      others too) names entities for it (rules.hpp, linked).
 //  S19: an entity that, put in the representative's place, makes two of
 //      the instance's atoms one has its own instance (like S2).
+//  S15, S18, S21, S22: (f), stated, supposed by the claim, nested, and one
+//      of each; S17: a witness is seen by another conclusion.
 // The reference is GroundOptions::shortcuts = false (every entity apart);
 // tests/solver/generated_cases_test.cpp compares the two on random cases.
 #pragma once
@@ -173,7 +205,7 @@ std::optional<std::pair<std::string, bool>> anonymous_variable(const Program& p,
 class Representatives {
 public:
   // `reach_budget`: GroundOptions::reach_budget.
-  explicit Representatives(std::size_t reach_budget) : reach_budget_(reach_budget) {}
+  Representatives(std::size_t reach_budget, bool witnesses) : reach_budget_(reach_budget), witnesses_(witnesses) {}
 
   // Claims the representative's instance of `r` for `head` under `b` (all
   // but `var`): false if one was claimed already (judged once).
@@ -184,9 +216,14 @@ public:
   void record(AtomId head, const PreparedRule& r, const Binding& b, const std::string& var, const Body& body,
               const GroundProgram& g, const RuleBook& rules, const CaseIndex& index);
 
-  // Gives each covered entity that breaks (a)-(d) its own instance. Returns
+  // Gives each covered entity that breaks (a)-(f) its own instance. Returns
   // whether any was added (new atoms then need expanding).
   bool split(const Program& p, const RuleBook& rules, const CaseIndex& index, Builder& builder);
+
+  // Once grounding is done: GroundProgram::witness_atoms, the base atoms
+  // that what a premise or claim mentions reaches only through a witness's
+  // instance (Body::witness), where the representative still stands.
+  void mark_witnesses(const CaseIndex& index, GroundProgram& g) const;
 
 private:
   struct Record {
@@ -201,6 +238,8 @@ private:
     // guarded in (guards.hpp), looked up once the conclusion is expanded.
     std::vector<std::pair<std::string, std::vector<std::string>>> guard_links;
     bool retired = false;
+    bool witnessed = false; // (f): one covered entity has been given an instance of its own
+    std::string witness;    // that entity, when its instance was made for (f) alone (Body::witness)
   };
   class Covered;
   // (a'): by atom id, as the ground program stood when a round began.
@@ -233,17 +272,21 @@ private:
 
   Freedom free_atoms(const Program& p, const RuleBook& rules, const CaseIndex& index, const Builder& builder,
                      const std::vector<char>& connects, const std::vector<char>& constrained) const;
+  // (f): by record, whether its conclusion may have to be true in one model
+  // with another conclusion that a representative of the same type can carry.
+  std::vector<char> needing_witness(const Program& p, const GroundProgram& g) const;
   // The bodies of representatives that go in a round, found by a key per
   // conclusion built once, marked Body::gone and removed at its end.
   class Going;
   bool split_one(Record& rec, const RuleBook& rules, Builder& builder, std::size_t known,
-                 const std::vector<char>& constrained, const Freedom& freedom, Going& going);
+                 const std::vector<char>& constrained, const Freedom& freedom, bool witness, Going& going);
 
   // By rule: the entity (a) last found for one of its representatives, tried
   // first for the next (Covered::fresh_one).
   std::unordered_map<std::size_t, std::string> fresh_hint_;
 
   std::size_t reach_budget_; // entries of every Freedom::Reach::claims together
+  bool witnesses_;           // GroundOptions::witnesses
   std::vector<Record> records_;
   TextSet claimed_; // instance_key without the represented variable
 };

@@ -463,6 +463,7 @@ Graph claim_graph(const Program& program, const JudgeOptions& options, const std
   // shortcut, JudgeOptions::check_apart_up_to) is drawn that way too: its
   // reasons name the entities the shortcut would show as "another".
   ground::GroundOptions drawn;
+  drawn.witnesses = options.witnesses;
   drawn.shortcuts = !options.every_entity_apart &&
                     std::none_of(report.claims.begin(), report.claims.end(),
                                  [](const ClaimReport& c) { return c.shortcut_verdict.has_value(); });

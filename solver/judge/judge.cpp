@@ -89,6 +89,7 @@ ground::GroundOptions grounding_options(const Program& program, const JudgeOptio
   ground::GroundOptions grounding;
   grounding.shortcuts = !options.every_entity_apart;
   if (options.reach_budget) grounding.reach_budget = *options.reach_budget;
+  grounding.witnesses = options.witnesses;
   grounding.deadline = started + options.timeout; // grounding respects the time limit too
   grounding.may_be_in_force = [in_force = std::move(in_force)](const RuleItem& rule) {
     return std::any_of(in_force.begin(), in_force.end(), [&](const auto& setting) {

@@ -20,7 +20,8 @@ std::optional<ClaimJudge::Model> ClaimJudge::canonical_model(std::vector<Lit> li
 }
 
 // A model of `lits` that does not depend on Z3's choices: each atom the
-// claim depends on, in text order, is false unless the premises force it
+// claim depends on, in text order (a witness's first,
+// GroundProgram::witness_atoms), is false unless the premises force it
 // true. Returns the literals (and leaves them decided), or nullopt.
 //
 // The result is the same as checking every atom in turn, with far fewer
@@ -91,8 +92,14 @@ const std::vector<AtomId>& ClaimJudge::dependency_atoms() {
     const auto* info = s_.g.atoms[a].info;
     if (!s_.g.derived(a) && info && !info->numeric) dependencies_.push_back(a);
   }
-  std::sort(dependencies_.begin(), dependencies_.end(),
-            [&](AtomId x, AtomId y) { return s_.g.atoms[x].text < s_.g.atoms[y].text; });
+  // A witness's atoms first (made false first): where one entity nobody
+  // names carries the claim, the model names the representative.
+  const auto& w = s_.g.witness_atoms;
+  auto witness = [&](AtomId a) { return std::binary_search(w.begin(), w.end(), a); };
+  std::sort(dependencies_.begin(), dependencies_.end(), [&](AtomId x, AtomId y) {
+    const bool wx = witness(x), wy = witness(y);
+    return wx != wy ? wx : s_.g.atoms[x].text < s_.g.atoms[y].text;
+  });
   return dependencies_;
 }
 

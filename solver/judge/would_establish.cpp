@@ -21,12 +21,15 @@ ground::Formula literal_formula(AtomId a, bool positive) {
 }
 } // namespace
 
-// The open (not closed-world) base atoms the claim depends on, by id.
+// The open (not closed-world) base atoms the claim depends on, by id, but a
+// witness's (GroundProgram::witness_atoms: the representative's twin stands for it).
 std::vector<AtomId> ClaimJudge::open_candidates() {
   std::vector<AtomId> candidates;
+  const auto& witness = s_.g.witness_atoms;
   for (AtomId a : dependency_atoms()) {
     const auto* info = s_.g.atoms[a].info;
-    if (info && !info->has(Tag::closed)) candidates.push_back(a);
+    if (info && !info->has(Tag::closed) && !std::binary_search(witness.begin(), witness.end(), a))
+      candidates.push_back(a);
   }
   std::sort(candidates.begin(), candidates.end());
   return candidates;
@@ -163,7 +166,13 @@ std::optional<ClaimJudge::Model> ClaimJudge::next_establishing_set(const std::ve
 std::vector<std::vector<Literal>> ClaimJudge::would_establish(const std::vector<Lit>& P, Deadline deadline) {
   const std::vector<AtomId> candidates = open_candidates();
   std::vector<std::vector<Literal>> found;
+  // A set through a witness has a twin through the representative, which
+  // the report names instead: the sets are looked for with the witnesses'
+  // atoms false (GroundProgram::witness_atoms).
   std::vector<Lit> blocks;
+  for (AtomId a : dependency_atoms())
+    if (std::binary_search(s_.g.witness_atoms.begin(), s_.g.witness_atoms.end(), a))
+      blocks.push_back({session_.literal(a, false), true});
   // Single literals first, so that the shortest ways to establish it come first.
   std::vector<Lit> against = P;
   against.push_back({goal_, false});

@@ -9,11 +9,19 @@
 namespace imputa::testing {
 namespace {
 
-// Library test 32 (Soundness.DISABLED_S18): two stated attributions by
-// unnamed actors, which the shortcut reads as one actor under the routes
-// not tied to an operation (`cross`), and not under effective control with
-// every route in force (`cross_effective`).
+// Library test 32 (Soundness.S18): two stated attributions by unnamed
+// actors. The shortcut without witnesses (JudgeOptions::witnesses off, as
+// it stood before 3 Dec 2026) reads them as one actor under the routes not
+// tied to an operation (`cross`), and not under effective control with
+// every route in force (`cross_effective`): a claim the shortcut gets
+// wrong, for testing the check.
 CheckedCase s18() { return checked_case(source_dir() / "tests/library/32_two_unnamed_actors.imputa"); }
+
+JudgeOptions without_witnesses() {
+  JudgeOptions o;
+  o.witnesses = false;
+  return o;
+}
 
 // Test 32's claim settings: overall control, and only the routes of
 // attribution not tied to one operation.
@@ -41,7 +49,7 @@ TEST(CheckApart, AClaimTheShortcutGetsWrongIsReportedAsEveryEntityApartReadsIt) 
   const CheckedCase c = s18();
   ASSERT_FALSE(c.diags.has_errors());
   Diagnostics d;
-  const Report r = judge(c.program, {}, d);
+  const Report r = judge(c.program, without_witnesses(), d);
   ASSERT_FALSE(d.has_errors());
   const ClaimReport& cross = claim_of(r, "cross");
   EXPECT_EQ(to_string(cross.verdict), "not_established");
@@ -63,12 +71,12 @@ TEST(CheckApart, OffOrPastItsSizeTheShortcutStands) {
   ASSERT_FALSE(c.diags.has_errors());
   for (std::size_t up_to : {std::size_t{0}, std::size_t{10}}) { // never; a case larger than 10 ground atoms
     SCOPED_TRACE(up_to);
-    JudgeOptions o;
+    JudgeOptions o = without_witnesses();
     o.check_apart_up_to = up_to;
     Diagnostics d;
     const Report r = judge(c.program, o, d);
     const ClaimReport& cross = claim_of(r, "cross");
-    EXPECT_EQ(to_string(cross.verdict), "established") << "S18, the known difference (docs/limits.md)";
+    EXPECT_EQ(to_string(cross.verdict), "established") << "S18 without witnesses";
     EXPECT_FALSE(cross.shortcut_verdict.has_value());
   }
 }
@@ -77,9 +85,9 @@ TEST(CheckApart, ACaseGroundOnceForWhatIfsIsCheckedToo) {
   const CheckedCase c = s18();
   ASSERT_FALSE(c.diags.has_errors());
   Diagnostics d;
-  auto ground = ground_case(c.program, {}, d);
+  auto ground = ground_case(c.program, without_witnesses(), d);
   ASSERT_TRUE(ground);
-  JudgeOptions o;
+  JudgeOptions o = without_witnesses();
   o.claims = {"cross"};
   o.reasons = false;
   const Report r = judge(*ground, o);
@@ -92,7 +100,7 @@ TEST(CheckApart, TheGraphOfSuchAClaimSaysSo) {
   const CheckedCase c = s18();
   ASSERT_FALSE(c.diags.has_errors());
   Diagnostics d;
-  const Graph g = claim_graph(c.program, {}, std::string("cross"), GraphView::support, d);
+  const Graph g = claim_graph(c.program, without_witnesses(), std::string("cross"), GraphView::support, d);
   ASSERT_FALSE(d.has_errors());
   bool found = false;
   for (const auto& n : g.nodes)
@@ -114,7 +122,7 @@ TEST(CheckApart, SeveralClaimsThatDifferAreEachReportedApart) {
   CheckedCase given = case_of_text(text);
   ASSERT_FALSE(given.diags.has_errors());
   Diagnostics diags;
-  const Report r = judge(given.program, {}, diags);
+  const Report r = judge(given.program, without_witnesses(), diags);
   for (const char* id : {"cross", "cross_again"}) {
     const ClaimReport& c = claim_of(r, id);
     EXPECT_EQ(to_string(c.verdict), "not_established") << id;
@@ -126,9 +134,11 @@ TEST(CheckApart, SeveralClaimsThatDifferAreEachReportedApart) {
 
 // A generated contested campaign of 100 operations is small enough to be
 // checked (4,918 ground atoms together, 24,623 apart): one more claim of
-// the known kind (test 32's question, supposed by the claim instead of
-// stated by the case) is reported as judging every entity apart reads it.
-// With the bounds before 3 Dec 2026 (5,000 and 20,000 atoms) it was not.
+// test 32's kind (its question, supposed by the claim instead of stated by
+// the case) is reported as judging every entity apart reads it where the
+// shortcut gets it wrong (without witnesses). With the bounds before 3 Dec
+// 2026 (5,000 and 20,000 atoms) it was not checked. With witnesses the
+// shortcut itself gets it right (Soundness.S18).
 TEST(CheckApart, ACampaignOfAHundredOperationsIsChecked) {
   auto generated = run_program(IMPUTA_CORPUS, {"100", "1", "--contested"});
   ASSERT_EQ(generated.exit_code, 0) << generated.err;
@@ -148,7 +158,7 @@ claim supposed "If op1 is attributable to S1 and op2 to S2, one is also attribut
 )" + std::string(routes_not_tied_to_an_operation) + "}\n";
   CheckedCase campaign = case_of_text(text);
   ASSERT_FALSE(campaign.diags.has_errors());
-  JudgeOptions o;
+  JudgeOptions o = without_witnesses();
   o.claims = {"supposed"};
   o.reasons = false;
   Diagnostics diags;
@@ -157,6 +167,12 @@ claim supposed "If op1 is attributable to S1 and op2 to S2, one is also attribut
   EXPECT_EQ(to_string(c.verdict), "not_established");
   ASSERT_TRUE(c.shortcut_verdict.has_value()) << "the campaign was not checked";
   EXPECT_EQ(to_string(*c.shortcut_verdict), "established");
+  JudgeOptions shortcut_alone;
+  shortcut_alone.claims = {"supposed"};
+  shortcut_alone.reasons = false;
+  shortcut_alone.check_apart_up_to = 0;
+  const Report with_witnesses = judge(campaign.program, shortcut_alone, diags);
+  EXPECT_EQ(to_string(claim_of(with_witnesses, "supposed").verdict), "not_established");
 }
 
 } // namespace

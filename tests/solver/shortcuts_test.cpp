@@ -17,30 +17,16 @@
 namespace imputa::testing {
 namespace {
 
-// Library test 32 is the known difference S18 (Soundness.DISABLED_S18,
-// docs/limits.md), there to show the judge's check of the shortcut: left
-// out here, and its claim `cross` pinned to the shortcut's wrong verdict,
-// so that a fix of S18 is noticed and this exception removed.
+// Library test 32 (S18) needs the witnesses: without them its claim
+// `cross` is ESTABLISHED by the shortcut and NOT ESTABLISHED apart.
 TEST(Shortcuts, ChangeNoVerdictOfAnyExampleOrLibraryCase) {
   auto files = imputa_files({"examples", "tests/library"});
   ASSERT_GE(files.size(), 30u);
-  bool known_difference = false;
   for (const auto& file : files) {
     const CheckedCase c = checked_case(file);
     ASSERT_FALSE(c.diags.has_errors()) << file;
-    if (file.filename() == "32_two_unnamed_actors.imputa") {
-      known_difference = true;
-      JudgeOptions shortcut_alone;
-      shortcut_alone.reasons = false;
-      shortcut_alone.check_apart_up_to = 0;
-      Diagnostics d;
-      const auto verdicts = verdicts_by_grounding(judge(c.program, shortcut_alone, d));
-      EXPECT_EQ(to_string(verdicts.at("cross")), "established") << "S18 fixed? Judge test 32 both ways here";
-      continue;
-    }
     expect_same_verdicts(c.program, file.string());
   }
-  EXPECT_TRUE(known_difference);
 }
 
 // Past GroundOptions::reach_budget the grounder stops telling which claims
@@ -48,14 +34,13 @@ TEST(Shortcuts, ChangeNoVerdictOfAnyExampleOrLibraryCase) {
 // atom is then free, and entities are split wherever one is found (safe,
 // costly). With the budget at nothing that fallback runs everywhere: every
 // example, library case and a contested campaign keep the verdicts of
-// judging every entity apart (test 32 is the known difference S18 either way).
+// judging every entity apart.
 TEST(Shortcuts, PastTheReachBudgetTheVerdictsStand) {
   auto files = imputa_files({"examples", "tests/library"});
   ASSERT_GE(files.size(), 30u);
   JudgeOptions fallback;
   fallback.reach_budget = 0;
   for (const auto& file : files) {
-    if (file.filename() == "32_two_unnamed_actors.imputa") continue; // S18, wrong either way
     const CheckedCase c = checked_case(file);
     ASSERT_FALSE(c.diags.has_errors()) << file;
     EXPECT_FALSE(expect_same_verdicts(c.program, file.string(), fallback).empty()) << file;
