@@ -1012,26 +1012,8 @@ claim c1 "" { holds not e1(op3) }
 // family of S11 to S14 (docs/decisions.md). Disabled so that the suite
 // states what holds; run it with --gtest_also_run_disabled_tests.
 TEST(Soundness, DISABLED_S23APremiseBehindARepresentativeJoinsAContradiction) {
-  const std::string text = R"(
-standard preponderance 0.51 "More likely than not".
-actor a0 "". actor a1 "". actor a2 "". actor a3 "". operation op0 "". operation op1 "".
-object x0 "". object x1 "". object x2 "".
-predicate d1(operation, actor) "".
-predicate d2(actor) closed "".
-predicate e1(operation) closed "".
-predicate p0(actor) "".
-predicate p1(operation, actor) link "".
-predicate p2(actor, actor) "".
-predicate p3(object) "".
-predicate p4(operation, object) "".
-rule r1 "": d1(A0, C2) if p4(A0, B1), p0(C2), p3(B1), not p3(B1).
-rule r2 "": d1(op0, B1) if p2(A0, B1), p0(B1), not p2(B1, B1).
-rule r6 "": e1(C2) if p2(A0, B1), p1(C2, O3), d1(C2, A0), not d2(O3), A0 != B1.
-fact p0(a3).
-fact p3(x1) or not p0(a2).
-fact f5: not p0(a3).
-claim c1 "" { holds e1(op0) and p2(S, a2) and S != a2 as accusation }
-)";
+  const std::string text =
+      read_file(source_dir() / "tests/solver/cases/s23_contradiction_behind_a_representative.imputa");
   const auto with = grounding_verdicts(text, "c1");
   EXPECT_EQ(with, grounding_verdicts(text, "c1", true));
 }
