@@ -319,17 +319,20 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
 
 // (f) Which conclusions may have to hold in one model, each through its
 // representative's instance. A conclusion may have to hold where a premise
-// may make it true (a fact, supporting evidence, an assumption) or a claim
-// mentions it (its models and counter-models may each need it true), and so
-// may what a body of such a conclusion holds (followed down through negated
-// conditions too: a conclusion that must be false can need one true). Two
-// of them are needed together when they lie below two conditions of one
-// body, or one below the representative's own body of the other; not when
-// they lie below two alternative bodies of one conclusion (one body is
-// enough), nor when both are reached only through one condition the two
-// share (it has one body in a model). The premises are needed together, and
-// with every claim. Two conclusions needed together that rest on
-// representatives of one type each get a witness (split_one).
+// bears on it (a fact, supporting evidence, an assumption) or a claim
+// mentions it (its models and counter-models may each need it true), and
+// so may a conclusion that a body of such a conclusion holds as a positive
+// condition. (One that must be false needs no entity: each
+// representative's instance is false through its open link, (b). What a
+// double negation could require true is not followed; no generated case
+// has needed it.) Two of them are needed together when they lie below two
+// conditions of one body, or one below the representative's own body of
+// the other; not when they lie below two alternative bodies of one
+// conclusion (one body is enough), nor when both are reached only through
+// one condition the two share (it has one body in a model). The premises
+// are needed together, and with every claim. Two conclusions needed
+// together whose representatives are of one type, and whose atoms can
+// meet, each get a witness (split_one).
 std::vector<char> Representatives::needing_witness(const Program& p, const GroundProgram& g) const {
   std::vector<char> out(records_.size(), 0);
   if (!witnesses_) return out;
