@@ -341,13 +341,15 @@ std::vector<char> Representatives::needing_witness(const Program& p, const Groun
   for (std::size_t k = 0; k < records_.size(); ++k)
     if (!records_[k].retired && !records_[k].witnessed) of_head[records_[k].head].push_back(k);
   if (of_head.empty()) return out;
-  // A body's positive conditions.
-  auto atoms_of = [&](const Body& body) {
-    std::vector<AtomId> atoms;
+  // A body's positive conditions (into a buffer reused: conclusions with
+  // many bodies are walked three times a round).
+  auto atoms_of = [](const Body& body, std::vector<AtomId>& atoms) -> const std::vector<AtomId>& {
+    atoms.clear();
     for (const auto& l : body.literals)
       if (l.kind == Formula::Kind::atom) atoms.push_back(l.atom);
     return atoms;
   };
+  std::vector<AtomId> buffer;
   // below[a]: the heads with records at or below a (ascending); computed
   // depth first, a cycle (E009, reported later) cut where it closes.
   std::vector<std::vector<AtomId>> below(g.atoms.size());
@@ -362,7 +364,7 @@ std::vector<char> Representatives::needing_witness(const Program& p, const Groun
         if (of_head.count(a)) d.push_back(a);
         if (const Definition* def = g.definition(a))
           for (const auto& body : def->bodies)
-            for (AtomId c : atoms_of(body)) d.insert(d.end(), below[c].begin(), below[c].end());
+            for (AtomId c : atoms_of(body, buffer)) d.insert(d.end(), below[c].begin(), below[c].end());
         std::sort(d.begin(), d.end());
         d.erase(std::unique(d.begin(), d.end()), d.end());
         below[a] = std::move(d);
@@ -374,7 +376,7 @@ std::vector<char> Representatives::needing_witness(const Program& p, const Groun
       stack.emplace_back(a, true);
       if (const Definition* def = g.definition(a))
         for (const auto& body : def->bodies)
-          for (AtomId c : atoms_of(body))
+          for (AtomId c : atoms_of(body, buffer))
             if (state[c] == 0) stack.emplace_back(c, false);
     }
   };
@@ -399,7 +401,8 @@ std::vector<char> Representatives::needing_witness(const Program& p, const Groun
     for (const auto& body : d.bodies) {
       std::optional<AtomId> first;
       if (head_rep) first = d.head;
-      std::vector<AtomId> atoms;
+      std::vector<AtomId>& atoms = buffer;
+      atoms.clear();
       for (const auto& l : body.literals) collect_atoms(l, atoms);
       for (AtomId a : atoms) {
         if (!with_rep(a)) continue;
@@ -445,6 +448,7 @@ std::vector<char> Representatives::needing_witness(const Program& p, const Groun
   // head below one, with a head of its key below another and not below
   // the first.
   auto together = [&](const std::vector<AtomId>& atoms) {
+    if (std::count_if(atoms.begin(), atoms.end(), [&](AtomId a) { return !below[a].empty(); }) < 2) return;
     std::vector<AtomId> group;
     for (AtomId a : atoms)
       if (!below[a].empty() && std::find(group.begin(), group.end(), a) == group.end()) group.push_back(a);
@@ -496,17 +500,22 @@ std::vector<char> Representatives::needing_witness(const Program& p, const Groun
     seen[a] = 1;
     const Definition* def = g.definition(a);
     if (!def) continue;
+    const auto heads = of_head.find(a);
     for (const auto& body : def->bodies) {
-      std::vector<AtomId> conditions = atoms_of(body);
+      const std::vector<AtomId>& conditions = atoms_of(body, buffer);
       together(conditions);
-      if (auto it = of_head.find(a); it != of_head.end())
-        for (std::size_t k : it->second) {
+      // The representatives' names this body holds (a record's own body holds its own).
+      std::vector<const std::string*> names;
+      if (heads != of_head.end())
+        for (AtomId c : conditions)
+          for (const auto& x : g.atoms[c].args)
+            if (is_representative(x) &&
+                std::none_of(names.begin(), names.end(), [&](const std::string* n) { return *n == x; }))
+              names.push_back(&x);
+      if (!names.empty())
+        for (std::size_t k : heads->second) {
           const std::string& rep = records_[k].rep;
-          const bool own = std::any_of(conditions.begin(), conditions.end(), [&](AtomId c) {
-            const auto& args = g.atoms[c].args;
-            return std::find(args.begin(), args.end(), rep) != args.end();
-          });
-          if (!own) continue;
+          if (std::none_of(names.begin(), names.end(), [&](const std::string* n) { return *n == rep; })) continue;
           for (AtomId c : conditions)
             for (AtomId y : below[c]) {
               const auto& ky = keys.at(y);

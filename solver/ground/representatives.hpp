@@ -239,7 +239,7 @@ private:
     std::vector<std::pair<std::string, std::vector<std::string>>> guard_links;
     bool retired = false;
     bool witnessed = false; // (f): one covered entity has been given an instance of its own
-    std::string witness;    // that entity, when its instance was made for (f) alone (Body::witness)
+    std::string witness{};  // that entity, when its instance was made for (f) alone (Body::witness)
   };
   class Covered;
   // (a'): by atom id, as the ground program stood when a round began.
