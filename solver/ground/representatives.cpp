@@ -251,6 +251,10 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
   for (const auto& d : g.definitions)
     for (AtomId a : d.naive_origin) origin[a] = 1;
   out.loose.assign(n, 0);
+  out.joint.assign(n, 0);
+  for (const auto& f : g.facts)
+    if (f.atoms.size() > 1)
+      for (AtomId a : f.atoms) out.joint[a] = 1;
   for (AtomId a = 0; a < n; ++a) {
     const Atom& atom = g.atoms[a];
     if (!atom.info || atom.info->numeric || index.mentioned(a) || origin[a]) continue;
@@ -705,6 +709,19 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
   split.insert(links.without_loose_link.begin(), links.without_loose_link.end());
   covered.negating_a_loose_link(known, [&](const std::string& e) { split.insert(e); });
   covered.made_one_by([&](const std::string& e) { split.insert(e); });
+  // (g): an atom of a covered entity's instance that a fact joins to other
+  // atoms, under a conclusion a claim reaches. That fact can put the atom in
+  // the claim's firm part (judge/premises.cpp, "Possibilities"), and judging
+  // apart the atom then lifts the conclusion into it through the entity's
+  // instance (upwards nothing is cut), with whatever the conclusion's other
+  // bodies hold; the representative's instance lifts nothing (S23).
+  if (freedom.reach[rec.head].many || !freedom.reach[rec.head].claims.empty())
+    for (AtomId a : covered.with_rep())
+      covered.each_instance(a, [&](const std::string& e, AtomId id) {
+        if (id < freedom.joint.size() && freedom.joint[id] && e != rec.rep && covered.in_domain(e) &&
+            !covered.emitted(e))
+          split.insert(e);
+      });
   // (c): under a conclusion a premise bears on, an atom of a covered
   // entity's instance that exists elsewhere must stay joined to this
   // instance: a claim reaching it climbs through the instance to the

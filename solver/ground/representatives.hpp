@@ -108,6 +108,17 @@
 // some (a countermeasure and the operation it answers, each attributable
 // through an actor nobody names): 6 % more ground atoms there.
 //
+// (g) Upwards the judge cuts nothing: an atom in a claim's firm part lifts
+// every conclusion a claim reaches whose body holds it into that part
+// (judge/premises.cpp, component()). A covered entity's atom that a fact
+// joins to other atoms (`p3(x1) or not p0(a2)`) can be in a claim's firm
+// part through that fact; judging apart it then lifts the head through the
+// entity's own instance, and with it whatever the head's other bodies hold,
+// where the representative's instance lifts nothing. So under a conclusion
+// a claim reaches, such an entity has its own instance (S23). An atom that
+// only single premises name (a disputed `organised_group(g)`) is not
+// joined to anything by them, and stays covered as (c) allows.
+//
 // "Elsewhere" is read where it matters: in the cone of a claim grounding
 // that holds the instance's head (docs/semantics.md §4; the judge encodes
 // nothing else for it, and every premise set it builds is a part of that
@@ -170,6 +181,7 @@
 //      the instance's atoms one has its own instance (like S2).
 //  S15, S18, S21, S22: (f), stated, supposed by the claim, nested, and one
 //      of each; S17: a witness is seen by another conclusion.
+//  S23: (g).
 // The reference is GroundOptions::shortcuts = false (every entity apart);
 // tests/solver/generated_cases_test.cpp compares the two on random cases.
 #pragma once
@@ -216,7 +228,7 @@ public:
   void record(AtomId head, const PreparedRule& r, const Binding& b, const std::string& var, const Body& body,
               const GroundProgram& g, const RuleBook& rules, const CaseIndex& index);
 
-  // Gives each covered entity that breaks (a)-(f) its own instance. Returns
+  // Gives each covered entity that breaks (a)-(g) its own instance. Returns
   // whether any was added (new atoms then need expanding).
   bool split(const Program& p, const RuleBook& rules, const CaseIndex& index, Builder& builder);
 
@@ -260,6 +272,8 @@ private:
     // A loose link as the judge reads it (judge/cones.cpp, loose_atoms): an
     // open base atom nobody names that occurs only as a positive condition.
     std::vector<char> loose;
+    // (g): an atom that a fact joins to other atoms (`p3(x1) or not p0(a2)`).
+    std::vector<char> joint;
     // No claim grounding that reaches `head` reaches a conclusion holding
     // `a` (other than `except`) through a rule in force with `rule`.
     bool separated(AtomId a, AtomId head, std::size_t rule, std::optional<AtomId> except = std::nullopt) const;

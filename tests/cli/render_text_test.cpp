@@ -80,6 +80,27 @@ TEST(RenderText, HypothesesNeverReadAsFindings) {
   EXPECT_TRUE(contains(t, "  the argument rests on:\n")) << t;
 }
 
+// The judge's check of its shortcut for unnamed entities (docs/report.md,
+// "`<another actor>`"): a claim whose verdicts differ is reported as judging
+// each entity on its own gives it, and the line beside its standard says so.
+// No case is known where they differ now, so the report is built here.
+TEST(RenderText, AClaimJudgedApartSaysSo) {
+  Report r = ordinary_report();
+  r.claims[1].shortcut_verdict = Verdict::refuted;
+  std::string t = render::text(r, "notpetya.imputa", {});
+  EXPECT_TRUE(contains(t, "  an accusation; standard of proof: clear and convincing; judged with every entity on its "
+                          "own, because judging the unnamed ones together gave REFUTED; expected unsubstantiated "
+                          "(met)\n"))
+      << t;
+  // A claim with several groundings whose headline verdict is the same either way.
+  r.claims[1].shortcut_verdict = r.claims[1].verdict;
+  t = render::text(r, "notpetya.imputa", {});
+  EXPECT_TRUE(contains(t, "because judging the unnamed ones together gave another verdict for some values of its "
+                          "variables; expected"))
+      << t;
+  EXPECT_FALSE(contains(render::text(ordinary_report(), "notpetya.imputa", {}), "judged with every entity")) << t;
+}
+
 TEST(RenderText, SummaryLineClosesTheReport) {
   std::string t = render::text(ordinary_report(), "notpetya.imputa", {});
   EXPECT_TRUE(t.ends_with("\n4 claims: 3 established, 1 unsubstantiated; 3/3 as expected\n")) << t;

@@ -91,19 +91,6 @@ TEST(Library, TwoUnnamedActorsAreTwoActors) {
   EXPECT_TRUE(by_id["cross_effective"]["shortcut_verdict"].is_null());
 }
 
-// Where judging the unnamed entities together and judging each apart
-// differ (Soundness.DISABLED_S23, a case with no library), the report says
-// which reading it gives (docs/report.md, "`<another actor>`").
-TEST(Library, AClaimJudgedApartSaysSo) {
-  const auto file = source_dir() / "tests/solver/cases/s23_contradiction_behind_a_representative.imputa";
-  auto text = run_imputa({"check", "--no-library", file.string()});
-  EXPECT_NE(text.out.find("judged with every entity on its own, because judging the unnamed ones together gave "
-                          "REFUTED"),
-            std::string::npos)
-      << text.out;
-  EXPECT_NE(text.out.find("INCONSISTENT"), std::string::npos) << text.out;
-}
-
 TEST(Library, DisjunctivePerpetratorCounterModelNamesTheOther) {
   auto report = check_json(source_dir() / "tests/library/03_disjunctive_perpetrator.imputa");
   bool found = false;

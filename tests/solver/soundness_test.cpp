@@ -1002,23 +1002,42 @@ claim c1 "" { holds not e1(op3) }
   EXPECT_EQ(verdict_without_witnesses(text, "c1"), "established") << "the case no longer needs witnesses";
 }
 
-// S23, known and not yet fixed (seed 190541 of the generated cases from
-// seed 190001, reduced; the same on the code before witnesses): the
-// premises contradict each other (p0(a3) and not p0(a3)); judging apart
-// they are in the claim's firm part (INCONSISTENT), with the shortcuts
-// they lie behind possibilities only and are left out (REFUTED). Not the
-// kind witnesses fix: apart, x1 (which a disjunctive fact describes) has
-// its own instance of r1, through which the firm p3(x1) lifts d1(op0, a3)
-// into the firm part, and with it r2's body that holds p0(a3); with the
-// shortcuts x1 stays under `<another object>` (docs/decisions.md, "Not
-// yet settled: a described entity's instance lifts its conclusion into
-// the claim's firm part"). Disabled so that the suite states what holds;
-// run it with --gtest_also_run_disabled_tests.
-TEST(Soundness, DISABLED_S23APremiseBehindARepresentativeJoinsAContradiction) {
-  const std::string text =
-      read_file(source_dir() / "tests/solver/cases/s23_contradiction_behind_a_representative.imputa");
+// S23 (seed 190541 of the generated cases from seed 190001, reduced;
+// fixed 3 Dec 2026 by rule (g), wrong on the code before): the premises
+// contradict each other (p0(a3) and not p0(a3)); judging apart they are
+// in the claim's firm part (INCONSISTENT); with the shortcuts they lay
+// behind possibilities only and were left out (REFUTED). Apart, x1 (which
+// the disjunctive fact `p3(x1) or not p0(a2)` joins to the claim's firm
+// part) has its own instance of r1, through which the firm p3(x1) lifts
+// d1(op0, a3) into the firm part, and with it r2's body that holds p0(a3);
+// `<another object>` stood for x1 and lifted nothing. Now an entity whose
+// instance holds an atom a fact joins to others has its own instance
+// under a conclusion a claim reaches (representatives.hpp, (g)).
+TEST(Soundness, S23AFactJoiningAnEntitysAtomLiftsItsConclusion) {
+  const std::string text = R"(
+standard preponderance 0.51 "More likely than not".
+actor a0 "". actor a1 "". actor a2 "". actor a3 "". operation op0 "". operation op1 "".
+object x0 "". object x1 "". object x2 "".
+predicate d1(operation, actor) "".
+predicate d2(actor) closed "".
+predicate e1(operation) closed "".
+predicate p0(actor) "".
+predicate p1(operation, actor) link "".
+predicate p2(actor, actor) "".
+predicate p3(object) "".
+predicate p4(operation, object) "".
+rule r1 "": d1(A0, C2) if p4(A0, B1), p0(C2), p3(B1), not p3(B1).
+rule r2 "": d1(op0, B1) if p2(A0, B1), p0(B1), not p2(B1, B1).
+rule r6 "": e1(C2) if p2(A0, B1), p1(C2, O3), d1(C2, A0), not d2(O3), A0 != B1.
+fact p0(a3).
+fact p3(x1) or not p0(a2).
+fact f5: not p0(a3).
+claim c1 "" { holds e1(op0) and p2(S, a2) and S != a2 as accusation }
+)";
   const auto with = grounding_verdicts(text, "c1");
   EXPECT_EQ(with, grounding_verdicts(text, "c1", true));
+  EXPECT_EQ(with, (std::vector<std::string>{"S=a0 inconsistent", "S=a1 inconsistent", "S=a2 inconsistent",
+                                            "S=a3 inconsistent"}));
 }
 
 } // namespace
