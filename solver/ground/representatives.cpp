@@ -254,7 +254,10 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
   out.joint.assign(n, 0);
   for (const auto& f : g.facts)
     if (f.atoms.size() > 1)
-      for (AtomId a : f.atoms) out.joint[a] = 1;
+      for (AtomId a : f.atoms) {
+        out.joint[a] = 1;
+        out.joint_predicates.insert(g.atoms[a].predicate);
+      }
   for (AtomId a = 0; a < n; ++a) {
     const Atom& atom = g.atoms[a];
     if (!atom.info || atom.info->numeric || index.mentioned(a) || origin[a]) continue;
@@ -715,13 +718,15 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
   // apart the atom then lifts the conclusion into it through the entity's
   // instance (upwards nothing is cut), with whatever the conclusion's other
   // bodies hold; the representative's instance lifts nothing (S23).
-  if (freedom.reach[rec.head].many || !freedom.reach[rec.head].claims.empty())
+  if (!freedom.joint_predicates.empty() &&
+      (freedom.reach[rec.head].many || !freedom.reach[rec.head].claims.empty()))
     for (AtomId a : covered.with_rep())
-      covered.each_instance(a, [&](const std::string& e, AtomId id) {
-        if (id < freedom.joint.size() && freedom.joint[id] && e != rec.rep && covered.in_domain(e) &&
-            !covered.emitted(e))
-          split.insert(e);
-      });
+      if (freedom.joint_predicates.count(builder.program().atoms[a].predicate))
+        covered.each_instance(a, [&](const std::string& e, AtomId id) {
+          if (id < freedom.joint.size() && freedom.joint[id] && e != rec.rep && covered.in_domain(e) &&
+              !covered.emitted(e))
+            split.insert(e);
+        });
   // (c): under a conclusion a premise bears on, an atom of a covered
   // entity's instance that exists elsewhere must stay joined to this
   // instance: a claim reaching it climbs through the instance to the

@@ -272,8 +272,10 @@ private:
     // A loose link as the judge reads it (judge/cones.cpp, loose_atoms): an
     // open base atom nobody names that occurs only as a positive condition.
     std::vector<char> loose;
-    // (g): an atom that a fact joins to other atoms (`p3(x1) or not p0(a2)`).
+    // (g): an atom that a fact joins to other atoms (`p3(x1) or not p0(a2)`),
+    // and the predicates of such atoms (usually none: then (g) looks at nothing).
     std::vector<char> joint;
+    std::set<std::string> joint_predicates;
     // No claim grounding that reaches `head` reaches a conclusion holding
     // `a` (other than `except`) through a rule in force with `rule`.
     bool separated(AtomId a, AtomId head, std::size_t rule, std::optional<AtomId> except = std::nullopt) const;
