@@ -563,6 +563,35 @@ public:
     }
   }
 
+  // `a` with e in the representative's place is an atom another
+  // representative's instance stands for: some of its entities (e or
+  // another) are a representative of their type in an atom that exists
+  // (not `a`). S25: `p4(op1, op1)`, which `p4(<another operation>,
+  // <another operation>)` stands for; S26: `p1(op1, a0)`, which `p1(op1,
+  // <another actor>)` stands for.
+  bool stood_for_elsewhere(AtomId a, const std::string& e) const {
+    const Atom& atom = builder_.program().atoms[a];
+    std::vector<std::string> args = atom.args;
+    for (auto& x : args)
+      if (x == rec_.rep) x = e;
+    if (args.size() > 3) return false;
+    std::vector<std::vector<std::string>> options(args.size()); // per place: its entity, then its representatives
+    for (std::size_t k = 0; k < args.size(); ++k) {
+      options[k].push_back(args[k]);
+      if (!is_representative(args[k]))
+        for (auto& name : representatives_of(args[k])) options[k].push_back(std::move(name));
+    }
+    std::vector<std::size_t> choice(args.size(), 0);
+    for (;;) {
+      std::size_t k = 0;
+      while (k < choice.size() && ++choice[k] == options[k].size()) choice[k++] = 0;
+      if (k == choice.size()) return false;
+      std::vector<std::string> pattern(args.size());
+      for (std::size_t m = 0; m < args.size(); ++m) pattern[m] = options[m][choice[m]];
+      if (auto found = builder_.find(atom.predicate, pattern); found && *found != a) return true;
+    }
+  }
+
   // The names of the representatives that can stand for `entity`.
   std::vector<std::string> representatives_of(const std::string& entity) const {
     std::vector<std::string> out;
@@ -741,6 +770,16 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
           return;
         if (!covered.emitted(e)) split.insert(e);
       });
+  // The same for an atom that no instance holds yet but another
+  // representative's stands for: judging apart, the two instances meet
+  // there (S24, S25: `p4(op1, <another operation>)` here and `p4(<another
+  // operation>, <another operation>)` elsewhere meet at p4(op1, op1)).
+  if (above)
+    for (AtomId a : covered.with_rep())
+      for (const auto& e : covered.domain())
+        if (e != rec.rep && !split.count(e) && !covered.emitted(e) && !covered.exists(a, e) &&
+            covered.stood_for_elsewhere(a, e))
+          split.insert(e);
   // (f): a witness, an entity of the representative's domain with an
   // instance of its own, so that two conclusions needed together can rest
   // on two entities nobody names (S15, S18).

@@ -181,7 +181,7 @@
 //      the instance's atoms one has its own instance (like S2).
 //  S15, S18, S21, S22: (f), stated, supposed by the claim, nested, and one
 //      of each; S17: a witness is seen by another conclusion.
-//  S23: (g).
+//  S23: (g). S25, S26: (c), an atom another representative stands for.
 // The reference is GroundOptions::shortcuts = false (every entity apart);
 // tests/solver/generated_cases_test.cpp compares the two on random cases.
 #pragma once
