@@ -6,6 +6,7 @@
 #include "imputa/diagnostic.hpp"
 #include "imputa/program.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -146,6 +147,7 @@ struct GroundProgram {
 
   std::optional<AtomId> find(std::string_view text) const { return index.find(text, atoms); }
   bool derived(AtomId a) const { return a < definition_index.size() && definition_index[a] != none; }
+  bool witness_atom(AtomId a) const { return std::binary_search(witness_atoms.begin(), witness_atoms.end(), a); }
   // The definition of a derived atom, else null (a reference into
   // `definitions`: not kept while definitions are added).
   const Definition* definition(AtomId a) const { return derived(a) ? &definitions[definition_index[a]] : nullptr; }

@@ -772,8 +772,8 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
       });
   // The same for an atom that no instance holds yet but another
   // representative's stands for: judging apart, the two instances meet
-  // there (S24, S25: `p4(op1, <another operation>)` here and `p4(<another
-  // operation>, <another operation>)` elsewhere meet at p4(op1, op1)).
+  // there (S25: `p4(op1, <another operation>)` here and `p4(<another
+  // operation>, <another operation>)` elsewhere meet at p4(op1, op1); S26).
   if (above)
     for (AtomId a : covered.with_rep())
       for (const auto& e : covered.domain())

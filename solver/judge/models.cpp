@@ -94,10 +94,8 @@ const std::vector<AtomId>& ClaimJudge::dependency_atoms() {
   }
   // A witness's atoms first (made false first): where one entity nobody
   // names carries the claim, the model names the representative.
-  const auto& w = s_.g.witness_atoms;
-  auto witness = [&](AtomId a) { return std::binary_search(w.begin(), w.end(), a); };
   std::sort(dependencies_.begin(), dependencies_.end(), [&](AtomId x, AtomId y) {
-    const bool wx = witness(x), wy = witness(y);
+    const bool wx = s_.g.witness_atom(x), wy = s_.g.witness_atom(y);
     return wx != wy ? wx : s_.g.atoms[x].text < s_.g.atoms[y].text;
   });
   return dependencies_;

@@ -25,11 +25,9 @@ ground::Formula literal_formula(AtomId a, bool positive) {
 // witness's (GroundProgram::witness_atoms: the representative's twin stands for it).
 std::vector<AtomId> ClaimJudge::open_candidates() {
   std::vector<AtomId> candidates;
-  const auto& witness = s_.g.witness_atoms;
   for (AtomId a : dependency_atoms()) {
     const auto* info = s_.g.atoms[a].info;
-    if (info && !info->has(Tag::closed) && !std::binary_search(witness.begin(), witness.end(), a))
-      candidates.push_back(a);
+    if (info && !info->has(Tag::closed) && !s_.g.witness_atom(a)) candidates.push_back(a);
   }
   std::sort(candidates.begin(), candidates.end());
   return candidates;
@@ -171,8 +169,7 @@ std::vector<std::vector<Literal>> ClaimJudge::would_establish(const std::vector<
   // atoms false (GroundProgram::witness_atoms).
   std::vector<Lit> blocks;
   for (AtomId a : dependency_atoms())
-    if (std::binary_search(s_.g.witness_atoms.begin(), s_.g.witness_atoms.end(), a))
-      blocks.push_back({session_.literal(a, false), true});
+    if (s_.g.witness_atom(a)) blocks.push_back({session_.literal(a, false), true});
   // Single literals first, so that the shortest ways to establish it come first.
   std::vector<Lit> against = P;
   against.push_back({goal_, false});
