@@ -3,17 +3,21 @@
 
 namespace imputa {
 
+std::vector<std::size_t> line_starts(std::string_view text) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') starts.push_back(i + 1);
+  return starts;
+}
+
 std::string_view Sources::line_text(std::uint32_t file, std::uint32_t line) const {
   if (file >= files.size() || line == 0) return {};
-  std::string_view text = files[file].text;
-  std::size_t start = 0;
-  for (std::uint32_t l = 1; l < line; ++l) {
-    auto nl = text.find('\n', start);
-    if (nl == std::string_view::npos) return {};
-    start = nl + 1;
-  }
-  auto end = text.find('\n', start);
-  auto out = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  const SourceFile& f = files[file];
+  if (line > f.line_starts.size()) return {};
+  std::string_view text = f.text;
+  std::size_t start = f.line_starts[line - 1];
+  std::size_t end = line < f.line_starts.size() ? f.line_starts[line] - 1 : text.size();
+  auto out = text.substr(start, end - start);
   if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
   return out;
 }

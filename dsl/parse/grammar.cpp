@@ -14,11 +14,8 @@ using boost::fusion::at_c;
 using x3::_attr;
 using x3::_val;
 
-LineIndex::LineIndex(std::uint32_t file, std::string_view text) : file_(file), base_(text.data()) {
-  line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
-}
+LineIndex::LineIndex(std::uint32_t file, std::string_view text)
+    : file_(file), base_(text.data()), line_starts_(line_starts(text)) {}
 
 SourceSpan LineIndex::span(const char* begin, const char* end) const {
   auto offset = static_cast<std::size_t>(begin - base_);

@@ -32,6 +32,24 @@ const T& statement(const Parsed& p, std::size_t i) {
   return std::get<T>(p.file.statements.at(i));
 }
 
+// A diagnostic quotes its line: the first, a middle one ending in CRLF, the
+// last without a newline; a line the file does not have quotes nothing.
+TEST(Sources, LineTextQuotesTheLineADiagnosticPointsAt) {
+  Sources sources;
+  auto id = sources.add({"case.imputa", "case a.\r\nfact p(x).\n\nclaim c", false});
+  EXPECT_EQ(sources.line_text(id, 1), "case a.");
+  EXPECT_EQ(sources.line_text(id, 2), "fact p(x).");
+  EXPECT_EQ(sources.line_text(id, 3), "");
+  EXPECT_EQ(sources.line_text(id, 4), "claim c");
+  EXPECT_EQ(sources.line_text(id, 5), "");
+  EXPECT_EQ(sources.line_text(id, 0), "");
+  EXPECT_EQ(sources.line_text(id + 1, 1), "");
+  auto ends = sources.add({"end.imputa", "a\nb\n", false});
+  EXPECT_EQ(sources.line_text(ends, 2), "b");
+  EXPECT_EQ(sources.line_text(ends, 3), "");
+  EXPECT_EQ(sources.line_text(ends, 4), "");
+}
+
 TEST(Parse, LanguageExampleParsesCompletely) {
   auto p = parse_text(testing::read_file(testing::source_dir() / "tests/dsl/parse/language_example.imputa"));
   EXPECT_EQ(rendered(p), "");
