@@ -1,20 +1,21 @@
-// Minimal supports and conflicts: QuickXplain (Junker 2004) over premises in a
-// canonical order, so the same premises give the same set however the file is laid out.
+// Minimal supports and conflicts: the set deleting premises one by one in a
+// canonical order leaves (minimal_set.hpp), so the same premises give the same
+// set however the file is laid out.
 #include "claim_judge.hpp"
 
+#include "minimal_set.hpp"
+
 #include <algorithm>
-#include <functional>
+#include <set>
 
 namespace imputa::judging {
 namespace {
 
-// The members of `order` needed for unsat: adding members from the back of
-// the canonical order until unsat keeps exactly these, found with O(k log n)
-// checks for k members kept, not n.
+// The members of `order` needed for unsat: adding members from the front of
+// `order` (the canonical order reversed) until unsat keeps exactly these.
 class QuickXplain {
 public:
-  using UnsatWith = std::function<std::optional<bool>(const std::vector<Lit>&)>;
-  QuickXplain(const std::vector<Lit>& order, UnsatWith unsat_with) : order_(order), unsat_with_(std::move(unsat_with)) {}
+  QuickXplain(const std::vector<Lit>& order, const UnsatWith& unsat_with) : order_(order), unsat_with_(unsat_with) {}
 
   // The members of order[lo, hi) needed, given `base` (unsat with base: none).
   std::vector<Lit> needed(const std::vector<Lit>& base, bool check_base, std::size_t lo, std::size_t hi) {
@@ -41,11 +42,44 @@ public:
 
 private:
   const std::vector<Lit>& order_;
-  UnsatWith unsat_with_;
+  const UnsatWith& unsat_with_;
   bool timed_out_ = false;
 };
 
+// The members of `canonical` that are in `kept`, in canonical order.
+std::vector<Lit> in_order(const std::vector<Lit>& canonical, const std::vector<Lit>& kept) {
+  std::set<Lit> in(kept.begin(), kept.end());
+  std::vector<Lit> out;
+  for (const Lit& l : canonical)
+    if (in.count(l)) out.push_back(l);
+  return out;
+}
+
 } // namespace
+
+std::optional<std::vector<Lit>> quickxplain(const std::vector<Lit>& canonical, const UnsatWith& unsat_with) {
+  if (canonical.empty()) return std::vector<Lit>{};
+  const std::vector<Lit> order(canonical.rbegin(), canonical.rend());
+  QuickXplain quick(order, unsat_with);
+  std::vector<Lit> kept = quick.needed({}, true, 0, order.size());
+  if (quick.timed_out()) return std::nullopt;
+  return in_order(canonical, kept);
+}
+
+std::optional<std::vector<Lit>> delete_one_by_one(const std::vector<Lit>& canonical, const UnsatWith& unsat_with) {
+  std::vector<Lit> left = canonical;
+  for (std::size_t i = 0; i < left.size();) {
+    std::vector<Lit> without = left;
+    without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
+    auto u = unsat_with(without);
+    if (!u) return std::nullopt;
+    if (*u)
+      left = std::move(without);
+    else
+      ++i;
+  }
+  return left;
+}
 
 // Shrinks `members` until no member can go: `fixed` ∪ members stays unsat.
 // A rule that goes is read as open, not as absent: absent, its head would be
@@ -54,10 +88,11 @@ private:
 //
 // The set is the one that deleting members one by one in a canonical order
 // (not Z3's core, not file order) leaves, so that the same premises give the
-// same minimal set however the file is laid out. Deleting from the front
-// keeps exactly what adding members from the back until unsat keeps, and
-// QuickXplain (Junker 2004) finds that set with O(k log n) checks for k
-// members kept, not n.
+// same minimal set however the file is laid out. QuickXplain finds it with
+// few checks when few members are kept; when nearly every member is kept
+// (a retorsion claim's support keeps every "does not target" fact,
+// docs/performance.md), deleting one by one checks half as often. Z3's core
+// of the first check is the guess: over half the members, one by one.
 std::optional<std::vector<Lit>> ClaimJudge::minimize(std::vector<Lit> members, std::vector<Lit> fixed,
                                                      Deadline deadline) {
   auto is_open = [&](const Lit& l) { return session_.info(l.selector).kind == smt::SelectorInfo::Kind::rule_open; };
@@ -80,20 +115,22 @@ std::optional<std::vector<Lit>> ClaimJudge::minimize(std::vector<Lit> members, s
   };
   auto first = unsat_with(members);
   if (!first || !*first) return std::nullopt;
+  // How many members Z3's core of that check names: a guess at how many the
+  // set keeps, used only to choose how to find it (the set is the same).
+  std::size_t in_core = 0;
+  {
+    std::set<Selector> core;
+    for (Selector c : session_.core()) core.insert(c);
+    for (const Lit& l : members) in_core += core.count(l.selector);
+  }
   std::vector<std::pair<std::string, Lit>> keyed;
   for (const Lit& l : members) keyed.emplace_back(canonical(l), l);
   std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<Lit> order; // the canonical order reversed: the order members are added in
-  for (auto it = keyed.rbegin(); it != keyed.rend(); ++it) order.push_back(it->second);
-  QuickXplain quick(order, unsat_with);
-  std::set<Lit> kept;
-  if (!order.empty())
-    for (const Lit& l : quick.needed({}, true, 0, order.size())) kept.insert(l);
-  if (quick.timed_out()) return std::nullopt;
-  std::vector<Lit> out; // in canonical order
+  std::vector<Lit> order; // canonical, each member once
+  std::set<Lit> seen;
   for (const auto& [_, l] : keyed)
-    if (kept.count(l)) out.push_back(l);
-  return out;
+    if (seen.insert(l).second) order.push_back(l);
+  return 2 * in_core > order.size() ? delete_one_by_one(order, unsat_with) : quickxplain(order, unsat_with);
 }
 
 // A premise's name in words that do not depend on statement order.
