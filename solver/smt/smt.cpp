@@ -233,6 +233,15 @@ struct Session::Impl {
   // model and trying it does (JudgeOptions::reuse_models_from; measured on
   // both benchmark corpora, docs/performance.md).
   bool reuse_models = false;
+  // The unsat cores of the last UNSAT answers (selector, value assumed), the
+  // newest last: assumptions that assume one of them again are UNSAT without
+  // a check, since formulas are only ever added. Deleting a premise that
+  // lies outside the last core needs no check (a retorsion claim's support,
+  // docs/performance.md). `last_core`: the core of the last UNSAT answer.
+  std::vector<std::vector<std::pair<Selector, signed char>>> cores;
+  std::vector<Selector> last_core;
+  bool known_unsat(const std::vector<signed char>& want);
+  void keep_core();
 
   Impl(const Program& p, const ground::GroundProgram& ground, const std::vector<ground::AtomId>& cone,
        const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numerics, Clock::time_point deadline,
@@ -646,6 +655,7 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
   std::vector<signed char> want = im.wanted(assumptions);
   std::vector<Lit> question = reuse ? im.question_of(assumptions) : std::vector<Lit>{};
   if (reuse && !keep_model && im.satisfied_by_kept(want, question)) return Answer::sat;
+  if (im.known_unsat(want)) return Answer::unsat;
   const std::vector<Z3_ast> lits = im.assumed(want);
   im.engine.running = true;
   im.engine.arm(deadline);
@@ -659,8 +669,39 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
     }
     return Answer::sat;
   }
-  if (r == Z3_L_FALSE) return Answer::unsat;
+  if (r == Z3_L_FALSE) {
+    im.keep_core();
+    return Answer::unsat;
+  }
   return Answer::unknown;
+}
+
+bool Session::Impl::known_unsat(const std::vector<signed char>& want) {
+  for (auto c = cores.rbegin(); c != cores.rend(); ++c)
+    if (std::all_of(c->begin(), c->end(), [&](const auto& l) {
+          return l.first < want.size() && (want[l.first] == l.second || want[l.first] == both);
+        })) {
+      last_core.clear();
+      for (const auto& l : *c) last_core.push_back(l.first);
+      return true;
+    }
+  return false;
+}
+
+// Four: deleting premises one by one needs the last; more cost more to
+// compare than they save.
+void Session::Impl::keep_core() {
+  std::vector<std::pair<Selector, signed char>> core;
+  for (const z3::expr& e : solver.unsat_core()) {
+    const bool negative = e.is_not();
+    z3::expr selector = negative ? e.arg(0) : e;
+    if (auto it = selector_of.find(selector.id()); it != selector_of.end())
+      core.emplace_back(it->second, negative ? 0 : 1);
+  }
+  last_core.clear();
+  for (const auto& l : core) last_core.push_back(l.first);
+  if (cores.size() == 4) cores.erase(cores.begin());
+  cores.push_back(std::move(core));
 }
 
 // Whether a model found earlier in this session, with the selectors that
@@ -743,15 +784,7 @@ bool Session::Impl::satisfied_by(const Kept& k, const std::vector<signed char>& 
   return true;
 }
 
-std::vector<Selector> Session::core() const {
-  auto& im = *impl_;
-  std::vector<Selector> out;
-  for (const z3::expr& e : im.solver.unsat_core()) {
-    z3::expr selector = e.is_not() ? e.arg(0) : e;
-    if (auto it = im.selector_of.find(selector.id()); it != im.selector_of.end()) out.push_back(it->second);
-  }
-  return out;
-}
+std::vector<Selector> Session::core() const { return impl_->last_core; }
 
 bool Session::value(ground::AtomId a) const {
   auto& im = *impl_;

@@ -91,10 +91,13 @@ public:
   // Checks the assumptions; UNKNOWN when the deadline passes or Z3 gives up.
   // With `keep_model`, a SAT answer's model is kept for value() until the
   // next SAT answer that keeps one (other answers leave it in place).
+  // Assumptions that contain a recent UNSAT answer's core are UNSAT without
+  // asking Z3.
   Answer check(const std::vector<Lit>& assumptions, Clock::time_point deadline, bool keep_model = false);
   // After a check that answered UNSAT: the selectors of its assumptions that
-  // an unsat core of Z3's names (not minimal, and not canonical: use it only
-  // to find faster an answer that does not depend on which core Z3 gives).
+  // an unsat core names, Z3's or the earlier one the assumptions contained
+  // (not minimal, and not canonical: use it only to find faster an answer
+  // that does not depend on which core is given).
   std::vector<Selector> core() const;
   // A Boolean atom's value in the kept model. An atom the model leaves free
   // reads as false, a value under which the model still satisfies everything.
