@@ -680,7 +680,11 @@ public:
   // goes): it is then that entity.
   std::optional<std::string> witness(std::size_t start, const std::set<std::string>& split) const {
     auto covered = [&](const std::string& e) { return e != rec_.rep && !emitted(e) && !split.count(e); };
-    if (std::count_if(domain_.begin(), domain_.end(), covered) < 2) return std::nullopt;
+    // At least two (the first two found: counting all of a large domain
+    // for each instance made grounding grow faster than the campaign).
+    auto first = std::find_if(domain_.begin(), domain_.end(), covered);
+    if (first == domain_.end() || std::find_if(std::next(first), domain_.end(), covered) == domain_.end())
+      return std::nullopt;
     std::optional<std::string> any;
     for (std::size_t k = 0; k < domain_.size(); ++k) {
       const std::string& e = domain_[(start + k) % domain_.size()];
