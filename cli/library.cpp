@@ -119,7 +119,10 @@ std::string predicates_text(const Program& p, std::optional<Tag> tag, const std:
     if (info.numeric) out += ": number";
     std::string tags;
     for (const auto& [tag_name, t] : tag_names)
-      if (info.has(t)) tags += (tags.empty() ? "" : " ") + std::string(tag_name);
+      if (info.has(t)) {
+        if (!tags.empty()) tags += ' ';
+        tags += tag_name; // appended, not `" " + std::string(...)`: GCC 12 warns falsely (-Wrestrict) on that
+      }
     if (!tags.empty()) out += "  [" + tags + "]";
     if (info.derived) out += "  (concluded by rules)";
     out += "\n";
