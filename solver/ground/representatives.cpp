@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace imputa::ground {
@@ -218,15 +219,49 @@ bool Representatives::split(const Program& p, const RuleBook& rules, const CaseI
   const std::vector<char> connects = connecting_atoms(p, builder.program(), &constrained);
   const Freedom freedom = free_atoms(p, rules, index, builder, connects, constrained);
   const std::vector<char> witness = needing_witness(p, builder.program());
+  const std::vector<std::set<std::string>> bound = bound_where_shared(constrained, builder.program());
   Going going(builder.program());
   for (std::size_t k = 0; k < records_.size(); ++k) {
     Record& rec = records_[k];
     if (!builder.budget().ok()) break;
     if (rec.retired) continue;
-    changed = split_one(rec, rules, builder, connects.size(), constrained, freedom, witness[k] != 0, going) || changed;
+    changed = split_one(rec, rules, builder, connects.size(), constrained, freedom, witness[k] != 0, bound[k], going) ||
+              changed;
   }
   going.remove();
   return changed;
+}
+
+std::vector<std::set<std::string>> Representatives::bound_where_shared(const std::vector<char>& constrained,
+                                                                        const GroundProgram& g) const {
+  std::vector<std::set<std::string>> out(records_.size());
+  auto above = [&](const Record& r) { return r.head < constrained.size() && constrained[r.head]; };
+  auto with_rep = [&](const Record& r, AtomId a) {
+    const auto& args = g.atoms[a].args;
+    return std::find(args.begin(), args.end(), r.rep) != args.end();
+  };
+  // The records holding each atom with their representative, for the atoms
+  // of records under such a conclusion (usually few).
+  std::unordered_map<AtomId, std::vector<std::size_t>> holders;
+  for (std::size_t k = 0; k < records_.size(); ++k)
+    if (!records_[k].retired && above(records_[k]))
+      for (AtomId a : records_[k].atoms)
+        if (with_rep(records_[k], a)) holders[a];
+  if (holders.empty()) return out;
+  for (std::size_t k = 0; k < records_.size(); ++k) {
+    if (records_[k].retired) continue;
+    for (AtomId a : records_[k].atoms)
+      if (auto it = holders.find(a); it != holders.end() && with_rep(records_[k], a)) it->second.push_back(k);
+  }
+  for (const auto& [a, ks] : holders)
+    for (std::size_t k : ks) {
+      if (!above(records_[k])) continue;
+      for (std::size_t o : ks)
+        if (o != k)
+          for (const auto& [var, value] : records_[o].binding)
+            if (value != records_[o].rep) out[k].insert(value);
+    }
+  return out;
 }
 
 // (a'), read once per round from the ground program as it stands (a round
@@ -714,7 +749,7 @@ private:
 
 bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& builder, std::size_t known,
                                 const std::vector<char>& constrained, const Freedom& freedom, bool witness,
-                                Going& going) {
+                                const std::set<std::string>& bound_elsewhere, Going& going) {
   // Guard links exist once the guarded conclusion is expanded (the first
   // round expands every atom interned before it).
   std::erase_if(rec.guard_links, [&](const auto& link) {
@@ -760,6 +795,54 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
               !covered.emitted(e))
             split.insert(e);
         });
+  // (h): the same one conclusion down. A conclusion the representative's
+  // instance passes it into (`d0(<another actor>)`) can have a body holding
+  // an atom without it that a fact joins to other atoms (`p3(op1)`, in
+  // `not p3(op1) or not p4(op2, op0)`). Judging apart, that atom, firm
+  // through the fact, lifts each entity's own conclusion (`d0(a0)`) into
+  // the claim's firm part, and with it the conclusion's body, whose atoms
+  // with the entity in the representative's place can be held elsewhere
+  // (`p2(a0, a0)`, by a stated conclusion's body): an entity whose atom
+  // there exists gets its own instance (S24). Looks at nothing where no
+  // fact joins atoms (every bench corpus and held-out campaign).
+  if (!freedom.joint_predicates.empty() &&
+      (freedom.reach[rec.head].many || !freedom.reach[rec.head].claims.empty())) {
+    const GroundProgram& g = builder.program();
+    for (AtomId c : covered.with_rep()) {
+      const Definition* def = g.definition(c);
+      if (!def) continue;
+      for (const auto& body : def->bodies) {
+        std::vector<AtomId> atoms;
+        for (const auto& l : body.literals) collect_atoms(l, atoms);
+        const auto& rep = rec.rep;
+        auto holds_rep = [&](AtomId a) {
+          const auto& args = g.atoms[a].args;
+          return std::find(args.begin(), args.end(), rep) != args.end();
+        };
+        if (std::none_of(atoms.begin(), atoms.end(), [&](AtomId a) {
+              return a < freedom.joint.size() && freedom.joint[a] && !holds_rep(a);
+            }))
+          continue;
+        for (AtomId a : atoms)
+          if (holds_rep(a))
+            covered.each_instance(a, [&](const std::string& e, AtomId) {
+              if (e != rep && covered.in_domain(e) && !covered.emitted(e)) split.insert(e);
+            });
+      }
+    }
+  }
+  // (i): under a conclusion a premise bears on, an atom with the
+  // representative that another instance holds too stands, there, for
+  // fewer entities when that instance binds one of them to another variable
+  // (`d0(a2) if p2(<another actor>, a4), A0 != a2` beside the stated
+  // `d0(a3) if p2(<another actor>, a4)`, which covers a2). Judging apart,
+  // the premise can be met through that entity alone (p2(a2, a4)), which
+  // the other instance cannot use; the shared atom met it for both (S27:
+  // d0(a2) ESTABLISHED, NOT ESTABLISHED apart). Such an entity has its own
+  // instance here.
+  if (above)
+    for (const auto& e : bound_elsewhere)
+      if (e != rec.rep && !split.count(e) && covered.in_domain(e) && !covered.emitted(e)) split.insert(e);
   // (c): under a conclusion a premise bears on, an atom of a covered
   // entity's instance that exists elsewhere must stay joined to this
   // instance: a claim reaching it climbs through the instance to the

@@ -119,6 +119,32 @@
 // only single premises name (a disputed `organised_group(g)`) is not
 // joined to anything by them, and stays covered as (c) allows.
 //
+// (h) The same one conclusion down: a conclusion the representative's
+// instance passes it into (`not d0(<another actor>)`) may have a body
+// holding an atom without the representative that a fact joins to others
+// (`p3(op1)`). Judging apart, that atom, firm through the fact, lifts each
+// entity's own conclusion (d0(a0)) into the claim's firm part, and with it
+// that conclusion's body, whose atoms with the entity in the
+// representative's place may be held elsewhere (p2(a0, a0), by a stated
+// conclusion's body). So under a conclusion a claim reaches, an entity
+// whose atom there exists has its own instance (S24). Like (g), it looks at
+// nothing where no fact joins atoms; a version that looked wherever such a
+// body shares an atom with another body (not only through a fact) split
+// entities all over the library's attribution routes (docs/decisions.md).
+//
+// (i) One atom with the representative, two instances: where an instance
+// binds an entity to another variable (`d0(a2) if p2(A, a4), A != a2`),
+// its representative stands for fewer entities than the same atom does in
+// an instance that covers that entity (the stated `d0(a3)`'s, where
+// p2(<another actor>, a4) stands for a2 too). Judging apart, a premise on
+// the second can be met through that entity alone (p2(a2, a4)), which the
+// first cannot use; the shared atom met both. So under a conclusion a
+// premise bears on, an entity that another instance holding one of the
+// representative's atoms is bound to has its own instance (S27). Bindings
+// name few entities, and the library's shared atoms (performed_by(op,
+// <another actor>) in each state's attribution) bind operations and
+// states, not the actors they cover.
+//
 // "Elsewhere" is read where it matters: in the cone of a claim grounding
 // that holds the instance's head (docs/semantics.md §4; the judge encodes
 // nothing else for it, and every premise set it builds is a part of that
@@ -181,7 +207,8 @@
 //      the instance's atoms one has its own instance (like S2).
 //  S15, S18, S21, S22: (f), stated, supposed by the claim, nested, and one
 //      of each; S17: a witness is seen by another conclusion.
-//  S23: (g). S25, S26: (c), an atom another representative stands for.
+//  S23: (g). S24: (h). S25, S26: (c), an atom another representative
+//      stands for. S27: (i).
 // The reference is GroundOptions::shortcuts = false (every entity apart);
 // tests/solver/generated_cases_test.cpp compares the two on random cases.
 #pragma once
@@ -228,7 +255,7 @@ public:
   void record(AtomId head, const PreparedRule& r, const Binding& b, const std::string& var, const Body& body,
               const GroundProgram& g, const RuleBook& rules, const CaseIndex& index);
 
-  // Gives each covered entity that breaks (a)-(g) its own instance. Returns
+  // Gives each covered entity that breaks (a)-(i) its own instance. Returns
   // whether any was added (new atoms then need expanding).
   bool split(const Program& p, const RuleBook& rules, const CaseIndex& index, Builder& builder);
 
@@ -294,8 +321,14 @@ private:
   // The bodies of representatives that go in a round, found by a key per
   // conclusion built once, marked Body::gone and removed at its end.
   class Going;
+  // (i): by record whose head is under a conclusion a premise bears on, the
+  // entities that another record holding one of its atoms with the
+  // representative is bound to (so that the atom stands for fewer there).
+  std::vector<std::set<std::string>> bound_where_shared(const std::vector<char>& constrained,
+                                                        const GroundProgram& g) const;
   bool split_one(Record& rec, const RuleBook& rules, Builder& builder, std::size_t known,
-                 const std::vector<char>& constrained, const Freedom& freedom, bool witness, Going& going);
+                 const std::vector<char>& constrained, const Freedom& freedom, bool witness,
+                 const std::set<std::string>& bound_elsewhere, Going& going);
 
   // By rule: the entity (a) last found for one of its representatives, tried
   // first for the next (Covered::fresh_one).

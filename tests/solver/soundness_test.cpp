@@ -1040,24 +1040,22 @@ claim c1 "" { holds e1(op0) and p2(S, a2) and S != a2 as accusation }
                                             "S=a3 inconsistent"}));
 }
 
-// S24, known and not yet fixed (seed 411821 of the generated cases from
-// seed 410001, reduced; wrong on the code of 2 Dec 2026 too, c80a213): the
-// stated d1(op0, a0) has only a body that cannot hold, so the premises
-// contradict each other. Judging apart the claim's part reaches that fact
-// (INCONSISTENT for every value); with the shortcuts it does not (NOT
-// ESTABLISHED; unreduced, ESTABLISHED for one value). Apart, p4(op1, op1),
-// firm through d0(a1)'s body (the fact on p1(op3, a1) makes e1(op3)'s body
-// for a1 no possibility), lifts d0(a0) into the claim's firm part (upwards
-// nothing is cut), and d0(a0)'s body holds p2(a0, a0), which the stated
-// d1(op0, a0)'s body holds too: the claim reaches the stated fact. With the
-// shortcuts a0 stays under e1(op3)'s `<another actor>`, passed into
-// d0(<another actor>), which the same atom lifts, but whose body holds
-// p2(<another actor>, a0), which meets nothing. S23's family (a firm atom
-// lifting a conclusion); the lifting atom here has no representative in
-// it, and (g) looks at atoms a fact joins only (docs/decisions.md).
-// Disabled so that the suite states what holds; run it with
-// --gtest_also_run_disabled_tests.
-TEST(Soundness, DISABLED_S24AStatedConclusionNoBodyCanCarry) {
+// S24 (seed 411821 of the generated cases from seed 410001, reduced; fixed
+// 3 Dec 2026 by rule (h), wrong on the code of 2 Dec 2026 too, c80a213):
+// the stated d1(op0, a0) has only a body that cannot hold, so the premises
+// contradict each other. Judging apart the claim's firm part reaches that
+// fact (INCONSISTENT); with the shortcuts it did not (NOT ESTABLISHED;
+// unreduced, ESTABLISHED for one value). Apart, p3(op1), firm through the
+// facts f2 and f5 (which join it to p1(op3, a1), the condition of e1(op3)'s
+// body for a1), lifts d0(a0) into the firm part (upwards nothing is cut),
+// and d0(a0)'s body holds p2(a0, a0), which the stated d1(op0, a0)'s body
+// holds too. With the shortcuts a0 stayed under e1(op3)'s `<another
+// actor>`, passed into d0(<another actor>), which the same atom lifts, but
+// whose body holds p2(<another actor>, a0), which meets nothing. Now an
+// entity whose atom in such a passed conclusion's body exists elsewhere has
+// its own instance, where that body holds an atom a fact joins to others
+// (representatives.hpp, (h)).
+TEST(Soundness, S24AFactJoiningAnAtomLiftsAPassedConclusion) {
   const std::string text = R"(
 actor a0 "". actor a1 "". actor a2 "". actor a3 "".
 operation op0 "". operation op1 "". operation op2 "". operation op3 "".
@@ -1078,6 +1076,54 @@ claim c1 "" { holds e1(op3) or p2(_, a1) }
 )";
   const auto with = grounding_verdicts(text, "c1");
   EXPECT_EQ(with, grounding_verdicts(text, "c1", true));
+  EXPECT_EQ(with, (std::vector<std::string>{"_0=a0 inconsistent", "_0=a1 inconsistent", "_0=a2 inconsistent",
+                                            "_0=a3 inconsistent"}));
+}
+
+// S27 (seed 550010 of the generated cases from seed 550001, reduced; fixed
+// 3 Dec 2026 by rule (i), wrong on the code of 2 Dec 2026 too, c80a213).
+// The stated d0(a3) needs some p2(A, a4) with A not a3; d0(a2) needs one
+// with A not a2. Judging apart, p2(a2, a4) alone meets the first and not
+// the second: d0(a2) is NOT ESTABLISHED. With the shortcuts both bodies
+// held p2(<another actor>, a4), which in d0(a3)'s instance stood for a2
+// too and in d0(a2)'s did not (a2 is bound to B1 there); the one atom met
+// both, and d0(a2) was ESTABLISHED. Now, under a conclusion a premise bears
+// on, an entity another instance sharing such an atom binds has its own
+// instance (representatives.hpp, (i)).
+TEST(Soundness, S27ASharedRepresentativeAtomStandsForFewerElsewhere) {
+  const std::string text = R"(
+standard preponderance 0.51 "More likely than not".
+actor a0 "". actor a1 "". actor a2 "". actor a3 "". actor a4 "".
+operation op0 "".
+predicate d0(actor) "".
+predicate d2(actor) "".
+predicate p0(actor) "".
+predicate p2(actor, actor) "".
+predicate p3(operation) "".
+rule r0 "": d0(B1) if p2(A0, a4), p0(B1), A0 != B1.
+rule r3 "": d2(A0) if p0(A0), p3(B1).
+fact d0(a3).
+fact d2(a2).
+claim c0 "" { holds d0(a2) }
+)";
+  EXPECT_EQ(verdict_both_ways(text, "c0"), "not_established");
+  // The same found as seed 412466 (from 410001; wrong on c80a213 too): the
+  // stated d1(op2, a1) holds p2(a0, <another actor>) for a2, d1(op2, a2)
+  // the same atom for a1; the one atom made d1(op2, a2) ARGUABLE.
+  const std::string second = R"(
+standard preponderance 0.51 "More likely than not".
+actor a0 "". actor a1 "". actor a2 "". operation op2 "". object x1 "".
+predicate d1(operation, actor) "".
+predicate p1(operation, actor) link "".
+predicate p2(actor, actor) "".
+predicate p4(operation, object) "".
+rule r3 "": d1(A0, B1) if p1(A0, a0), p2(B1, B1), p2(a0, C2), not p4(A0, x1), B1 != C2.
+fact not p2(a0, a0).
+fact f1: d1(op2, a1).
+evidence ev2 intelligence "" { supports p2(a2, a2) confidence likely }
+claim c2 "" { holds d1(op2, a2) }
+)";
+  EXPECT_EQ(verdict_both_ways(second, "c2"), "not_established");
 }
 
 // S25 (seed 450774 of the generated cases from seed 450001, reduced;
