@@ -11,6 +11,12 @@
 namespace imputa::ground {
 namespace {
 
+// Whether entity `e` (a representative, say) is one of atom `a`'s arguments.
+bool holds(const GroundProgram& g, AtomId a, const std::string& e) {
+  const auto& args = g.atoms[a].args;
+  return std::find(args.begin(), args.end(), e) != args.end();
+}
+
 // `V != S` (or `V = S`) with V the variable and S bound to another entity:
 // the representative compares with S exactly as every anonymous value but S
 // itself does, so the comparison does not tell them apart.
@@ -141,8 +147,7 @@ void Representatives::record(AtomId head, const PreparedRule& r, const Binding& 
   Record rec{head, &r, b, var, b.at(var), {}, {}, {}, {}};
   for (const auto& l : body.literals) {
     collect_literal(l, rec.atoms, [&](AtomId a) {
-      const auto& args = g.atoms[a].args;
-      if (std::find(args.begin(), args.end(), rec.rep) != args.end()) rec.negated.push_back(a);
+      if (holds(g, a, rec.rep)) rec.negated.push_back(a);
     });
     // An open link: a positive, open base atom with the representative.
     if (l.kind != Formula::Kind::atom) continue;
@@ -156,7 +161,7 @@ void Representatives::record(AtomId head, const PreparedRule& r, const Binding& 
       continue;
     }
     if (atom.info && !atom.info->numeric && !atom.info->has(Tag::closed) && !rules.derived(atom.predicate) &&
-        std::find(atom.args.begin(), atom.args.end(), rec.rep) != atom.args.end())
+        holds(g, l.atom, rec.rep))
       rec.links.push_back(l.atom);
   }
   records_.push_back(std::move(rec));
@@ -236,10 +241,7 @@ std::vector<std::set<std::string>> Representatives::bound_where_shared(const std
                                                                         const GroundProgram& g) const {
   std::vector<std::set<std::string>> out(records_.size());
   auto above = [&](const Record& r) { return r.head < constrained.size() && constrained[r.head]; };
-  auto with_rep = [&](const Record& r, AtomId a) {
-    const auto& args = g.atoms[a].args;
-    return std::find(args.begin(), args.end(), r.rep) != args.end();
-  };
+  auto with_rep = [&](const Record& r, AtomId a) { return holds(g, a, r.rep); };
   // The records holding each atom with their representative, for the atoms
   // of records under such a conclusion (usually few).
   std::unordered_map<AtomId, std::vector<std::size_t>> holders;
@@ -645,10 +647,7 @@ public:
     const GroundProgram& g = builder_.program();
     std::vector<AtomId> stack = rec_.atoms, out;
     std::unordered_set<AtomId> seen;
-    auto has_rep = [&](AtomId a) {
-      const auto& args = g.atoms[a].args;
-      return std::find(args.begin(), args.end(), rec_.rep) != args.end();
-    };
+    auto has_rep = [&](AtomId a) { return holds(g, a, rec_.rep); };
     auto below = [&](const std::vector<Body>& bodies) {
       for (const auto& body : bodies)
         for (const auto& l : body.literals)
@@ -814,19 +813,14 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
       for (const auto& body : def->bodies) {
         std::vector<AtomId> atoms;
         for (const auto& l : body.literals) collect_atoms(l, atoms);
-        const auto& rep = rec.rep;
-        auto holds_rep = [&](AtomId a) {
-          const auto& args = g.atoms[a].args;
-          return std::find(args.begin(), args.end(), rep) != args.end();
-        };
         if (std::none_of(atoms.begin(), atoms.end(), [&](AtomId a) {
-              return a < freedom.joint.size() && freedom.joint[a] && !holds_rep(a);
+              return a < freedom.joint.size() && freedom.joint[a] && !holds(g, a, rec.rep);
             }))
           continue;
         for (AtomId a : atoms)
-          if (holds_rep(a))
+          if (holds(g, a, rec.rep))
             covered.each_instance(a, [&](const std::string& e, AtomId) {
-              if (e != rep && covered.in_domain(e) && !covered.emitted(e)) split.insert(e);
+              if (e != rec.rep && covered.in_domain(e) && !covered.emitted(e)) split.insert(e);
             });
       }
     }
