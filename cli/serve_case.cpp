@@ -394,7 +394,14 @@ Answer Cases::graph(const std::string& path, const std::string& shown, const std
   base.claims_option = "claim";
   if (!options_for(base, what_if, c.program, options, refusal)) return refusal;
   Diagnostics diags;
-  Graph graph = claim_graph(c.program, options, claim, full ? GraphView::full : GraphView::support, diags);
+  const GraphView view = full ? GraphView::full : GraphView::support;
+  // Drawn from the what-if's grounding, the one its verdicts were found on
+  // (grounding that ran out of time: claim_graph() grounds without the limit).
+  Graph graph;
+  if (auto ground = ground_for(*loaded, options, diags))
+    graph = claim_graph(*ground, options, claim, view);
+  else if (!diags.has_errors())
+    graph = claim_graph(c.program, options, claim, view, diags);
   if (diags.has_errors())
     return json_error(422, "the case cannot be judged", diagnostics_text(diags, c.sources, base_.common));
   std::string title = (c.program.case_id ? c.program.case_title : shown) + " — claim " + claim;

@@ -26,4 +26,10 @@ std::shared_ptr<const GroundCase> ground_case(const Program& program, const Judg
 // jobs, the reasons. Safe to call from several threads at once.
 Report judge(const GroundCase& ground, const JudgeOptions& options);
 
+// claim_graph() (imputa/judge.hpp) on a case already ground, for `options`
+// as judge(ground, options) takes them: drawn from the program the verdicts
+// were found on, with no grounding of its own.
+Graph claim_graph(const GroundCase& ground, const JudgeOptions& options, const std::optional<std::string>& claim,
+                  GraphView view);
+
 } // namespace imputa

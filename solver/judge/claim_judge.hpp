@@ -2,6 +2,7 @@
 // claim is judged under, the case-wide indexes, the cones, and ClaimJudge.
 #pragma once
 
+#include "imputa/ground_case.hpp"
 #include "imputa/judge.hpp"
 
 #include "ground/ground.hpp"
@@ -412,3 +413,24 @@ private:
 };
 
 } // namespace imputa::judging
+
+namespace imputa {
+
+// The case ground once (imputa/ground_case.hpp): judge.cpp makes it, and
+// graph.cpp draws from it the program the verdicts were found on.
+struct GroundCase {
+  const Program& program;
+  ground::GroundProgram g;
+  weigh::EvidenceIndex evidence;
+  // The same case with every entity apart, where it is small enough to check
+  // the shortcuts' verdicts against (JudgeOptions::check_apart_up_to).
+  std::optional<ground::GroundProgram> apart{};
+};
+
+namespace judging {
+// The case ground for `options` as judge() grounds it, timed out or not
+// (ground_case() gives no case that timed out).
+GroundCase ground_and_index(const Program& program, const JudgeOptions& options, Diagnostics& diags);
+} // namespace judging
+
+} // namespace imputa

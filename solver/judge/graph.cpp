@@ -446,30 +446,24 @@ private:
 
 } // namespace
 
-Graph claim_graph(const Program& program, const JudgeOptions& options, const std::optional<std::string>& claim,
-                  GraphView view, Diagnostics& diags) {
-  // The judge's verdicts and reasons, on the same options: the graph draws them, it does not judge again.
+namespace {
+
+// The judge's options for the graph: the verdicts and reasons it draws, on
+// the same options (the graph does not judge again).
+JudgeOptions drawing_options(const JudgeOptions& options, const std::optional<std::string>& claim) {
   JudgeOptions judging = options;
   judging.claims = claim ? std::vector<std::string>{*claim} : std::vector<std::string>{};
   judging.progress = nullptr;
   judging.other_supports = 0; // the graph draws the support, not the other routes
-  Report report = judge(program, judging, diags);
-  if (diags.has_errors()) return {};
+  return judging;
+}
+
+// The claims of `g` (one, or every one) drawn with the verdicts of `report`.
+Graph draw(const Program& program, const JudgeOptions& options, const Report& report, const ground::GroundProgram& g,
+           const weigh::EvidenceIndex& evidence, const std::optional<std::string>& claim, GraphView view) {
   std::map<std::pair<std::string, std::string>, const ClaimGroundingReport*> reports; // (claim, formula)
   for (const auto& cr : report.claims)
     for (const auto& gr : cr.groundings) reports[{cr.id, gr.formula}] = &gr;
-
-  // A claim the judge reports with every entity apart (its check of the
-  // shortcut, JudgeOptions::check_apart_up_to) is drawn that way too: its
-  // reasons name the entities the shortcut would show as "another".
-  ground::GroundOptions drawn;
-  drawn.witnesses = options.witnesses;
-  drawn.shortcuts = !options.every_entity_apart &&
-                    std::none_of(report.claims.begin(), report.claims.end(),
-                                 [](const ClaimReport& c) { return c.shortcut_verdict.has_value(); });
-  ground::GroundProgram g = ground::ground(program, options.assume, diags, drawn);
-  if (diags.has_errors()) return {};
-  weigh::EvidenceIndex evidence(program);
   Drawing drawing(program, options, g, evidence, view);
   for (const auto& inst : g.claims) {
     const ClaimItem& c = program.claims[inst.claim];
@@ -483,6 +477,39 @@ Graph claim_graph(const Program& program, const JudgeOptions& options, const std
       for (const auto& cr : report.claims)
         if (cr.id == node.detail && cr.shortcut_verdict) node.label += " (judged with every entity on its own)";
   return graph;
+}
+
+bool judged_apart(const Report& report) {
+  return std::any_of(report.claims.begin(), report.claims.end(),
+                     [](const ClaimReport& c) { return c.shortcut_verdict.has_value(); });
+}
+
+} // namespace
+
+Graph claim_graph(const GroundCase& ground, const JudgeOptions& options, const std::optional<std::string>& claim,
+                  GraphView view) {
+  const Report report = judge(ground, drawing_options(options, claim));
+  // A claim the judge reports with every entity apart (its check of the
+  // shortcut, JudgeOptions::check_apart_up_to) is drawn that way too: its
+  // reasons name the entities the shortcut would show as "another".
+  const ground::GroundProgram& g = judged_apart(report) && ground.apart ? *ground.apart : ground.g;
+  return draw(ground.program, options, report, g, ground.evidence, claim, view);
+}
+
+Graph claim_graph(const Program& program, const JudgeOptions& options, const std::optional<std::string>& claim,
+                  GraphView view, Diagnostics& diags) {
+  const GroundCase ground = judging::ground_and_index(program, options, diags);
+  if (diags.has_errors()) return {};
+  if (!ground.g.timed_out) return claim_graph(ground, options, claim, view);
+  // Grounding ran out of time: the verdicts are UNKNOWN, and say why; the
+  // graph draws the case ground without the limit.
+  const Report report = judge(ground, drawing_options(options, claim));
+  ground::GroundOptions unlimited;
+  unlimited.witnesses = options.witnesses;
+  unlimited.shortcuts = !options.every_entity_apart;
+  const ground::GroundProgram g = ground::ground(program, options.assume, diags, unlimited);
+  if (diags.has_errors()) return {};
+  return draw(program, options, report, g, ground.evidence, claim, view);
 }
 
 } // namespace imputa

@@ -282,24 +282,12 @@ Report judge_ground(const Program& program, const ground::GroundProgram& g, cons
   return report;
 }
 
-} // namespace judging
-
 // A case ground once for many what-ifs (imputa/ground_case.hpp): ground as
 // judge() grounds it, with its evidence indexed once (the index depends on
 // the program alone), judged by the same pipeline.
-struct GroundCase {
-  const Program& program;
-  ground::GroundProgram g;
-  weigh::EvidenceIndex evidence;
-  // The same case with every entity apart, where it is small enough to check
-  // the shortcuts' verdicts against (JudgeOptions::check_apart_up_to).
-  std::optional<ground::GroundProgram> apart{};
-};
-
-namespace {
 
 // The case ground for `options`, its evidence indexed on a second thread
-// meanwhile (both only read the program). judge() and ground_case() both.
+// meanwhile (both only read the program). judge(), ground_case() and claim_graph().
 GroundCase ground_and_index(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
   auto started = std::chrono::steady_clock::now();
   std::future<weigh::EvidenceIndex> indexing =
@@ -317,6 +305,10 @@ GroundCase ground_and_index(const Program& program, const JudgeOptions& options,
   }
   return GroundCase{program, std::move(g), indexing.get(), std::move(apart)};
 }
+
+} // namespace judging
+
+namespace {
 
 // Every selected claim's verdicts with every entity apart (reasons off); the
 // claims whose verdicts differ from the shortcuts' are judged again that
@@ -365,7 +357,7 @@ void check_apart(const GroundCase& ground, const JudgeOptions& options, Report& 
 } // namespace
 
 std::shared_ptr<const GroundCase> ground_case(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
-  auto ground = std::make_shared<GroundCase>(ground_and_index(program, options, diags));
+  auto ground = std::make_shared<GroundCase>(judging::ground_and_index(program, options, diags));
   if (diags.has_errors() || ground->g.timed_out) return nullptr;
   return ground;
 }
@@ -379,7 +371,7 @@ Report judge(const GroundCase& ground, const JudgeOptions& options) {
 
 Report judge(const Program& program, const JudgeOptions& options, Diagnostics& diags) {
   auto started = std::chrono::steady_clock::now();
-  const GroundCase ground = ground_and_index(program, options, diags);
+  const GroundCase ground = judging::ground_and_index(program, options, diags);
   if (diags.has_errors()) return report_header(program);
   const double ground_ms = ms_since(started);
   Report report = judge(ground, options); // a timed-out grounding is judged too: UNKNOWN, and why

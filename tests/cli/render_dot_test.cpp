@@ -1,5 +1,7 @@
 // `imputa graph`: DOT that Graphviz renders for every example and library
 // case, shapes and colours as documented, every label escaped.
+#include "commands.hpp"
+#include "imputa/ground_case.hpp"
 #include "render.hpp"
 #include "render_fixtures.hpp"
 #include "test_support.hpp"
@@ -193,6 +195,28 @@ TEST(RenderDot, TheJudgingOptionsDecideTheVerdictDrawn) {
   ASSERT_EQ(disclosed.exit_code, 0) << disclosed.err;
   EXPECT_TRUE(contains(own.out, "label=\"ESTABLISHED\\nclaim china_overall\\n")) << own.out;
   EXPECT_TRUE(contains(disclosed.out, "label=\"UNSUBSTANTIATED\\nclaim china_overall\\n")) << disclosed.out;
+}
+
+// `imputa serve` draws a claim's graph from the grounding it keeps for a
+// what-if, made for other options that need no new grounding (a standard,
+// an evidence item left out): the graph is the one drawn afresh.
+TEST(RenderDot, AGraphFromAKeptGroundingIsTheOneDrawnAfresh) {
+  cli::CheckedCase c = cli::load_and_check((testing::source_dir() / "examples/notpetya_2017.imputa").string(), {});
+  ASSERT_FALSE(c.diags.has_errors());
+  Diagnostics diags;
+  auto ground = ground_case(c.program, JudgeOptions{}, diags);
+  ASSERT_TRUE(ground);
+  JudgeOptions what_if;
+  what_if.standard = "beyond_reasonable_doubt";
+  what_if.drop = {"e_indictment"};
+  for (GraphView view : {GraphView::support, GraphView::full}) {
+    const std::string fresh = render::dot(claim_graph(c.program, what_if, "attribution", view, diags), "t");
+    const std::string kept = render::dot(claim_graph(*ground, what_if, "attribution", view), "t");
+    ASSERT_FALSE(diags.has_errors());
+    EXPECT_EQ(kept, fresh);
+    EXPECT_NE(fresh, render::dot(claim_graph(*ground, JudgeOptions{}, "attribution", view), "t"))
+        << "the what-if changes nothing drawn: pick one that does";
+  }
 }
 
 TEST(RenderDot, NotEstablishedShowsWhatIsMissing) {
