@@ -63,6 +63,10 @@ struct JudgeOptions {
   // without Z3, on cones of at least this many atoms (SIZE_MAX: never; 0:
   // always, for tests that check it changes no report).
   std::size_t reuse_models_from = 100;
+  // A check whose assumptions contain the unsat core of one of the last
+  // UNSAT answers in its session is answered UNSAT without Z3, on cones of
+  // at least this many atoms (SIZE_MAX: never; 0, the default: always).
+  std::size_t reuse_cores_from = 0;
   // Deciding a burden of proof, checks are made in a Z3 session of the
   // burden's component alone, not in the claim's, on cones of at least this
   // many atoms, for components of at most 1,024 atoms and a quarter of the

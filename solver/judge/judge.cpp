@@ -38,7 +38,9 @@ ClaimJudge::ClaimJudge(const CaseIndex& s, const ground::ClaimInstance& inst, Se
       session_(s.program, s.g, cone_, cone_facts_, cone_numeric_, start_ + s.options.timeout, s.options.reuse_models_from),
       goal_(session_.goal(inst.formula)), claim_atoms_(atoms_of(inst.formula)), cone_literals_(cone_literals(s, cone_)),
       index_(index_cone(s.g, cone_, cone_facts_, cone_numeric_, cone_literals_, s.loose)),
-      items_on_atom_(items_on_atoms(s, cone_literals_)), item_of_id_(items_by_id(s, items_on_atom_)) {}
+      items_on_atom_(items_on_atoms(s, cone_literals_)), item_of_id_(items_by_id(s, items_on_atom_)) {
+  session_.reuse_cores(cone_.size() >= s.options.reuse_cores_from);
+}
 
 ClaimGroundingReport ClaimJudge::run() {
   ClaimGroundingReport r;

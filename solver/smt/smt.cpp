@@ -240,6 +240,7 @@ struct Session::Impl {
   // docs/performance.md). `last_core`: the core of the last UNSAT answer.
   std::vector<std::vector<std::pair<Selector, signed char>>> cores;
   std::vector<Selector> last_core;
+  bool reuse_cores = true;
   bool known_unsat(const std::vector<signed char>& want);
   void keep_core();
 
@@ -655,7 +656,7 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
   std::vector<signed char> want = im.wanted(assumptions);
   std::vector<Lit> question = reuse ? im.question_of(assumptions) : std::vector<Lit>{};
   if (reuse && !keep_model && im.satisfied_by_kept(want, question)) return Answer::sat;
-  if (im.known_unsat(want)) return Answer::unsat;
+  if (im.reuse_cores && im.known_unsat(want)) return Answer::unsat;
   const std::vector<Z3_ast> lits = im.assumed(want);
   im.engine.running = true;
   im.engine.arm(deadline);
@@ -785,6 +786,8 @@ bool Session::Impl::satisfied_by(const Kept& k, const std::vector<signed char>& 
 }
 
 std::vector<Selector> Session::core() const { return impl_->last_core; }
+
+void Session::reuse_cores(bool on) { impl_->reuse_cores = on; }
 
 bool Session::value(ground::AtomId a) const {
   auto& im = *impl_;

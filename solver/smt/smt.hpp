@@ -88,6 +88,9 @@ public:
 
   const SelectorInfo& info(Selector s) const;
 
+  // Whether check() may answer UNSAT from a recent core (on by default).
+  void reuse_cores(bool on);
+
   // Checks the assumptions; UNKNOWN when the deadline passes or Z3 gives up.
   // With `keep_model`, a SAT answer's model is kept for value() until the
   // next SAT answer that keeps one (other answers leave it in place).

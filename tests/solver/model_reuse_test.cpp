@@ -1,6 +1,7 @@
-// Two ways of answering a check faster change no report: a check answered
+// Three ways of answering a check faster change no report: a check answered
 // SAT from a model found earlier in the claim's session (solver/smt/smt.cpp,
-// satisfied_by_kept(); JudgeOptions::reuse_models_from), and a burden of
+// satisfied_by_kept(); JudgeOptions::reuse_models_from), one answered UNSAT
+// from an earlier answer's core (JudgeOptions::reuse_cores_from), and a burden of
 // proof decided in a session of its component alone (solver/judge/premises.cpp,
 // burden_session(); JudgeOptions::burden_sessions_from). Every example and
 // library case, and generated campaigns of both corpora, are judged with
@@ -56,6 +57,13 @@ TEST(ModelReuse, ChangesNoReasonOfAnyExampleOrLibraryCase) {
 }
 
 TEST(ModelReuse, ChangesNoReasonOfBenchCorpora) { expect_same_reports_on_corpora(&JudgeOptions::reuse_models_from); }
+
+// Checks answered UNSAT from an earlier answer's core (Session::check).
+TEST(CoreReuse, ChangesNoReasonOfAnyExampleOrLibraryCase) {
+  expect_same_reports_on_every_case(&JudgeOptions::reuse_cores_from);
+}
+
+TEST(CoreReuse, ChangesNoReasonOfBenchCorpora) { expect_same_reports_on_corpora(&JudgeOptions::reuse_cores_from); }
 
 TEST(BurdenSessions, ChangeNoReasonOfAnyExampleOrLibraryCase) {
   expect_same_reports_on_every_case(&JudgeOptions::burden_sessions_from);
