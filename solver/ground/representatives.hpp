@@ -208,7 +208,8 @@
 //  S15, S18, S21, S22: (f), stated, supposed by the claim, nested, and one
 //      of each; S17: a witness is seen by another conclusion.
 //  S23: (g). S24: (h). S25, S26: (c), an atom another representative
-//      stands for. S27: (i).
+//      stands for. S27: (i). S28 (disabled, not fixed): (c)'s wider
+//      count would be needed under a claim alone.
 // The reference is GroundOptions::shortcuts = false (every entity apart);
 // tests/solver/generated_cases_test.cpp compares the two on random cases.
 #pragma once
