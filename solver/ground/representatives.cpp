@@ -785,8 +785,9 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
   // apart the atom then lifts the conclusion into it through the entity's
   // instance (upwards nothing is cut), with whatever the conclusion's other
   // bodies hold; the representative's instance lifts nothing (S23).
-  if (!freedom.joint_predicates.empty() &&
-      (freedom.reach[rec.head].many || !freedom.reach[rec.head].claims.empty()))
+  const bool joined_under_claim = !freedom.joint_predicates.empty() &&
+                                  (freedom.reach[rec.head].many || !freedom.reach[rec.head].claims.empty());
+  if (joined_under_claim)
     for (AtomId a : covered.with_rep())
       if (freedom.joint_predicates.count(builder.program().atoms[a].predicate))
         covered.each_instance(a, [&](const std::string& e, AtomId id) {
@@ -804,8 +805,7 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
   // (`p2(a0, a0)`, by a stated conclusion's body): an entity whose atom
   // there exists gets its own instance (S24). Looks at nothing where no
   // fact joins atoms (every bench corpus and held-out campaign).
-  if (!freedom.joint_predicates.empty() &&
-      (freedom.reach[rec.head].many || !freedom.reach[rec.head].claims.empty())) {
+  if (joined_under_claim) {
     const GroundProgram& g = builder.program();
     for (AtomId c : covered.with_rep()) {
       const Definition* def = g.definition(c);

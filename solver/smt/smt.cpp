@@ -237,9 +237,9 @@ struct Session::Impl {
   // newest last: assumptions that assume one of them again are UNSAT without
   // a check, since formulas are only ever added. Deleting a premise that
   // lies outside the last core needs no check (a retorsion claim's support,
-  // docs/performance.md). `last_core`: the core of the last UNSAT answer.
+  // docs/performance.md). The core of the last UNSAT answer is the last
+  // (a core that answers a check moves there).
   std::vector<std::vector<std::pair<Selector, signed char>>> cores;
-  std::vector<Selector> last_core;
   bool reuse_cores = true;
   bool known_unsat(const std::vector<signed char>& want);
   void keep_core();
@@ -682,8 +682,7 @@ bool Session::Impl::known_unsat(const std::vector<signed char>& want) {
     if (std::all_of(c->begin(), c->end(), [&](const auto& l) {
           return l.first < want.size() && (want[l.first] == l.second || want[l.first] == both);
         })) {
-      last_core.clear();
-      for (const auto& l : *c) last_core.push_back(l.first);
+      std::rotate(cores.rbegin(), c, std::next(c)); // now the last: the core of this answer
       return true;
     }
   return false;
@@ -699,8 +698,6 @@ void Session::Impl::keep_core() {
     if (auto it = selector_of.find(selector.id()); it != selector_of.end())
       core.emplace_back(it->second, negative ? 0 : 1);
   }
-  last_core.clear();
-  for (const auto& l : core) last_core.push_back(l.first);
   if (cores.size() == 4) cores.erase(cores.begin());
   cores.push_back(std::move(core));
 }
@@ -785,7 +782,12 @@ bool Session::Impl::satisfied_by(const Kept& k, const std::vector<signed char>& 
   return true;
 }
 
-std::vector<Selector> Session::core() const { return impl_->last_core; }
+std::vector<Selector> Session::core() const {
+  std::vector<Selector> out;
+  if (!impl_->cores.empty())
+    for (const auto& l : impl_->cores.back()) out.push_back(l.first);
+  return out;
+}
 
 void Session::reuse_cores(bool on) { impl_->reuse_cores = on; }
 
