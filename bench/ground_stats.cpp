@@ -8,7 +8,9 @@
 //   without witnesses (GroundOptions::witnesses); --no-library: a case that
 //   declares all it uses (the generated cases of the solver's tests); --all-rules: every rule, in
 //   force for some claim or not (as tests/solver/grounding_size_test.cpp grounds);
-//   --show RULE: also print each instance of that rule (head: conditions)
+//   --show RULE: also print each instance of that rule (head [rule]: conditions,
+//   ~ before an atom held other than as a positive condition); `--show '*'`:
+//   every rule's, and every ground atom
 // On E013 the counts are those reached when grounding stopped.
 #include "ground/ground.hpp"
 
@@ -79,15 +81,23 @@ int main(int argc, char** argv) {
       for (const auto& l : b.literals) ground::collect_atoms(l, atoms);
       bool rep = std::any_of(atoms.begin(), atoms.end(),
                              [&](ground::AtomId a) { return g.atoms[a].text.find("<another") != std::string::npos; });
-      if (!show.empty() && program.rules[b.rule].id == show) {
-        std::cout << g.atoms[def.head].text << ":";
-        for (ground::AtomId a : atoms) std::cout << " " << g.atoms[a].text;
+      if (!show.empty() && (show == "*" || program.rules[b.rule].id == show)) {
+        std::cout << g.atoms[def.head].text << (b.witness ? " (witness)" : "") << " [" << program.rules[b.rule].id
+                  << "]:";
+        for (const auto& l : b.literals) {
+          std::vector<ground::AtomId> in;
+          ground::collect_atoms(l, in);
+          const bool negated = l.kind != ground::Formula::Kind::atom;
+          for (ground::AtomId a : in) std::cout << (negated ? " ~" : " ") << g.atoms[a].text;
+        }
         std::cout << "\n";
       }
       auto& [n, r] = per_rule[b.rule];
       ++n;
       r += rep ? 1 : 0;
     }
+  if (show == "*")
+    for (const auto& atom : g.atoms) std::cout << "  atom " << atom.text << "\n";
   std::cout << file << (apart ? " (every entity apart)" : "") << ": " << g.atoms.size() << " ground atoms, " << bodies
             << " rule instances, " << g.claims.size() << " claim groundings, " << static_cast<long>(ms) << " ms"
             << (e013 ? ", stopped by E013 (counts so far)" : "") << "\n";

@@ -305,10 +305,20 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
     } else if (a < connects.size() && connects[a]) continue;
     else out.quiet[a] = atom.info->has(Tag::closed) ? Freedom::Quiet::closed : Freedom::Quiet::open;
   }
+  out.body_rep.assign(n, 0);
   for (const auto& d : g.definitions) {
+    const auto& head = g.atoms[d.head].args;
     for (const auto& body : d.bodies) {
       std::vector<AtomId> atoms;
       for (const auto& l : body.literals) collect_literal(l, atoms, [&](AtomId a) { out.loose[a] = 0; });
+      for (AtomId a : atoms) {
+        const auto& args = g.atoms[a].args;
+        for (std::size_t k = 0; k < args.size() && k < 32; ++k)
+          if (is_representative(args[k]) && std::find(head.begin(), head.end(), args[k]) == head.end()) {
+            out.body_rep[a] = 1;
+            out.body_rep_places[g.atoms[a].predicate] |= 1u << k;
+          }
+      }
       for (AtomId a : atoms)
         if (out.quiet[a] != Freedom::Quiet::no &&
             (out.parents[a].empty() || out.parents[a].back() != std::make_pair(d.head, body.rule)))
@@ -373,6 +383,31 @@ bool Representatives::Freedom::separated(AtomId a, AtomId head, std::size_t rule
     return std::any_of(few.begin(), few.end(),
                        [&](std::uint32_t q) { return std::binary_search(more.begin(), more.end(), q); });
   });
+}
+
+const Representatives::Freedom::Reach& Representatives::Freedom::covering_reach(const GroundProgram& g,
+                                                                               AtomId a) const {
+  if (covering_index_.size() < quiet.size()) covering_index_.resize(quiet.size(), 0);
+  if (covering_index_[a]) return covering_reach_[covering_index_[a] - 1];
+  Reach out;
+  const auto& args = g.atoms[a].args;
+  for (const auto& [p, rule] : parents[a]) {
+    const auto& head = g.atoms[p].args;
+    if (std::none_of(args.begin(), args.end(), [&](const std::string& x) {
+          return is_representative(x) && std::find(head.begin(), head.end(), x) == head.end();
+        }))
+      continue;
+    if (reach[p].many) {
+      out = {{}, true};
+      break;
+    }
+    out.claims.insert(out.claims.end(), reach[p].claims.begin(), reach[p].claims.end());
+  }
+  std::sort(out.claims.begin(), out.claims.end());
+  out.claims.erase(std::unique(out.claims.begin(), out.claims.end()), out.claims.end());
+  covering_reach_.push_back(std::move(out));
+  covering_index_[a] = static_cast<std::uint32_t>(covering_reach_.size());
+  return covering_reach_.back();
 }
 
 bool Representatives::Freedom::frees(const GroundProgram& g, AtomId found, AtomId twin, const std::string& e,
@@ -609,15 +644,9 @@ public:
   bool stood_for_elsewhere(AtomId a, const std::string& e) const {
     const Atom& atom = builder_.program().atoms[a];
     std::vector<std::string> args = atom.args;
-    for (auto& x : args)
-      if (x == rec_.rep) x = e;
+    std::replace(args.begin(), args.end(), rec_.rep, e);
     if (args.size() > 3) return false;
-    std::vector<std::vector<std::string>> options(args.size()); // per place: its entity, then its representatives
-    for (std::size_t k = 0; k < args.size(); ++k) {
-      options[k].push_back(args[k]);
-      if (!is_representative(args[k]))
-        for (auto& name : representatives_of(args[k])) options[k].push_back(std::move(name));
-    }
+    const auto options = place_options(args);
     std::vector<std::size_t> choice(args.size(), 0);
     for (;;) {
       std::size_t k = 0;
@@ -627,6 +656,90 @@ public:
       for (std::size_t m = 0; m < args.size(); ++m) pattern[m] = options[m][choice[m]];
       if (auto found = builder_.find(atom.predicate, pattern); found && *found != a) return true;
     }
+  }
+
+  // (j): the atoms that stand for `a` with an entity e of the domain in
+  // the representative's place through a representative in another place,
+  // one an instance covers entities with (Freedom::body_rep), made before
+  // this round, with that entity: S28's `p1(<another operation>, a0)` for
+  // `p1(op0, <another actor>)` with a0. Found through the atoms with a hole
+  // in the representative's place, once per atom and round (the instances
+  // of many conclusions share one). Usually there are none: a predicate has
+  // such atoms in few places.
+  const Freedom::Across& stood_for_across(AtomId a) const {
+    static const Freedom::Across none;
+    const Atom& atom = builder_.program().atoms[a];
+    const auto at = std::find(atom.args.begin(), atom.args.end(), rec_.rep);
+    const auto k = static_cast<std::size_t>(at - atom.args.begin());
+    if (atom.args.size() > 3 || at == atom.args.end() || std::count(at, atom.args.end(), rec_.rep) != 1) return none;
+    auto places = freedom_.body_rep_places.find(atom.predicate);
+    if (places == freedom_.body_rep_places.end() || !(places->second & ~(1u << k))) return none;
+    auto [it, fresh] = freedom_.across.try_emplace(std::uint64_t{a} * 8 + k);
+    Freedom::Across& out = it->second;
+    if (!fresh) return out;
+    auto options = place_options(atom.args);
+    options[k] = {hole};
+    for (std::size_t j = 0; j < options.size(); ++j)
+      if (!(places->second & (1u << j))) options[j].resize(1);
+    std::vector<std::size_t> choice(options.size(), 0);
+    const auto& quiet = freedom_.quiet;
+    for (;;) {
+      std::size_t m = 0;
+      while (m < choice.size() && ++choice[m] >= options[m].size()) choice[m++] = 0;
+      if (m == choice.size()) break;
+      std::vector<std::string> pattern(options.size());
+      for (std::size_t j = 0; j < options.size(); ++j) pattern[j] = options[j][choice[j]];
+      if (const auto* found = builder_.at_hole(atom.predicate, pattern))
+        for (const auto& [e, id] : *found) {
+          if (id >= quiet.size() || !freedom_.body_rep[id] || quiet[id] == Freedom::Quiet::closed ||
+              !in_domain(e))
+            continue;
+          out.atoms.emplace_back(e, id);
+        }
+    }
+    return out;
+  }
+
+  // (j): `id`, which stands for an atom of the instance with an entity in
+  // the representative's place (stood_for_across()), is held by an instance that some claim grounding
+  // reaching this head reaches, with a representative its head does not
+  // have: one the instance covers entities with. (A representative in that
+  // instance's head stands only for the entities without a head of their
+  // own: `organ_of(ac_1, <another state>)` in attributable(op, <another
+  // state>)'s instance stands for no state whose attributable(op, s)
+  // exists.) An atom that connects premises counts wherever it is; a
+  // closed one that connects nothing is false for the representative and
+  // the entity alike. Rules of one doctrine family's alternatives are not
+  // told apart here (more entities apart, never fewer).
+  bool met_under_a_claim(AtomId id) const {
+    using Quiet = Freedom::Quiet;
+    if (id >= freedom_.quiet.size()) return false;
+    switch (freedom_.quiet[id]) {
+    case Quiet::no: return true;
+    case Quiet::closed: return false;
+    case Quiet::open:
+    case Quiet::derived: break;
+    }
+    const auto& theirs = freedom_.covering_reach(builder_.program(), id);
+    const auto& reach = freedom_.reach;
+    if (rec_.head >= reach.size()) return true;
+    const auto& mine = reach[rec_.head];
+    if (mine.many || theirs.many) return true;
+    const auto& few = mine.claims.size() <= theirs.claims.size() ? mine.claims : theirs.claims;
+    const auto& more = &few == &mine.claims ? theirs.claims : mine.claims;
+    return std::any_of(few.begin(), few.end(),
+                       [&](std::uint32_t q) { return std::binary_search(more.begin(), more.end(), q); });
+  }
+
+  // Per place of `args`: its entity, then (for an entity) its representatives.
+  std::vector<std::vector<std::string>> place_options(const std::vector<std::string>& args) const {
+    std::vector<std::vector<std::string>> options(args.size());
+    for (std::size_t k = 0; k < args.size(); ++k) {
+      options[k].push_back(args[k]);
+      if (!is_representative(args[k]))
+        for (auto& name : representatives_of(args[k])) options[k].push_back(std::move(name));
+    }
+    return options;
   }
 
   // The names of the representatives that can stand for `entity`.
@@ -851,16 +964,36 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
           return;
         if (!covered.emitted(e)) split.insert(e);
       });
-  // The same for an atom that no instance holds yet but another
+  // (c) and (j) for an atom that no instance holds yet but another
   // representative's stands for: judging apart, the two instances meet
   // there (S25: `p4(op1, <another operation>)` here and `p4(<another
   // operation>, <another operation>)` elsewhere meet at p4(op1, op1); S26).
-  if (above)
+  // Under a conclusion a premise bears on, whatever the other instance is.
+  // (j) Elsewhere, where the other representative is in another place and
+  // one claim grounding reaches both instances: (a) and (b) look only at
+  // atoms that exist, and miss this meeting (S28: `p1(op0, <another
+  // actor>)` in d1(op0, a0)'s instance and `p1(<another operation>, a0)` in
+  // d0(a0)'s, under one claim). An atom made in this round is looked at in
+  // the next one.
+  if (above) {
     for (AtomId a : covered.with_rep())
       for (const auto& e : covered.domain())
         if (e != rec.rep && !split.count(e) && !covered.emitted(e) && !covered.exists(a, e) &&
             covered.stood_for_elsewhere(a, e))
           split.insert(e);
+  } else if ((freedom.reach[rec.head].many || !freedom.reach[rec.head].claims.empty()) &&
+             !(closed_head && without_own_link && without_own_link->empty())) {
+    // Under a closed conclusion, an entity with an open link of its own is
+    // left as (d) leaves it: its instance can be false through that link
+    // whatever it meets deeper down, and the conclusion holds only where
+    // the other instances entail it.
+    auto own_link = [&](const std::string& e) { return without_own_link && !without_own_link->count(e); };
+    for (AtomId a : covered.with_rep())
+      for (const auto& [e, id] : covered.stood_for_across(a).atoms)
+        if (covered.met_under_a_claim(id) && !split.count(e) && !(closed_head && own_link(e)) && !covered.emitted(e) &&
+            !covered.exists(a, e))
+          split.insert(e);
+  }
   // (f): a witness, an entity of the representative's domain with an
   // instance of its own, so that two conclusions needed together can rest
   // on two entities nobody names (S15, S18).

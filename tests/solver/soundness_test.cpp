@@ -1126,21 +1126,17 @@ claim c2 "" { holds d1(op2, a2) }
   EXPECT_EQ(verdict_both_ways(second, "c2"), "not_established");
 }
 
-// S28, known and not yet fixed (seed 750297 of the generated cases from
-// seed 750001, reduced; found 3 Dec 2026; right on c80a213, wrong since
-// the changes of that day before the session that found it). With one
-// actor, d1(op0, a0) needs p1(op0, a0) (r1 with O3 = a0), which makes
-// d0(a0) true (r0 with A0 = op0, p4 closed): apart the claim is
-// ESTABLISHED. With the shortcuts d1(op0, a0)'s instance holds p1(op0,
-// <another actor>) and d0(a0)'s p1(<another operation>, a0): the two never
-// meet, and the claim is NOT ESTABLISHED (an error towards not
-// establishing). Rule (c)'s wider count (S25, S26) would split them, but
-// it looks only under a conclusion a premise bears on; looking under every
-// conclusion a claim reaches took grounding of the default corpus of 1,000
-// from 0.15 to 14 s, and the contested one past E013 (docs/decisions.md).
-// Disabled so that the suite states what holds; run it with
-// --gtest_also_run_disabled_tests.
-TEST(Soundness, DISABLED_S28TwoRepresentativesMeetUnderAClaimAlone) {
+// S28 (seed 750297 of the generated cases from seed 750001, reduced; found
+// 3 Dec 2026, fixed the next session; right on c80a213). With one actor,
+// d1(op0, a0) needs p1(op0, a0) (r1 with O3 = a0), which makes d0(a0) true
+// (r0 with A0 = op0, p4 closed): apart the claim is ESTABLISHED. With the
+// shortcuts d1(op0, a0)'s instance held p1(op0, <another actor>) and
+// d0(a0)'s p1(<another operation>, a0): the two never met, and the claim
+// was NOT ESTABLISHED. No premise bears on either conclusion, so rule (c)
+// did not look; rule (j) splits an entity where another representative's
+// atom, in another place, stands for its atom and one claim reaches both
+// instances (ground/representatives.hpp).
+TEST(Soundness, S28TwoRepresentativesMeetUnderAClaimAlone) {
   const std::string text = R"(
 standard preponderance 0.51 "More likely than not".
 actor a0 "". operation op0 "". operation op1 "". object x1 "".
