@@ -219,5 +219,21 @@ TEST(GroundingSize, ManyClaimsOnOneConclusionGroundNoMoreThanOne) {
   EXPECT_EQ(many.instances, one.instances) << meaning;
 }
 
+// The contested campaign of 250 operations (`corpus 250 1 --contested`),
+// as `imputa check` grounds it. Rule (j) of representatives.hpp (S28)
+// splits an entity whose atom another instance stands for through a
+// representative in another place, under one claim; under a closed
+// conclusion it leaves an entity with an open link of its own, as rule
+// (d) does. Without that, a countermeasure's target states were split
+// where their attribution met another's through overall control: 14,005
+// atoms and 12,483 instances here, 0.8 % more at 1,000 and 4,000, and the
+// contested corpus's CPU ratio from 1,000 to 4,000 went from 4.34 to 4.54
+// (docs/decisions.md, S28).
+TEST(GroundingSize, ContestedCampaignPinned) {
+  auto generated = run_program(IMPUTA_CORPUS, {"250", "1", "--contested"});
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  expect_pinned(ground_text(generated.out, true), {13950, 12379}, "`corpus 250 1 --contested`, rules in force");
+}
+
 } // namespace
 } // namespace imputa::testing
