@@ -28,6 +28,7 @@ void Instantiator::expand(AtomId id) {
   for (const auto& r : rules->second) {
     Binding b;
     if (!unify(r.head, atom.args, b)) continue;
+    if (shortcuts_) bind_equal_to_representatives(r, b);
     RuleJoin j{r, rules_.generators(p_, r), {}, x};
     j.used.assign(j.gens.size(), false);
     join(j, b);
@@ -136,6 +137,30 @@ const Instantiator::PossibleAt& Instantiator::possible_at(const std::string& pre
 bool Instantiator::possible(const ast::Atom& a, const Binding& b) const {
   auto it = possible_.find(a.predicate.text);
   return it != possible_.end() && it->second.count(args_of(a, b));
+}
+
+// A variable that a comparison equates with one bound to a representative
+// (a conclusion passed into a representative's instance, or a claim's free
+// variable) is bound to that representative too: its instance stands for
+// the same entities. Walking the domain for it met the representative in
+// no entity, and left every body out (S29: `d2(C2) if p3(A0), p2(a1, B1),
+// p1(op3, C2), B1 = C2, ...` for d2(<another actor>), which was then
+// false, and a claim above it REFUTED where judging apart leaves it open).
+void Instantiator::bind_equal_to_representatives(const PreparedRule& r, Binding& b) const {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& l : r.body) {
+      if (l.kind != ast::Formula::Kind::comparison || l.comparison->op != ast::CmpOp::eq) continue;
+      auto lhs = entity_term(l.comparison->lhs, p_), rhs = entity_term(l.comparison->rhs, p_);
+      if (!lhs || !rhs || !lhs->variable || !rhs->variable) continue;
+      for (const auto& [from, to] : {std::pair{&*lhs, &*rhs}, std::pair{&*rhs, &*lhs}}) {
+        auto bound = b.find(from->name);
+        if (bound == b.end() || !is_representative(bound->second) || b.count(to->name)) continue;
+        b[to->name] = bound->second; // a std::map: `bound` stays valid
+        changed = true;
+      }
+    }
+  }
 }
 
 void Instantiator::bind_all(RuleJoin& j, Binding& b, const std::vector<std::string>& vars, std::size_t k) {

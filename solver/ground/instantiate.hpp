@@ -98,6 +98,7 @@ private:
   const PossibleAt& possible_at(const std::string& predicate, const std::set<std::vector<std::string>>& tuples,
                                 std::size_t position);
   void bind_all(RuleJoin& j, Binding& b, const std::vector<std::string>& vars, std::size_t k);
+  void bind_equal_to_representatives(const PreparedRule& r, Binding& b) const;
   bool bind_last(RuleJoin& j, Binding& b, const std::string& var);
   std::optional<LastVariable> survey_last(const PreparedRule& r, const Binding& b, const std::string& var) const;
   bool survey_literal(const ast::Formula& l, const Binding& b, const std::string& var, LastVariable& s) const;

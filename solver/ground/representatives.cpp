@@ -694,7 +694,7 @@ public:
           if (id >= quiet.size() || !freedom_.body_rep[id] || quiet[id] == Freedom::Quiet::closed ||
               !in_domain(e))
             continue;
-          out.atoms.emplace_back(e, id);
+          out.emplace_back(e, id);
         }
     }
     return out;
@@ -989,7 +989,7 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
     // the other instances entail it.
     auto own_link = [&](const std::string& e) { return without_own_link && !without_own_link->count(e); };
     for (AtomId a : covered.with_rep())
-      for (const auto& [e, id] : covered.stood_for_across(a).atoms)
+      for (const auto& [e, id] : covered.stood_for_across(a))
         if (covered.met_under_a_claim(id) && !split.count(e) && !(closed_head && own_link(e)) && !covered.emitted(e) &&
             !covered.exists(a, e))
           split.insert(e);

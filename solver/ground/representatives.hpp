@@ -230,7 +230,8 @@
 //  S15, S18, S21, S22: (f), stated, supposed by the claim, nested, and one
 //      of each; S17: a witness is seen by another conclusion.
 //  S23: (g). S24: (h). S25, S26: (c), an atom another representative
-//      stands for. S27: (i). S28: (j).
+//      stands for. S27: (i). S28: (j). S29: an equality with a variable
+//      bound to a representative binds to it (ground/instantiate.cpp).
 // The reference is GroundOptions::shortcuts = false (every entity apart);
 // tests/solver/generated_cases_test.cpp compares the two on random cases.
 #pragma once
@@ -341,9 +342,7 @@ private:
     // the atoms that stand for it with an entity in that place through a
     // representative elsewhere (Covered::stood_for_across; found when first
     // asked for).
-    struct Across {
-      std::vector<std::pair<std::string, AtomId>> atoms;
-    };
+    using Across = std::vector<std::pair<std::string, AtomId>>;
     mutable std::unordered_map<std::uint64_t, Across> across;
     // No claim grounding that reaches `head` reaches a conclusion holding
     // `a` (other than `except`) through a rule in force with `rule`.

@@ -1126,6 +1126,32 @@ claim c2 "" { holds d1(op2, a2) }
   EXPECT_EQ(verdict_both_ways(second, "c2"), "not_established");
 }
 
+// S29 (seed 1071299 of the generated cases from seed 1070001, reduced;
+// found and fixed 3 Dec 2026, session 8; wrong on the code of that day's
+// earlier sessions too). e1(op4)'s representative passes into d2(<another
+// actor>), whose rule equates a body-only variable with the head's (B1 =
+// C2). B1 was walked over the actors, none of which is the
+// representative, so every body was left out and d2(<another actor>) was
+// false: REFUTED with the shortcuts, where judging apart leaves the claim
+// open (d2(a) holds for an actor a with p2(a1, a) and p1(op3, a)). A
+// variable a comparison equates with one bound to a representative is now
+// bound to it (Instantiator::bind_equal_to_representatives).
+TEST(Soundness, S29AnEqualityWithARepresentative) {
+  const std::string text = R"(
+standard preponderance 0.51 "More likely than not".
+actor a0 "". actor a1 "". actor a2 "". operation op0 "". operation op3 "". operation op4 "".
+predicate d2(actor) "".
+predicate e1(operation) "".
+predicate p1(operation, actor) "".
+predicate p2(actor, actor) "".
+predicate p3(operation) "".
+rule r3 "": d2(C2) if p3(A0), p2(a1, B1), p1(op3, C2), B1 = C2.
+rule r5 "": e1(A0) if p1(A0, B1), d2(B1), not p2(B1, B1).
+claim c1 "" { holds e1(op4) }
+)";
+  EXPECT_EQ(verdict_both_ways(text, "c1"), "not_established");
+}
+
 // S28 (seed 750297 of the generated cases from seed 750001, reduced; found
 // 3 Dec 2026, fixed the next session; right on c80a213). With one actor,
 // d1(op0, a0) needs p1(op0, a0) (r1 with O3 = a0), which makes d0(a0) true
