@@ -48,10 +48,12 @@ Diagnostic too_many_atoms(SourceSpan at, std::size_t limit, std::string_view pre
           {narrow_hint}};
 }
 
-Diagnostic too_many_instances(std::size_t limit, const RuleGrowth& growth) {
+namespace {
+
+// What grew, for both limits on applying rules: the rule applied most, the
+// conclusion it draws in the most ways, and what to do.
+Diagnostic rules_too_large(std::string message, const RuleGrowth& growth) {
   const std::string rule = "rule '" + growth.rule + "'";
-  std::string message = "this case is too large to judge: its rules would apply to more than " +
-                        std::to_string(limit) + " combinations of entities";
   if (growth.applications > 0)
     message += "; " + rule + " applies most, " + std::to_string(growth.applications) + " times, to draw " +
                std::to_string(growth.conclusions) + (growth.conclusions == 1 ? " conclusion" : " conclusions");
@@ -69,6 +71,20 @@ Diagnostic too_many_instances(std::size_t limit, const RuleGrowth& growth) {
     hints.push_back(narrow_hint);
   }
   return {"E013", Severity::error, growth.at, std::move(message), std::move(hints)};
+}
+
+} // namespace
+
+Diagnostic too_many_instances(std::size_t limit, const RuleGrowth& growth) {
+  return rules_too_large("this case is too large to judge: its rules would apply to more than " +
+                             std::to_string(limit) + " combinations of entities",
+                         growth);
+}
+
+Diagnostic too_many_ways(std::size_t limit, std::string_view conclusion, const RuleGrowth& growth) {
+  std::string message = "this case is too large to judge: its rules would draw ";
+  message.append(conclusion).append(" in more than ").append(std::to_string(limit)).append(" ways");
+  return rules_too_large(std::move(message), growth);
 }
 
 Diagnostic depends_on_itself(SourceSpan at, const std::vector<std::string>& loop) {

@@ -68,6 +68,9 @@ struct RuleGrowth {
 };
 // E013: more rule instances than the limit (at the rule applied most often).
 Diagnostic too_many_instances(std::size_t limit, const RuleGrowth& growth);
+// E013: one conclusion drawn in more ways than the limit (at the rule
+// applied most often).
+Diagnostic too_many_ways(std::size_t limit, std::string_view conclusion, const RuleGrowth& growth);
 // E009: a ground atom depends on itself; `loop` lists the atoms, first and last the same.
 Diagnostic depends_on_itself(SourceSpan at, const std::vector<std::string>& loop);
 } // namespace grounding_error

@@ -44,9 +44,9 @@ Formula::Kind connective(ast::Formula::Kind k) {
 } // namespace
 
 Builder::Builder(const Program& p, const RuleBook& rules, Budget& budget, bool record_instances,
-                 std::size_t max_atoms, std::size_t max_instances)
+                 std::size_t max_atoms, std::size_t max_instances, std::size_t max_ways)
     : p_(p), rules_(rules), budget_(budget), record_instances_(record_instances), max_atoms_(max_atoms),
-      max_instances_(max_instances) {}
+      max_instances_(max_instances), max_ways_(max_ways) {}
 
 AtomId Builder::intern(const std::string& predicate, std::vector<std::string> args) {
   std::string text = atom_text(predicate, args);
@@ -144,6 +144,11 @@ void Builder::emit_body(const PreparedRule& r, const Binding& b, Definition& def
     if (f.kind == Formula::Kind::truth) continue;
     if (f.kind == Formula::Kind::falsity) return;
     body.literals.push_back(std::move(f));
+  }
+  if (def.bodies.size() >= max_ways_) {
+    if (!budget_.failed())
+      budget_.fail_limit(grounding_error::too_many_ways(max_ways_, g_.atoms[def.head].text, growth(r.index, def)));
+    return;
   }
   def.bodies.push_back(std::move(body));
 }

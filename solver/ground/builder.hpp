@@ -20,9 +20,10 @@ namespace imputa::ground {
 class Builder {
 public:
   // `record_instances`: remember every instance emitted (for the representatives).
-  // `max_atoms`, `max_instances`: E013's limits (GroundOptions).
+  // `max_atoms`, `max_instances`, `max_ways`: E013's limits (GroundOptions).
   Builder(const Program& p, const RuleBook& rules, Budget& budget, bool record_instances,
-          std::size_t max_atoms = max_ground_atoms, std::size_t max_instances = max_rule_instances);
+          std::size_t max_atoms = max_ground_atoms, std::size_t max_instances = max_rule_instances,
+          std::size_t max_ways = max_ways_per_conclusion);
 
   GroundProgram& program() { return g_; }
   const GroundProgram& program() const { return g_; }
@@ -56,7 +57,7 @@ private:
   const RuleBook& rules_;
   Budget& budget_;
   bool record_instances_;
-  std::size_t max_atoms_, max_instances_;
+  std::size_t max_atoms_, max_instances_, max_ways_;
   GroundProgram g_;
   std::vector<AtomId> work_;
   TextSet emitted_; // instance_key of every instance emitted

@@ -27,7 +27,8 @@ GroundProgram ground(const Program& program, const std::vector<ast::Atom>& extra
   const TransparentPositions transparent(program, rules);
   const GuardedPositions guarded(program, rules);
   const PossibleAtoms possible = possible_atoms(program, extra_assumptions);
-  Builder builder(program, rules, budget, options.shortcuts, options.max_atoms, options.max_instances);
+  Builder builder(program, rules, budget, options.shortcuts, options.max_atoms, options.max_instances,
+                  options.max_ways);
   seed(program, rules, extra_assumptions, builder);
   const CaseIndex index(rules, transparent, guarded, builder.program());
   Representatives representatives(options.reach_budget, options.witnesses);

@@ -183,9 +183,12 @@ TEST(Limits, ClaimWithFiveVariablesStopsWithE013) {
   EXPECT_LT(r.peak_rss_mib, 3072);
 }
 
-// A rule with five free variables over 60 actors: 60^5 rule instances. It
-// stops with E013 at max_rule_instances (solver/ground/ground.hpp), within
-// memory.
+// A rule with five free variables over 60 actors: 60^5 ways to draw
+// chained(a0). It stops with E013 at max_ways_per_conclusion
+// (solver/ground/ground.hpp), at once and within memory. Before that limit
+// it ran to max_rule_instances; a generated case of 40 lines whose one
+// conclusion had 117,649 ways, below that limit, then took 200 s in Z3,
+// past every time limit.
 TEST(Limits, RuleWithFiveVariablesStopsWithE013InBoundedMemory) {
   if (testing::sanitized) GTEST_SKIP() << "gigabytes under ASan";
   fs::path file = temp_dir("limits-rule-grounding") / "wide.imputa";
@@ -205,6 +208,29 @@ TEST(Limits, RuleWithFiveVariablesStopsWithE013InBoundedMemory) {
   EXPECT_NE(r.err.find("to draw 1 conclusion"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("hint: chained(a0) alone can be drawn in "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("narrow the rule's variables"), std::string::npos) << r.err; // the user's own rule
+  EXPECT_NE(r.err.find("its rules would draw chained(a0) in more than 20000 ways"), std::string::npos) << r.err;
+  EXPECT_LT(r.cpu_seconds, 20.0);
+  EXPECT_LT(r.peak_rss_mib, 1024);
+}
+
+// Conclusions each drawn in fewer ways than that limit, but many of them:
+// chained(X) for 100 actors, each in up to 100^2 ways. It stops with E013 at
+// max_rule_instances.
+TEST(Limits, ManyConclusionsStopWithE013AtTheRuleInstanceLimit) {
+  if (testing::sanitized) GTEST_SKIP() << "gigabytes under ASan";
+  std::string text = "predicate linked(actor, actor) \"x\".\npredicate chained(actor) \"x\".\n";
+  for (int i = 0; i < 100; ++i) text += "actor a" + std::to_string(i) + " \"Actor " + std::to_string(i) + "\".\n";
+  text += "evidence e forensic \"x\" {\n  supports linked(a0, a1)\n  confidence likely\n}\n"
+          "rule chain_rule \"two free variables\": chained(A) if linked(A, B), linked(B, C).\n"
+          "claim c \"x\" {\n  holds chained(X)\n}\n";
+  fs::path file = temp_dir("limits-many-conclusions") / "many.imputa";
+  write_file(file, text);
+  auto r = run_with_limit({"check", "--jobs", "1", "--timeout-ms", "600000", file.string()}, 300);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_TRUE(located(r.err, file.string(), "E013")) << r.err;
+  EXPECT_NE(r.err.find("its rules would apply to more than 500000 combinations of entities"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("rule 'chain_rule' applies most, 500000 times"), std::string::npos) << r.err;
   EXPECT_LT(r.cpu_seconds, 120.0);
   EXPECT_LT(r.peak_rss_mib, 2048);
 }

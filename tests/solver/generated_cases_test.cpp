@@ -8,6 +8,7 @@
 #include "solver_helpers.hpp"
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <random>
@@ -526,6 +527,15 @@ void compare_with_every_entity_apart(unsigned default_cases) {
       continue;
     }
     auto reference = judge_text(text, apart);
+    // Every entity apart can draw one conclusion in more ways than the
+    // shortcuts do, past max_ways_per_conclusion (E013): no reference then.
+    const auto& items = reference.diags.items();
+    if (!reference.ok && reference.diags.error_count() == 1 &&
+        std::any_of(items.begin(), items.end(),
+                    [](const Diagnostic& d) { return d.code == "E013" && d.severity == Severity::error; })) {
+      ++refused;
+      continue;
+    }
     ASSERT_TRUE(reference.ok) << reference.errors() << text;
     ++judged;
     if (std::max(with.report.ground_ms, reference.report.ground_ms) > slowest_ground_ms) {
