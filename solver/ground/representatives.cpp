@@ -543,22 +543,38 @@ public:
     LinkSurvey out;
     if (links_.empty()) return out;
     out.without_own_link.emplace();
-    // An atom made in this round is looked at in the next one.
-    auto shut = [&](AtomId id) { return id < known && !freedom_.loose[id]; };
     each_instance(links_.front().second, [&](const std::string& e, AtomId id) {
       if (e == rec_.rep || !in_domain(e)) return;
-      bool owned = !frees(id, links_.front().second, e), loosened = shut(id);
-      for (std::size_t k = 1; k < links_.size() && (owned || loosened); ++k) {
+      bool owned = !frees(id, links_.front().second, e);
+      for (std::size_t k = 1; k < links_.size() && owned; ++k) {
         auto other = exists(links_[k].second, e);
         if (!other) return;
-        owned = owned && !frees(*other, links_[k].second, e);
-        loosened = loosened && shut(*other);
+        owned = !frees(*other, links_[k].second, e);
       }
       if (owned) out.without_own_link->insert(e);
-      if (loosened && !emitted(e)) out.without_loose_link.push_back(e);
     });
+    // Only the links that make the representative's instance a possibility
+    // count here: one another instance negates is no loose link for the
+    // representative either (S30: d0(a3)'s `p1(<another operation>, a3)`,
+    // negated in d2(a3)'s instance, beside `p3(<another operation>)`, whose
+    // op2 is stated, and disputed, as p3(op2)). An atom made in this round
+    // is looked at in the next one.
+    auto shut = [&](AtomId id) { return id < known && !freedom_.loose[id]; };
+    std::vector<AtomId> loose; // fewest instances first, as links_
+    for (const auto& link : links_)
+      if (!shut(link.second)) loose.push_back(link.second);
+    if (!loose.empty())
+      each_instance(loose.front(), [&](const std::string& e, AtomId id) {
+        if (e == rec_.rep || !in_domain(e) || !shut(id) || emitted(e)) return;
+        for (std::size_t k = 1; k < loose.size(); ++k) {
+          auto other = exists(loose[k], e);
+          if (!other || !shut(*other)) return;
+        }
+        out.without_loose_link.push_back(e);
+      });
     return out;
   }
+
 
   // Calls f(e) for each entity e with an atom, held in the representative's
   // instance other than as a positive condition, that is a loose link
@@ -819,6 +835,24 @@ public:
     return true;
   }
 
+  // The representative's instance is a possibility as the judge reads it
+  // (judge/cones.cpp): one of its open links is a loose link, an atom
+  // nobody names that occurs only as a positive condition anywhere. The
+  // argument that lets a described entity stay covered is that what lies
+  // behind its open link is a possibility. Where another instance holds
+  // the representative's link negated (`d2(a3) if p1(<another operation>,
+  // a3), not p1(<another operation>, a3)` beside d0(a3)'s `p3(<another
+  // operation>), p1(<another operation>, a3)`), it is no loose link, the
+  // claim reaches through it, and judging apart reaches the disputed
+  // p3(op2) there (S30). An atom made in this round counts as loose until
+  // the next one looks.
+  bool possibility(std::size_t known) const {
+    return std::any_of(links_.begin(), links_.end(), [&](const auto& link) {
+      const AtomId l = link.second;
+      return l >= known || (l < freedom_.loose.size() && freedom_.loose[l]);
+    });
+  }
+
   // (f): a covered entity to be the instance's witness, looked for from
   // place `start` of the domain (so that the instances of different
   // conclusions mostly have different witnesses), one the case says nothing
@@ -877,7 +911,7 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
   // Under a closed conclusion, (a) is not needed (representatives.hpp, (d)).
   const Atom& head = builder.program().atoms[rec.head];
   const bool closed_head = head.info && head.info->has(Tag::closed) && rules.derived(head.predicate);
-  if (without_own_link &&
+  if (without_own_link && covered.possibility(known) &&
       (closed_head || covered.fresh_one(fresh_hint_[rec.rule->index]))) {
     for (const auto& e : *without_own_link)
       if (!covered.emitted(e)) split.insert(e);

@@ -77,6 +77,13 @@
 // link there, so judging it apart turns another claim's possibility into
 // a condition (S12), "elsewhere" including another representative's
 // instance, where the two would meet in one atom (S14).
+// In S13's test only the representative's links that are loose links
+// count: one that another instance negates is none for the representative
+// either,
+// and where none is left its instance is no possibility, so the fallback
+// splits every entity with an atom found elsewhere (S30: a disputed
+// description, p3(op2), behind p1(<another operation>, a3), which d2(a3)'s
+// instance negates).
 //
 // (f) One name stands for one entity at a time. Where two conclusions
 // must hold in one model and each can rest on an entity nobody names, one
@@ -232,6 +239,8 @@
 //  S23: (g). S24: (h). S25, S26: (c), an atom another representative
 //      stands for. S27: (i). S28: (j). S29: an equality with a variable
 //      bound to a representative binds to it (ground/instantiate.cpp).
+//  S30: (e), only the links that make the representative's instance a
+//      possibility count, and without one the fallback splits.
 // The reference is GroundOptions::shortcuts = false (every entity apart);
 // tests/solver/generated_cases_test.cpp compares the two on random cases.
 #pragma once

@@ -1126,6 +1126,41 @@ claim c2 "" { holds d1(op2, a2) }
   EXPECT_EQ(verdict_both_ways(second, "c2"), "not_established");
 }
 
+// S30 (seed 1170768 of the generated cases from seed 1170001, reduced;
+// found and fixed 3 Dec 2026, session 8; wrong on the code of that day's
+// earlier sessions too). d0(a3)'s representative covers op2, which a fact
+// states and evidence disputes (p3(op2)), as a possibility: its instance
+// holds p3(<another operation>), a loose link. But its other link,
+// p1(<another operation>, a3), is negated in d2(a3)'s instance (claim c3),
+// so it is no loose link for op2 either: apart, op2's instance is no
+// possibility, the claim reaches the disputed p3(op2) through it, and c4 is
+// INCONSISTENT; with the shortcuts it was NOT ESTABLISHED. Only the links
+// that make the representative's instance a possibility count when asking
+// whether an entity's instance is one too (Covered::survey_links).
+TEST(Soundness, S30ALinkAnotherInstanceNegatesMakesNoPossibility) {
+  const std::string text = R"(
+standard preponderance 0.51 "More likely than not".
+actor a0 "". actor a1 "". actor a2 "". actor a3 "". operation op0 "". operation op1 "". operation op2 "".
+predicate d0(actor) "".
+predicate d1(operation, actor) "".
+predicate d2(actor) closed "".
+predicate e1(operation) "".
+predicate p0(actor) "".
+predicate p1(operation, actor) "".
+predicate p3(operation) "".
+predicate p4(operation, operation) "".
+rule r0 "": d0(B1) if p3(A0), p1(A0, B1).
+rule r3 "": d2(B1) if p1(A0, B1), not p1(A0, B1).
+rule r7 "": e1(C2) if d0(A0), p0(B1), d1(C2, A0), not d1(C2, A0).
+fact f1: p3(op2).
+evidence ev0 intelligence "" { contradicts p3(op2) confidence 0.8 }
+evidence ev2 intelligence "" { supports p0(a2) confidence 0.97 }
+claim c3 "" { holds d2(S) and p4(op2, P) and S != a3 }
+claim c4 "" { holds not d1(op0, a3) or e1(op0) }
+)";
+  EXPECT_EQ(verdict_both_ways(text, "c4"), "inconsistent");
+}
+
 // S29 (seed 1071299 of the generated cases from seed 1070001, reduced;
 // found and fixed 3 Dec 2026, session 8; wrong on the code of that day's
 // earlier sessions too). e1(op4)'s representative passes into d2(<another
