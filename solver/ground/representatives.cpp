@@ -543,27 +543,31 @@ public:
     LinkSurvey out;
     if (links_.empty()) return out;
     out.without_own_link.emplace();
-    each_instance(links_.front().second, [&](const std::string& e, AtomId id) {
-      if (e == rec_.rep || !in_domain(e)) return;
-      bool owned = !frees(id, links_.front().second, e);
-      for (std::size_t k = 1; k < links_.size() && owned; ++k) {
-        auto other = exists(links_[k].second, e);
-        if (!other) return;
-        owned = !frees(*other, links_[k].second, e);
-      }
-      if (owned) out.without_own_link->insert(e);
-    });
     // Only the links that make the representative's instance a possibility
-    // count here: one another instance negates is no loose link for the
-    // representative either (S30: d0(a3)'s `p1(<another operation>, a3)`,
-    // negated in d2(a3)'s instance, beside `p3(<another operation>)`, whose
-    // op2 is stated, and disputed, as p3(op2)). An atom made in this round
-    // is looked at in the next one.
+    // count for without_loose_link: one another instance negates is no
+    // loose link for the representative either (S30: d0(a3)'s `p1(<another
+    // operation>, a3)`, negated in d2(a3)'s instance, beside `p3(<another
+    // operation>)`, whose op2 is stated, and disputed, as p3(op2)). Usually
+    // every link is loose, and one walk finds both. An atom made in this
+    // round is looked at in the next one.
     auto shut = [&](AtomId id) { return id < known && !freedom_.loose[id]; };
     std::vector<AtomId> loose; // fewest instances first, as links_
     for (const auto& link : links_)
       if (!shut(link.second)) loose.push_back(link.second);
-    if (!loose.empty())
+    const bool all_loose = loose.size() == links_.size();
+    each_instance(links_.front().second, [&](const std::string& e, AtomId id) {
+      if (e == rec_.rep || !in_domain(e)) return;
+      bool owned = !frees(id, links_.front().second, e), loosened = all_loose && shut(id);
+      for (std::size_t k = 1; k < links_.size() && (owned || loosened); ++k) {
+        auto other = exists(links_[k].second, e);
+        if (!other) return;
+        owned = owned && !frees(*other, links_[k].second, e);
+        loosened = loosened && shut(*other);
+      }
+      if (owned) out.without_own_link->insert(e);
+      if (loosened && !emitted(e)) out.without_loose_link.push_back(e);
+    });
+    if (!all_loose && !loose.empty())
       each_instance(loose.front(), [&](const std::string& e, AtomId id) {
         if (e == rec_.rep || !in_domain(e) || !shut(id) || emitted(e)) return;
         for (std::size_t k = 1; k < loose.size(); ++k) {
@@ -574,6 +578,7 @@ public:
       });
     return out;
   }
+
 
 
   // Calls f(e) for each entity e with an atom, held in the representative's
