@@ -416,8 +416,11 @@ private:
 
 namespace imputa {
 
-// The case ground once (imputa/ground_case.hpp): judge.cpp makes it, and
-// graph.cpp draws from it the program the verdicts were found on.
+// The case ground once for many what-ifs (imputa/ground_case.hpp), as
+// judge() grounds it, with its evidence indexed once (the index depends on
+// the program alone): judge.cpp makes it and judges it by the same
+// pipeline, and graph.cpp draws from it the program the verdicts were
+// found on.
 struct GroundCase {
   const Program& program;
   ground::GroundProgram g;

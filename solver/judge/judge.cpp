@@ -35,12 +35,11 @@ ClaimJudge::ClaimJudge(const CaseIndex& s, const ground::ClaimInstance& inst, Se
     : s_(s), inst_(inst), setting_(std::move(setting)), cone_(std::move(cone)),
       cone_facts_(CaseIndex::gather(s.facts_of, cone_)), cone_numeric_(CaseIndex::gather(s.numeric_of, cone_)),
       start_(smt::Clock::now()),
-      session_(s.program, s.g, cone_, cone_facts_, cone_numeric_, start_ + s.options.timeout, s.options.reuse_models_from),
+      session_(s.program, s.g, cone_, cone_facts_, cone_numeric_, start_ + s.options.timeout, s.options.reuse_models_from,
+               s.options.reuse_cores_from),
       goal_(session_.goal(inst.formula)), claim_atoms_(atoms_of(inst.formula)), cone_literals_(cone_literals(s, cone_)),
       index_(index_cone(s.g, cone_, cone_facts_, cone_numeric_, cone_literals_, s.loose)),
-      items_on_atom_(items_on_atoms(s, cone_literals_)), item_of_id_(items_by_id(s, items_on_atom_)) {
-  session_.reuse_cores(cone_.size() >= s.options.reuse_cores_from);
-}
+      items_on_atom_(items_on_atoms(s, cone_literals_)), item_of_id_(items_by_id(s, items_on_atom_)) {}
 
 ClaimGroundingReport ClaimJudge::run() {
   ClaimGroundingReport r;
@@ -283,10 +282,6 @@ Report judge_ground(const Program& program, const ground::GroundProgram& g, cons
   for (auto& cr : report.claims) summarize(cr);
   return report;
 }
-
-// A case ground once for many what-ifs (imputa/ground_case.hpp): ground as
-// judge() grounds it, with its evidence indexed once (the index depends on
-// the program alone), judged by the same pipeline.
 
 // The case ground for `options`, its evidence indexed on a second thread
 // meanwhile (both only read the program). judge(), ground_case() and claim_graph().

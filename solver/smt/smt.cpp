@@ -240,15 +240,15 @@ struct Session::Impl {
   // docs/performance.md). The core of the last UNSAT answer is the last
   // (a core that answers a check moves there).
   std::vector<std::vector<std::pair<Selector, signed char>>> cores;
-  bool reuse_cores = true;
+  bool reuse_cores = false; // on cones of at least JudgeOptions::reuse_cores_from atoms
   bool known_unsat(const std::vector<signed char>& want);
   void keep_core();
 
   Impl(const Program& p, const ground::GroundProgram& ground, const std::vector<ground::AtomId>& cone,
        const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numerics, Clock::time_point deadline,
-       std::size_t reuse_models_from)
+       std::size_t reuse_models_from, std::size_t reuse_cores_from)
       : program(p), g(ground), engine(Engine::of_this_thread()), ctx(engine.ctx), solver(smt_solver(ctx)),
-        reuse_models(cone.size() >= reuse_models_from) {
+        reuse_models(cone.size() >= reuse_models_from), reuse_cores(cone.size() >= reuse_cores_from) {
     encode(cone, facts, numerics, deadline);
   }
 
@@ -514,8 +514,8 @@ struct Session::Impl {
 
 Session::Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone,
                  const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric, Clock::time_point deadline,
-                 std::size_t reuse_models_from)
-    : impl_(std::make_unique<Impl>(program, g, cone, facts, numeric, deadline, reuse_models_from)) {}
+                 std::size_t reuse_models_from, std::size_t reuse_cores_from)
+    : impl_(std::make_unique<Impl>(program, g, cone, facts, numeric, deadline, reuse_models_from, reuse_cores_from)) {}
 
 bool Session::incomplete() const { return impl_->incomplete; }
 
@@ -788,8 +788,6 @@ std::vector<Selector> Session::core() const {
     for (const auto& l : impl_->cores.back()) out.push_back(l.first);
   return out;
 }
-
-void Session::reuse_cores(bool on) { impl_->reuse_cores = on; }
 
 bool Session::value(ground::AtomId a) const {
   auto& im = *impl_;

@@ -47,10 +47,11 @@ public:
   // forms (deterministic output).
   // Encoding stops at `deadline` (every check is then UNKNOWN).
   // On a cone of at least `reuse_models_from` atoms, a SAT answer may come
-  // from a model an earlier check found (check()).
+  // from a model an earlier check found; on one of at least
+  // `reuse_cores_from`, an UNSAT answer from a recent unsat core (check()).
   Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone,
           const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric, Clock::time_point deadline,
-          std::size_t reuse_models_from);
+          std::size_t reuse_models_from, std::size_t reuse_cores_from);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -87,9 +88,6 @@ public:
   std::optional<Selector> rule_applies(std::size_t rule);
 
   const SelectorInfo& info(Selector s) const;
-
-  // Whether check() may answer UNSAT from a recent core (on by default).
-  void reuse_cores(bool on);
 
   // Checks the assumptions; UNKNOWN when the deadline passes or Z3 gives up.
   // With `keep_model`, a SAT answer's model is kept for value() until the
