@@ -54,10 +54,10 @@ public:
       if (o.kind != K::atom) return std::nullopt;
       auto info = p_.predicates.find(o.atom.predicate.text);
       if (info == p_.predicates.end()) return std::nullopt;
+      const bool closed = info->second.has(Tag::closed);
+      if (!closed && derived(o.atom.predicate.text)) return std::nullopt; // would need "no body can hold"
       // Appended, not `"not " + to_string(...)`: GCC 12 warns falsely (-Wrestrict) on that in Release builds.
-      std::string out = info->second.has(Tag::closed) ? "not " : "-";
-      if (!info->second.has(Tag::closed) && derived(o.atom.predicate.text))
-        return std::nullopt; // would need "no body can hold"
+      std::string out = closed ? "not " : "-";
       return out.append(imputa::to_string(o.atom));
     }
     case K::conjunction: {

@@ -17,6 +17,12 @@ bool holds(const GroundProgram& g, AtomId a, const std::string& e) {
   return std::find(args.begin(), args.end(), e) != args.end();
 }
 
+// `x` is a representative its instance's head (`head`, its arguments) does
+// not have: one the instance covers entities with (rule (j)).
+bool covering_representative(const std::string& x, const std::vector<std::string>& head) {
+  return is_representative(x) && std::find(head.begin(), head.end(), x) == head.end();
+}
+
 // `V != S` (or `V = S`) with V the variable and S bound to another entity:
 // the representative compares with S exactly as every anonymous value but S
 // itself does, so the comparison does not tell them apart.
@@ -314,7 +320,7 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
       for (AtomId a : atoms) {
         const auto& args = g.atoms[a].args;
         for (std::size_t k = 0; k < args.size() && k < 32; ++k)
-          if (is_representative(args[k]) && std::find(head.begin(), head.end(), args[k]) == head.end()) {
+          if (covering_representative(args[k], head)) {
             out.body_rep[a] = 1;
             out.body_rep_places[g.atoms[a].predicate] |= 1u << k;
           }
@@ -369,19 +375,21 @@ Representatives::Freedom Representatives::free_atoms(const Program& p, const Rul
   return out;
 }
 
+bool Representatives::Freedom::Reach::meets(const Reach& other) const {
+  if (many || other.many) return true;
+  // Both ascending; look the smaller up in the larger.
+  const auto& few = claims.size() <= other.claims.size() ? claims : other.claims;
+  const auto& more = &few == &claims ? other.claims : claims;
+  return std::any_of(few.begin(), few.end(),
+                     [&](std::uint32_t q) { return std::binary_search(more.begin(), more.end(), q); });
+}
+
 bool Representatives::Freedom::separated(AtomId a, AtomId head, std::size_t rule, std::optional<AtomId> except) const {
   if (reach[head].many) return false;
-  const auto& mine = reach[head].claims;
   return std::none_of(parents[a].begin(), parents[a].end(), [&](const std::pair<AtomId, std::size_t>& parent) {
     const AtomId p = parent.first;
     if ((except && p == *except) || (rule < exclusive.size() && exclusive[rule].count(parent.second))) return false;
-    const Reach& r = reach[p];
-    if (r.many) return true;
-    // Both ascending; look the smaller up in the larger.
-    const auto& few = r.claims.size() <= mine.size() ? r.claims : mine;
-    const auto& more = &few == &mine ? r.claims : mine;
-    return std::any_of(few.begin(), few.end(),
-                       [&](std::uint32_t q) { return std::binary_search(more.begin(), more.end(), q); });
+    return reach[p].meets(reach[head]);
   });
 }
 
@@ -393,9 +401,7 @@ const Representatives::Freedom::Reach& Representatives::Freedom::covering_reach(
   const auto& args = g.atoms[a].args;
   for (const auto& [p, rule] : parents[a]) {
     const auto& head = g.atoms[p].args;
-    if (std::none_of(args.begin(), args.end(), [&](const std::string& x) {
-          return is_representative(x) && std::find(head.begin(), head.end(), x) == head.end();
-        }))
+    if (std::none_of(args.begin(), args.end(), [&](const std::string& x) { return covering_representative(x, head); }))
       continue;
     if (reach[p].many) {
       out = {{}, true};
@@ -531,6 +537,18 @@ public:
     // (b): the entities every open link of which some other instance
     // grounds; nullopt without an open link.
     std::optional<std::set<std::string>> without_own_link;
+    // The representative's instance is a possibility as the judge reads it
+    // (judge/cones.cpp): one of its open links is a loose link, an atom
+    // nobody names that occurs only as a positive condition anywhere. The
+    // argument that lets a described entity stay covered is that what lies
+    // behind its open link is a possibility. Where another instance holds
+    // the representative's link negated (`d2(a3) if p1(<another operation>,
+    // a3), not p1(<another operation>, a3)` beside d0(a3)'s `p3(<another
+    // operation>), p1(<another operation>, a3)`), it is no loose link, the
+    // claim reaches through it, and judging apart reaches the disputed
+    // p3(op2) there (S30). An atom made in this round counts as loose until
+    // the next one looks.
+    bool possibility = false;
     // The entities, not yet apart, whose instance would be no possibility as
     // the judge reads it (judge/cones.cpp) where the representative's is:
     // each of their open links exists and is no loose link (some rule
@@ -554,6 +572,7 @@ public:
     std::vector<AtomId> loose; // fewest instances first, as links_
     for (const auto& link : links_)
       if (!shut(link.second)) loose.push_back(link.second);
+    out.possibility = !loose.empty();
     const bool all_loose = loose.size() == links_.size();
     each_instance(links_.front().second, [&](const std::string& e, AtomId id) {
       if (e == rec_.rep || !in_domain(e)) return;
@@ -578,8 +597,6 @@ public:
       });
     return out;
   }
-
-
 
   // Calls f(e) for each entity e with an atom, held in the representative's
   // instance other than as a positive condition, that is a loose link
@@ -667,16 +684,10 @@ public:
     std::vector<std::string> args = atom.args;
     std::replace(args.begin(), args.end(), rec_.rep, e);
     if (args.size() > 3) return false;
-    const auto options = place_options(args);
-    std::vector<std::size_t> choice(args.size(), 0);
-    for (;;) {
-      std::size_t k = 0;
-      while (k < choice.size() && ++choice[k] == options[k].size()) choice[k++] = 0;
-      if (k == choice.size()) return false;
-      std::vector<std::string> pattern(args.size());
-      for (std::size_t m = 0; m < args.size(); ++m) pattern[m] = options[m][choice[m]];
-      if (auto found = builder_.find(atom.predicate, pattern); found && *found != a) return true;
-    }
+    return other_patterns(place_options(args), [&](const std::vector<std::string>& pattern) {
+      auto found = builder_.find(atom.predicate, pattern);
+      return found && *found != a;
+    });
   }
 
   // (j): the atoms that stand for `a` with an entity e of the domain in
@@ -702,22 +713,14 @@ public:
     options[k] = {hole};
     for (std::size_t j = 0; j < options.size(); ++j)
       if (!(places->second & (1u << j))) options[j].resize(1);
-    std::vector<std::size_t> choice(options.size(), 0);
     const auto& quiet = freedom_.quiet;
-    for (;;) {
-      std::size_t m = 0;
-      while (m < choice.size() && ++choice[m] >= options[m].size()) choice[m++] = 0;
-      if (m == choice.size()) break;
-      std::vector<std::string> pattern(options.size());
-      for (std::size_t j = 0; j < options.size(); ++j) pattern[j] = options[j][choice[j]];
+    other_patterns(options, [&](const std::vector<std::string>& pattern) {
       if (const auto* found = builder_.at_hole(atom.predicate, pattern))
-        for (const auto& [e, id] : *found) {
-          if (id >= quiet.size() || !freedom_.body_rep[id] || quiet[id] == Freedom::Quiet::closed ||
-              !in_domain(e))
-            continue;
-          out.emplace_back(e, id);
-        }
-    }
+        for (const auto& [e, id] : *found)
+          if (id < quiet.size() && freedom_.body_rep[id] && quiet[id] != Freedom::Quiet::closed && in_domain(e))
+            out.emplace_back(e, id);
+      return false;
+    });
     return out;
   }
 
@@ -741,15 +744,24 @@ public:
     case Quiet::open:
     case Quiet::derived: break;
     }
-    const auto& theirs = freedom_.covering_reach(builder_.program(), id);
-    const auto& reach = freedom_.reach;
-    if (rec_.head >= reach.size()) return true;
-    const auto& mine = reach[rec_.head];
-    if (mine.many || theirs.many) return true;
-    const auto& few = mine.claims.size() <= theirs.claims.size() ? mine.claims : theirs.claims;
-    const auto& more = &few == &mine.claims ? theirs.claims : mine.claims;
-    return std::any_of(few.begin(), few.end(),
-                       [&](std::uint32_t q) { return std::binary_search(more.begin(), more.end(), q); });
+    if (rec_.head >= freedom_.reach.size()) return true;
+    return freedom_.covering_reach(builder_.program(), id).meets(freedom_.reach[rec_.head]);
+  }
+
+  // Calls f(pattern) for each pattern that takes one of `options` per place,
+  // in order, all but the first of each (the atom itself); stops where f
+  // returns true, and returns whether it did.
+  template <typename F>
+  static bool other_patterns(const std::vector<std::vector<std::string>>& options, F f) {
+    std::vector<std::size_t> choice(options.size(), 0);
+    std::vector<std::string> pattern(options.size());
+    for (;;) {
+      std::size_t k = 0;
+      while (k < choice.size() && ++choice[k] >= options[k].size()) choice[k++] = 0;
+      if (k == choice.size()) return false;
+      for (std::size_t m = 0; m < options.size(); ++m) pattern[m] = options[m][choice[m]];
+      if (f(pattern)) return true;
+    }
   }
 
   // Per place of `args`: its entity, then (for an entity) its representatives.
@@ -840,24 +852,6 @@ public:
     return true;
   }
 
-  // The representative's instance is a possibility as the judge reads it
-  // (judge/cones.cpp): one of its open links is a loose link, an atom
-  // nobody names that occurs only as a positive condition anywhere. The
-  // argument that lets a described entity stay covered is that what lies
-  // behind its open link is a possibility. Where another instance holds
-  // the representative's link negated (`d2(a3) if p1(<another operation>,
-  // a3), not p1(<another operation>, a3)` beside d0(a3)'s `p3(<another
-  // operation>), p1(<another operation>, a3)`), it is no loose link, the
-  // claim reaches through it, and judging apart reaches the disputed
-  // p3(op2) there (S30). An atom made in this round counts as loose until
-  // the next one looks.
-  bool possibility(std::size_t known) const {
-    return std::any_of(links_.begin(), links_.end(), [&](const auto& link) {
-      const AtomId l = link.second;
-      return l >= known || (l < freedom_.loose.size() && freedom_.loose[l]);
-    });
-  }
-
   // (f): a covered entity to be the instance's witness, looked for from
   // place `start` of the domain (so that the instances of different
   // conclusions mostly have different witnesses), one the case says nothing
@@ -916,7 +910,7 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
   // Under a closed conclusion, (a) is not needed (representatives.hpp, (d)).
   const Atom& head = builder.program().atoms[rec.head];
   const bool closed_head = head.info && head.info->has(Tag::closed) && rules.derived(head.predicate);
-  if (without_own_link && covered.possibility(known) &&
+  if (without_own_link && links.possibility &&
       (closed_head || covered.fresh_one(fresh_hint_[rec.rule->index]))) {
     for (const auto& e : *without_own_link)
       if (!covered.emitted(e)) split.insert(e);
@@ -937,8 +931,8 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
   // apart the atom then lifts the conclusion into it through the entity's
   // instance (upwards nothing is cut), with whatever the conclusion's other
   // bodies hold; the representative's instance lifts nothing (S23).
-  const bool joined_under_claim = !freedom.joint_predicates.empty() &&
-                                  (freedom.reach[rec.head].many || !freedom.reach[rec.head].claims.empty());
+  const bool under_claim = freedom.reach[rec.head].many || !freedom.reach[rec.head].claims.empty();
+  const bool joined_under_claim = !freedom.joint_predicates.empty() && under_claim;
   if (joined_under_claim)
     for (AtomId a : covered.with_rep())
       if (freedom.joint_predicates.count(builder.program().atoms[a].predicate))
@@ -1020,8 +1014,7 @@ bool Representatives::split_one(Record& rec, const RuleBook& rules, Builder& bui
         if (e != rec.rep && !split.count(e) && !covered.emitted(e) && !covered.exists(a, e) &&
             covered.stood_for_elsewhere(a, e))
           split.insert(e);
-  } else if ((freedom.reach[rec.head].many || !freedom.reach[rec.head].claims.empty()) &&
-             !(closed_head && without_own_link && without_own_link->empty())) {
+  } else if (under_claim && !(closed_head && without_own_link && without_own_link->empty())) {
     // Under a closed conclusion, an entity with an open link of its own is
     // left as (d) leaves it: its instance can be false through that link
     // whatever it meets deeper down, and the conclusion holds only where

@@ -79,11 +79,10 @@
 // instance, where the two would meet in one atom (S14).
 // In S13's test only the representative's links that are loose links
 // count: one that another instance negates is none for the representative
-// either,
-// and where none is left its instance is no possibility, so the fallback
-// splits every entity with an atom found elsewhere (S30: a disputed
-// description, p3(op2), behind p1(<another operation>, a3), which d2(a3)'s
-// instance negates).
+// either, and where none is left its instance is no possibility, so the
+// fallback splits every entity with an atom found elsewhere (S30: a
+// disputed description, p3(op2), behind p1(<another operation>, a3), which
+// d2(a3)'s instance negates).
 //
 // (f) One name stands for one entity at a time. Where two conclusions
 // must hold in one model and each can rest on an entity nobody names, one
@@ -319,6 +318,8 @@ private:
     struct Reach {
       std::vector<std::uint32_t> claims; // claim groundings reaching the atom, ascending
       bool many = false;                 // past the budget: reached by every claim, as far as we know
+      // Some claim grounding reaches both.
+      bool meets(const Reach& other) const;
     };
     // What an atom nobody mentions is: a closed base atom that connects
     // nothing (false everywhere), an open one, or a conclusion no premise
