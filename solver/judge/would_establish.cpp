@@ -161,8 +161,16 @@ std::optional<ClaimJudge::Model> ClaimJudge::next_establishing_set(const std::ve
 }
 
 // §6: up to five minimal sets of open base literals that would establish the claim.
+// P is consistent and does not entail the claim (the verdicts that call for
+// these sets). An atom whose value P states outright (a fact, proven
+// evidence) is no candidate: its literal either follows from P, and adds
+// nothing, or contradicts it. Left in, each cost checks: a retorsion claim
+// depends on a `not targets(op, X)` fact for every state X (docs/performance.md).
+// In a minimal set such a literal never stays, so leaving it out changes no set.
 std::vector<std::vector<Literal>> ClaimJudge::would_establish(const std::vector<Lit>& P, Deadline deadline) {
-  const std::vector<AtomId> candidates = open_candidates();
+  std::vector<AtomId> candidates = open_candidates();
+  const std::map<AtomId, bool> stated = stated_values(P);
+  std::erase_if(candidates, [&](AtomId a) { return stated.count(a) != 0; });
   std::vector<std::vector<Literal>> found;
   // A set through a witness has a twin through the representative, which
   // the report names instead: the sets are looked for with the witnesses'
