@@ -227,6 +227,7 @@ struct Session::Impl {
     z3::model model;
     std::vector<signed char> assign;
     std::vector<Lit> question; // the goals it was found under
+    std::size_t formulas = 0;  // how many of `guarded` it was found with
   };
   std::vector<Kept> kept;
   // Only on large cones: on a small one a check costs about what reading a
@@ -243,6 +244,25 @@ struct Session::Impl {
   bool reuse_cores = false; // on cones of at least JudgeOptions::reuse_cores_from atoms
   bool known_unsat(const std::vector<signed char>& want);
   void keep_core();
+  CheckCounts counts;
+
+  // Rotation (rotated_kept()): which formulas each constant occurs in, and
+  // which atoms of the cone name each entity, made when first needed and
+  // extended as formulas and atoms are added.
+  struct Occurrences {
+    std::size_t formulas = 0; // guarded[0, formulas) are indexed
+    std::unordered_map<unsigned, std::vector<std::size_t>> of_constant; // Z3's id of a constant -> formulas
+    std::vector<std::vector<Selector>> selectors_in;                    // by formula
+    std::size_t atoms = 0;                                              // atoms.size() when by_entity was made
+    std::unordered_map<std::string_view, std::vector<ground::AtomId>> by_entity;
+  };
+  Occurrences occurrences;
+  void index_occurrences();
+  bool rotated_kept(const std::vector<signed char>& want, const std::vector<Lit>& question);
+  bool rotated(const Kept& k, const std::vector<signed char>& want);
+  bool swapped_satisfies(const Kept& k, const std::vector<signed char>& want, std::unordered_map<unsigned, bool> changed,
+                         std::string_view x, std::string_view y);
+  std::optional<bool> value_with(const z3::model& m, Z3_ast e, const std::unordered_map<unsigned, bool>& changed) const;
 
   Impl(const Program& p, const ground::GroundProgram& ground, const std::vector<ground::AtomId>& cone,
        const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numerics, Clock::time_point deadline,
@@ -346,7 +366,7 @@ struct Session::Impl {
   }
   void keep(const z3::model& m, std::vector<signed char> want, std::vector<Lit> question) {
     if (kept.size() == 12) kept.erase(kept.begin());
-    kept.push_back({m, std::move(want), std::move(question)});
+    kept.push_back({m, std::move(want), std::move(question), guarded.size()});
   }
 
   z3::expr rational(const Rational& r) {
@@ -483,11 +503,11 @@ struct Session::Impl {
     if (info && info->has(Tag::closed)) {
       // Burden of proof: the atom's value is decided by the judge and fixed by burden selectors.
       z3::expr s = constant(Name::shadow, def.head);
-      solver.add(s == completion);
+      add(s == completion, std::vector<Selector>{});
       shadow.emplace(def.head, s);
       return;
     }
-    solver.add(atom(def.head) == completion);
+    add(atom(def.head) == completion, std::vector<Selector>{});
   }
 
   Selector proof(ground::AtomId a, bool positive) {
@@ -655,8 +675,19 @@ Answer Session::check(const std::vector<Lit>& assumptions, Clock::time_point dea
                      });
   std::vector<signed char> want = im.wanted(assumptions);
   std::vector<Lit> question = reuse ? im.question_of(assumptions) : std::vector<Lit>{};
-  if (reuse && !keep_model && im.satisfied_by_kept(want, question)) return Answer::sat;
-  if (im.reuse_cores && im.known_unsat(want)) return Answer::unsat;
+  if (reuse && !keep_model && im.satisfied_by_kept(want, question)) {
+    ++im.counts.kept;
+    return Answer::sat;
+  }
+  if (im.reuse_cores && im.known_unsat(want)) {
+    ++im.counts.cores;
+    return Answer::unsat;
+  }
+  if (reuse && !keep_model && im.rotated_kept(want, question)) {
+    ++im.counts.rotated;
+    return Answer::sat;
+  }
+  ++im.counts.z3;
   const std::vector<Z3_ast> lits = im.assumed(want);
   im.engine.running = true;
   im.engine.arm(deadline);
@@ -781,6 +812,222 @@ bool Session::Impl::satisfied_by(const Kept& k, const std::vector<signed char>& 
   }
   return true;
 }
+
+// Rotation. A support that keeps nearly every premise is found by deleting
+// them one by one, and nearly every deletion is SAT: a retorsion claim keeps
+// a `not targets(op, X)` fact for every state X it does not target
+// (docs/performance.md, "Rotated models"). A model of the premises without
+// `not targets(op, X1)` (op targets X1) becomes one without `not targets(op,
+// X2)` when X1 and X2 trade places in it: every atom naming one of them takes
+// the value of the atom naming the other instead. Where the cone treats the
+// two alike, that model satisfies every formula; where it does not (a fact
+// or an evidence item on one of them only), some formula fails. So the
+// swapped model is checked, formula by formula, on every formula in which a
+// constant changed value: an answer SAT from here is one Z3 would give. The
+// kept model: one whose selectors differ from those wanted by one premise
+// turned on whose literal the model falsifies (X1's fact) and premises turned
+// off, one of them a literal of the same predicate and sign that differs in
+// one argument (X2's fact).
+bool Session::Impl::rotated_kept(const std::vector<signed char>& want, const std::vector<Lit>& question) {
+  int tried = 0;
+  for (auto k = kept.rbegin(); k != kept.rend() && tried < 3; ++k)
+    if (k->question == question) {
+      ++tried;
+      if (rotated(*k, want)) return true;
+    }
+  return false;
+}
+
+bool Session::Impl::rotated(const Kept& k, const std::vector<signed char>& want) {
+  // The premise implying a Boolean literal under selector `s`: its shape, or null.
+  auto literal_of = [&](Selector s) -> const Shape* {
+    for (std::size_t f : guards_of[s])
+      if (shapes[f].kind == Shape::Kind::implies_literal && shapes[f].selector == s) return &shapes[f];
+    return nullptr;
+  };
+  std::unordered_map<unsigned, bool> changed; // selectors whose value differs from the model's
+  const Shape* on = nullptr;                  // the premise turned on that the model falsifies
+  std::vector<const Shape*> off;              // literal premises turned off
+  for (Selector s = 0; s < want.size(); ++s) {
+    if (want[s] < 0) continue;
+    if (want[s] == both) return false;
+    const signed char had = s < k.assign.size() ? k.assign[s] : -1;
+    const bool before = had >= 0 ? had == 1 : model_value(k.model, selectors[s]);
+    const bool now = want[s] == 1;
+    if (before == now) continue;
+    changed.emplace(selectors[s].id(), now);
+    const Shape* lit = literal_of(s);
+    if (now && lit && model_value(k.model, atoms.at(lit->atom)) != lit->positive) {
+      if (on) return false;
+      on = lit;
+    } else if (!now && lit) {
+      off.push_back(lit);
+    }
+  }
+  if (!on) return false;
+  const ground::Atom& a = g.atoms[on->atom];
+  int tried = 0;
+  for (const Shape* o : off) {
+    const ground::Atom& b = g.atoms[o->atom];
+    if (o->positive != on->positive || b.predicate != a.predicate || b.args.size() != a.args.size()) continue;
+    std::size_t differ = 0, at = 0;
+    for (std::size_t i = 0; i < a.args.size(); ++i)
+      if (a.args[i] != b.args[i]) ++differ, at = i;
+    if (differ != 1) continue;
+    if (swapped_satisfies(k, want, changed, a.args[at], b.args[at])) return true;
+    if (++tried == 4) break;
+  }
+  return false;
+}
+
+void Session::Impl::index_occurrences() {
+  auto& occ = occurrences;
+  for (; occ.formulas < guarded.size(); ++occ.formulas) {
+    const std::size_t f = occ.formulas;
+    std::vector<Z3_ast> todo{guarded[f]};
+    std::set<unsigned> seen;
+    std::vector<Selector> in;
+    while (!todo.empty()) {
+      Z3_ast e = todo.back();
+      todo.pop_back();
+      if (Z3_get_ast_kind(ctx, e) != Z3_APP_AST || !seen.insert(Z3_get_ast_id(ctx, e)).second) continue;
+      Z3_app app = Z3_to_app(ctx, e);
+      const unsigned n = Z3_get_app_num_args(ctx, app);
+      if (n == 0 && Z3_get_decl_kind(ctx, Z3_get_app_decl(ctx, app)) == Z3_OP_UNINTERPRETED) {
+        const unsigned id = Z3_get_ast_id(ctx, e);
+        occ.of_constant[id].push_back(f);
+        if (auto it = selector_of.find(id); it != selector_of.end()) in.push_back(it->second);
+        continue;
+      }
+      for (unsigned i = 0; i < n; ++i) todo.push_back(Z3_get_app_arg(ctx, app, i));
+    }
+    occ.selectors_in.push_back(std::move(in));
+  }
+  if (occ.atoms != atoms.size()) {
+    occ.by_entity.clear();
+    for (const auto& [id, _] : atoms) {
+      const auto& args = g.atoms[id].args;
+      for (std::size_t i = 0; i < args.size(); ++i)
+        if (std::find(args.begin(), args.begin() + static_cast<std::ptrdiff_t>(i), args[i]) == args.begin() + static_cast<std::ptrdiff_t>(i))
+          occ.by_entity[args[i]].push_back(id);
+    }
+    occ.atoms = atoms.size();
+  }
+}
+
+// Whether the kept model with entities x and y swapped, and the selectors
+// `changed` (Z3 id -> value) as wanted, satisfies every formula.
+bool Session::Impl::swapped_satisfies(const Kept& k, const std::vector<signed char>& want,
+                                      std::unordered_map<unsigned, bool> changed, std::string_view x, std::string_view y) {
+  index_occurrences();
+  auto swapped = [&](ground::AtomId id) -> std::optional<ground::AtomId> {
+    const ground::Atom& a = g.atoms[id];
+    std::string text = a.predicate;
+    text += '(';
+    for (std::size_t i = 0; i < a.args.size(); ++i) {
+      if (i) text += ", ";
+      text += a.args[i] == x ? y : a.args[i] == y ? x : std::string_view(a.args[i]);
+    }
+    text += ')';
+    return g.find(text);
+  };
+  auto trade = [&](const z3::expr& c, const z3::expr& with) {
+    const bool now = model_value(k.model, with);
+    if (now != model_value(k.model, c)) changed[c.id()] = now;
+  };
+  for (std::string_view e : {x, y}) {
+    auto it = occurrences.by_entity.find(e);
+    if (it == occurrences.by_entity.end()) continue;
+    for (ground::AtomId id : it->second) {
+      auto other = swapped(id);
+      if (!other) return false;
+      auto there = atoms.find(*other);
+      if (there == atoms.end() || numeric(id) || numeric(*other)) return false;
+      trade(atoms.at(id), there->second);
+      const auto sh = shadow.find(id), sh_other = shadow.find(*other);
+      if ((sh == shadow.end()) != (sh_other == shadow.end())) return false;
+      if (sh != shadow.end()) trade(sh->second, sh_other->second);
+      trade(constant(Name::unknown, id), constant(Name::unknown, *other));
+    }
+  }
+  // The formulas to read again: those a changed constant occurs in, and those added since the model.
+  std::vector<std::size_t> formulas;
+  for (const auto& [c, _] : changed)
+    if (auto it = occurrences.of_constant.find(c); it != occurrences.of_constant.end())
+      formulas.insert(formulas.end(), it->second.begin(), it->second.end());
+  for (std::size_t f = k.formulas; f < guarded.size(); ++f) formulas.push_back(f);
+  std::sort(formulas.begin(), formulas.end());
+  formulas.erase(std::unique(formulas.begin(), formulas.end()), formulas.end());
+  for (std::size_t f : formulas) {
+    // A free selector (a goal or a literal not assumed) that occurs in this
+    // formula alone can take whatever value satisfies it.
+    const auto& in = occurrences.selectors_in[f];
+    if (std::any_of(in.begin(), in.end(), [&](Selector s) {
+          return want[s] == -1 && occurrences.of_constant.at(selectors[s].id()).size() == 1;
+        }))
+      continue;
+    auto v = value_with(k.model, guarded[f], changed);
+    if (!v || !*v) return false;
+  }
+  return true;
+}
+
+// A Boolean formula's value under the model with the constants `changed`
+// (Z3 id -> value) replaced; nullopt for a connective this does not read.
+// Arithmetic comparisons go to Z3's evaluator: no Real constant changes.
+std::optional<bool> Session::Impl::value_with(const z3::model& m, Z3_ast e,
+                                              const std::unordered_map<unsigned, bool>& changed) const {
+  if (Z3_get_ast_kind(ctx, e) != Z3_APP_AST) return std::nullopt;
+  Z3_app app = Z3_to_app(ctx, e);
+  const unsigned n = Z3_get_app_num_args(ctx, app);
+  auto arg = [&](unsigned i) { return value_with(m, Z3_get_app_arg(ctx, app, i), changed); };
+  const Z3_decl_kind kind = Z3_get_decl_kind(ctx, Z3_get_app_decl(ctx, app));
+  switch (kind) {
+  case Z3_OP_TRUE: return true;
+  case Z3_OP_FALSE: return false;
+  case Z3_OP_UNINTERPRETED:
+    if (n != 0) return std::nullopt;
+    if (auto it = changed.find(Z3_get_ast_id(ctx, e)); it != changed.end()) return it->second;
+    if (Z3_get_sort_kind(ctx, Z3_get_sort(ctx, e)) != Z3_BOOL_SORT) return std::nullopt;
+    return model_value(m, z3::expr(ctx, e));
+  case Z3_OP_NOT: {
+    auto v = arg(0);
+    return v ? std::optional<bool>(!*v) : std::nullopt;
+  }
+  case Z3_OP_AND:
+  case Z3_OP_OR: {
+    const bool stop = kind == Z3_OP_OR; // the value that decides
+    bool unknown = false;
+    for (unsigned i = 0; i < n; ++i) {
+      auto v = arg(i);
+      if (!v) unknown = true;
+      else if (*v == stop) return stop;
+    }
+    return unknown ? std::nullopt : std::optional<bool>(!stop);
+  }
+  case Z3_OP_IMPLIES: {
+    auto p = arg(0);
+    if (p && !*p) return true;
+    auto q = arg(1);
+    if (q && *q) return true;
+    return p && q ? std::optional<bool>(false) : std::nullopt;
+  }
+  case Z3_OP_EQ:
+  case Z3_OP_IFF:
+    if (n == 2 && Z3_get_sort_kind(ctx, Z3_get_sort(ctx, Z3_get_app_arg(ctx, app, 0))) == Z3_BOOL_SORT) {
+      auto l = arg(0), r = arg(1);
+      return l && r ? std::optional<bool>(*l == *r) : std::nullopt;
+    }
+    [[fallthrough]];
+  case Z3_OP_LE:
+  case Z3_OP_GE:
+  case Z3_OP_LT:
+  case Z3_OP_GT: return m.eval(z3::expr(ctx, e), true).is_true();
+  default: return std::nullopt;
+  }
+}
+
+CheckCounts Session::counts() const { return impl_->counts; }
 
 std::vector<Selector> Session::core() const {
   std::vector<Selector> out;

@@ -37,6 +37,14 @@ struct SelectorInfo {
   bool positive = true;         // proof, literal
 };
 
+// How a session's checks were answered (for tests and benchmarks).
+struct CheckCounts {
+  std::size_t z3 = 0;      // by Z3
+  std::size_t kept = 0;    // SAT: a model found earlier, selectors flipped
+  std::size_t rotated = 0; // SAT: a model found earlier, two entities swapped
+  std::size_t cores = 0;   // UNSAT: a recent answer's core
+};
+
 class Session {
 public:
   // Encodes the part of the ground program that `cone` lists (sorted atom
@@ -103,6 +111,7 @@ public:
   // A Boolean atom's value in the kept model. An atom the model leaves free
   // reads as false, a value under which the model still satisfies everything.
   bool value(ground::AtomId atom) const;
+  CheckCounts counts() const;
 
 private:
   struct Impl;

@@ -584,14 +584,11 @@ TEST(GeneratedCases, FallbackShortcutsAgreeWithEveryEntityApart) {
   compare_with_every_entity_apart<FallbackGenerator>(400); // small cases: 400 in about a second
 }
 
-// A burden of proof decided in a session of its component alone
-// (solver/judge/premises.cpp, burden_session()) changes no reason of a
-// generated campaign: each is judged with every reason, every burden in a
-// session of its own (JudgeOptions::burden_sessions_from = 0) and none in
-// one, and every grounding's reasons must agree. Campaigns carry the
-// burdens that matter here: responses that preclude, closed exceptions,
-// objects shown military objectives. IMPUTA_GENERATED_CASES sets how many.
-TEST(GeneratedCases, BurdenSessionsChangeNoReasonOfCampaigns) {
+// A way of answering checks faster changes no reason of a generated
+// campaign: each is judged with every reason, taking the way on every cone
+// (its JudgeOptions field 0) and never (SIZE_MAX), and every grounding's
+// reasons must agree. IMPUTA_GENERATED_CASES sets how many.
+void expect_way_changes_no_reason(std::size_t JudgeOptions::*way, const std::string& name) {
   const char* count = std::getenv("IMPUTA_GENERATED_CASES");
   const unsigned cases = count ? static_cast<unsigned>(std::strtoul(count, nullptr, 10)) : testing::sanitized ? 30 : 100;
   unsigned judged = 0, groundings = 0;
@@ -599,9 +596,9 @@ TEST(GeneratedCases, BurdenSessionsChangeNoReasonOfCampaigns) {
     const std::string text = CampaignGenerator(seed).make();
     JudgeOptions always;
     always.timeout = std::chrono::milliseconds(20000);
-    always.burden_sessions_from = 0;
+    always.*way = 0;
     JudgeOptions never = always;
-    never.burden_sessions_from = SIZE_MAX;
+    never.*way = SIZE_MAX;
     auto with = judge_text(text, always);
     if (!with.ok) continue; // refused by the checks: not a question of sessions
     auto without = judge_text(text, never);
@@ -610,8 +607,22 @@ TEST(GeneratedCases, BurdenSessionsChangeNoReasonOfCampaigns) {
     for (const auto& c : without.report.claims) groundings += static_cast<unsigned>(c.groundings.size());
     expect_same_reasons(with.report, without.report, "seed " + std::to_string(seed) + "\n" + text);
   }
-  std::cout << "burden sessions: " << judged << " campaigns judged, " << groundings << " claim groundings compared\n";
+  std::cout << name << ": " << judged << " campaigns judged, " << groundings << " claim groundings compared\n";
   EXPECT_GE(judged, cases / 2);
+}
+
+// A burden of proof decided in a session of its component alone
+// (solver/judge/premises.cpp, burden_session()). Campaigns carry the
+// burdens that matter here: responses that preclude, closed exceptions,
+// objects shown military objectives.
+TEST(GeneratedCases, BurdenSessionsChangeNoReasonOfCampaigns) {
+  expect_way_changes_no_reason(&JudgeOptions::burden_sessions_from, "burden sessions");
+}
+
+// A SAT answer from a kept model, with selectors flipped or two entities
+// swapped (solver/smt/smt.cpp, satisfied_by_kept() and rotated_kept()).
+TEST(GeneratedCases, KeptModelsChangeNoReasonOfCampaigns) {
+  expect_way_changes_no_reason(&JudgeOptions::reuse_models_from, "kept models");
 }
 
 } // namespace
