@@ -18,6 +18,7 @@
 #include <numeric>
 #include <random>
 #include <string>
+#include <utility>
 
 namespace imputa::testing {
 namespace {
@@ -114,15 +115,23 @@ Deleted delete_facts(const Grounded& c, bool reuse) {
   return out;
 }
 
+// The case's facts deleted both ways, which must keep the same facts after
+// the same answers: {with swaps, by Z3 alone}.
+std::pair<Deleted, Deleted> both_ways(const std::string& extra, int states) {
+  auto c = grounded(retorsion_case(states, extra));
+  EXPECT_FALSE(c->diags.has_errors()) << extra;
+  if (c->diags.has_errors()) return {};
+  Deleted swapped = delete_facts(*c, true), z3 = delete_facts(*c, false);
+  EXPECT_EQ(swapped.kept, z3.kept) << extra;
+  EXPECT_EQ(swapped.answers, z3.answers) << extra;
+  return {std::move(swapped), std::move(z3)};
+}
+
 TEST(RotatedModels, AnswerTheDeletionsOfFactsOnStatesAlike) {
-  auto c = grounded(retorsion_case(12, ""));
-  ASSERT_FALSE(c->diags.has_errors());
-  const Deleted swapped = delete_facts(*c, true), z3 = delete_facts(*c, false);
-  EXPECT_EQ(swapped.kept, z3.kept);
-  EXPECT_EQ(swapped.answers, z3.answers);
-  // Every fact is kept, and every deletion of a "does not target" fact
-  // but the first is answered by a swap.
-  EXPECT_EQ(z3.kept.size(), c->facts.size());
+  const auto [swapped, z3] = both_ways("", 12);
+  // Every fact is kept (14: s0's three and eleven "does not target"), and
+  // every deletion of a "does not target" fact but the first is answered by a swap.
+  EXPECT_EQ(z3.kept.size(), 14u);
   EXPECT_EQ(swapped.counts.rotated, 10u);
   EXPECT_EQ(z3.counts.rotated, 0u);
   EXPECT_LT(swapped.counts.z3 + 8, z3.counts.z3);
@@ -132,11 +141,7 @@ TEST(RotatedModels, AnswerTheDeletionsOfFactsOnStatesAlike) {
 // fact on the other fails when read, and Z3 answers (UNSAT, where the swap's
 // model would have said SAT).
 TEST(RotatedModels, AreReadAgainWhereStatesDiffer) {
-  auto c = grounded(retorsion_case(8, "fact not interferes(op, s3).\nfact interferes(op, s5).\n"));
-  ASSERT_FALSE(c->diags.has_errors());
-  const Deleted swapped = delete_facts(*c, true), z3 = delete_facts(*c, false);
-  EXPECT_EQ(swapped.kept, z3.kept);
-  EXPECT_EQ(swapped.answers, z3.answers);
+  const auto [swapped, z3] = both_ways("fact not interferes(op, s3).\nfact interferes(op, s5).\n", 8);
   EXPECT_GE(swapped.counts.rotated, 1u);
   // s3 cannot be interfered with: its "does not target" fact goes.
   EXPECT_TRUE(std::find(z3.answers.begin() + 1, z3.answers.end(), true) != z3.answers.end());
@@ -159,12 +164,7 @@ TEST(RotatedModels, GiveZ3sAnswersOnRandomCases) {
       }
     }
     if (rng() % 3 == 0) extra += "fact damage(op) or interferes(op, s1).\n";
-    auto c = grounded(retorsion_case(states, extra));
-    ASSERT_FALSE(c->diags.has_errors()) << extra;
-    const Deleted swapped = delete_facts(*c, true), z3 = delete_facts(*c, false);
-    EXPECT_EQ(swapped.kept, z3.kept) << extra;
-    EXPECT_EQ(swapped.answers, z3.answers) << extra;
-    rotated += swapped.counts.rotated;
+    rotated += both_ways(extra, states).first.counts.rotated;
   }
   EXPECT_GT(rotated, 40u);
 }
