@@ -67,6 +67,13 @@ struct JudgeOptions {
   // UNSAT answers in its session is answered UNSAT without Z3, on cones of
   // at least this many atoms (SIZE_MAX: never; 0, the default: always).
   std::size_t reuse_cores_from = 0;
+  // A rule whose bodies for one conclusion are every combination of parts
+  // that share no variable but the head's is encoded as the conjunction of
+  // the parts' disjunctions (the same formula, far smaller: 64 + 8 + 4
+  // literals for 2,048 bodies), for conclusions with at least this many
+  // bodies (SIZE_MAX: never; 0: always, for tests that check it changes no
+  // report).
+  std::size_t products_from = 4;
   // Deciding a burden of proof, checks are made in a Z3 session of the
   // burden's component alone, not in the claim's, on cones of at least this
   // many atoms, for components of at most 1,024 atoms and a quarter of the

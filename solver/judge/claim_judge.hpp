@@ -37,6 +37,11 @@ using smt::Selector;
 std::vector<StandardInfo> ranked_standards(const Program& p);
 
 // Everything one claim grounding is judged under.
+// The session options JudgeOptions sets (smt::SessionOptions).
+inline smt::SessionOptions session_options(const JudgeOptions& o) {
+  return {o.reuse_models_from, o.reuse_cores_from, o.products_from};
+}
+
 struct Setting {
   StandardInfo standard;
   std::map<std::string, std::string> doctrine;

@@ -35,8 +35,7 @@ ClaimJudge::ClaimJudge(const CaseIndex& s, const ground::ClaimInstance& inst, Se
     : s_(s), inst_(inst), setting_(std::move(setting)), cone_(std::move(cone)),
       cone_facts_(CaseIndex::gather(s.facts_of, cone_)), cone_numeric_(CaseIndex::gather(s.numeric_of, cone_)),
       start_(smt::Clock::now()),
-      session_(s.program, s.g, cone_, cone_facts_, cone_numeric_, start_ + s.options.timeout, s.options.reuse_models_from,
-               s.options.reuse_cores_from),
+      session_(s.program, s.g, cone_, cone_facts_, cone_numeric_, start_ + s.options.timeout, session_options(s.options)),
       goal_(session_.goal(inst.formula)), claim_atoms_(atoms_of(inst.formula)), cone_literals_(cone_literals(s, cone_)),
       index_(index_cone(s.g, cone_, cone_facts_, cone_numeric_, cone_literals_, s.loose)),
       items_on_atom_(items_on_atoms(s, cone_literals_)), item_of_id_(items_by_id(s, items_on_atom_)) {}

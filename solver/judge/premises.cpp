@@ -502,8 +502,7 @@ ClaimJudge::BurdenSession* ClaimJudge::burden_session(const Connected& connected
   // Facts by their first atom: one kept in the component has every atom there
   // (component()); one not kept is denied in the claim's session too.
   own.session.emplace(s_.program, s_.g, atoms, CaseIndex::gather(s_.facts_of, atoms),
-                      CaseIndex::gather(s_.numeric_of, atoms), deadline, s_.options.reuse_models_from,
-                      s_.options.reuse_cores_from);
+                      CaseIndex::gather(s_.numeric_of, atoms), deadline, session_options(s_.options));
   ground::Formula f;
   f.kind = ground::Formula::Kind::atom;
   f.atom = link;

@@ -3,6 +3,8 @@
 // that interrupts Z3 (Z3 4.8.12's own `timeout` can deadlock: docs/building.md).
 #include "smt/smt.hpp"
 
+#include "smt/factor.hpp"
+
 #include <z3++.h>
 
 #include <algorithm>
@@ -242,6 +244,7 @@ struct Session::Impl {
   // (a core that answers a check moves there).
   std::vector<std::vector<std::pair<Selector, signed char>>> cores;
   bool reuse_cores = false; // on cones of at least JudgeOptions::reuse_cores_from atoms
+  std::size_t products_from = SIZE_MAX; // JudgeOptions::products_from
   bool known_unsat(const std::vector<signed char>& want);
   void keep_core();
   CheckCounts counts;
@@ -266,9 +269,10 @@ struct Session::Impl {
 
   Impl(const Program& p, const ground::GroundProgram& ground, const std::vector<ground::AtomId>& cone,
        const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numerics, Clock::time_point deadline,
-       std::size_t reuse_models_from, std::size_t reuse_cores_from)
+       const SessionOptions& options)
       : program(p), g(ground), engine(Engine::of_this_thread()), ctx(engine.ctx), solver(smt_solver(ctx)),
-        reuse_models(cone.size() >= reuse_models_from), reuse_cores(cone.size() >= reuse_cores_from) {
+        reuse_models(cone.size() >= options.reuse_models_from), reuse_cores(cone.size() >= options.reuse_cores_from),
+        products_from(options.products_from) {
     encode(cone, facts, numerics, deadline);
   }
 
@@ -468,16 +472,63 @@ struct Session::Impl {
     }
   }
 
+  // The parts of each rule's body that share no variable but the head's
+  // (factor.hpp), found when the rule is first encoded.
+  std::vector<std::optional<std::vector<unsigned>>> parts_of_rule;
+  const std::vector<unsigned>& parts_of(std::size_t r) {
+    if (parts_of_rule.empty()) parts_of_rule.resize(program.rules.size());
+    if (!parts_of_rule[r]) parts_of_rule[r] = independent_parts(program.rules[r]);
+    return *parts_of_rule[r];
+  }
+
+  z3::expr conjunction(const std::vector<const ground::Formula*>& literals) {
+    z3::expr_vector parts(ctx);
+    for (const ground::Formula* l : literals) parts.push_back(formula(*l));
+    return z3::mk_and(parts);
+  }
+
+  // The rules whose bodies for this head are every combination of
+  // independent parts, each as the conjunction of the parts' disjunctions.
+  std::map<std::size_t, z3::expr> products(const ground::Definition& def) {
+    std::map<std::size_t, z3::expr> out;
+    if (def.bodies.size() < std::max<std::size_t>(products_from, 2) ||
+        std::none_of(def.bodies.begin(), def.bodies.end(), [&](const auto& b) { return !parts_of(b.rule).empty(); }))
+      return out;
+    std::map<std::size_t, std::vector<const ground::Body*>> by_rule;
+    for (const auto& body : def.bodies)
+      if (!parts_of(body.rule).empty()) by_rule[body.rule].push_back(&body);
+    for (const auto& [r, bodies] : by_rule) {
+      auto product = as_product(parts_of(r), bodies);
+      if (!product) continue;
+      z3::expr_vector factors(ctx);
+      for (const Part& part : *product) {
+        z3::expr_vector ways(ctx);
+        for (const auto& literals : part) ways.push_back(conjunction(literals));
+        factors.push_back(z3::mk_or(ways));
+      }
+      out.emplace(r, z3::mk_and(factors));
+    }
+    return out;
+  }
+
   void encode_definition(const ground::Definition& def) {
     z3::expr_vector ways(ctx);
     std::set<std::size_t> rules;
+    const std::map<std::size_t, z3::expr> product = products(def);
     for (const auto& body : def.bodies) {
-      z3::expr_vector parts(ctx);
-      for (const auto& l : body.literals) parts.push_back(formula(l));
-      z3::expr conditions = z3::mk_and(parts);
+      const bool first = rules.insert(body.rule).second;
+      auto p = product.find(body.rule);
+      if (p != product.end() && !first) continue; // the rule's product stands for all its bodies
+      z3::expr conditions(ctx);
+      if (p != product.end()) {
+        conditions = p->second;
+      } else {
+        z3::expr_vector parts(ctx);
+        for (const auto& l : body.literals) parts.push_back(formula(l));
+        conditions = z3::mk_and(parts);
+      }
       rule_bodies[body.rule].push_back(conditions);
       ways.push_back(selectors[rule_sel[body.rule]] && conditions);
-      rules.insert(body.rule);
     }
     // A rule read as open: an unknown stands in for its bodies, so that it can
     // neither carry nor refute the head. That is how §5 reads a W28F rule for an
@@ -534,8 +585,8 @@ struct Session::Impl {
 
 Session::Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone,
                  const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric, Clock::time_point deadline,
-                 std::size_t reuse_models_from, std::size_t reuse_cores_from)
-    : impl_(std::make_unique<Impl>(program, g, cone, facts, numeric, deadline, reuse_models_from, reuse_cores_from)) {}
+                 const SessionOptions& options)
+    : impl_(std::make_unique<Impl>(program, g, cone, facts, numeric, deadline, options)) {}
 
 bool Session::incomplete() const { return impl_->incomplete; }
 

@@ -6,6 +6,7 @@
 #include "ground/ground.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -45,6 +46,15 @@ struct CheckCounts {
   std::size_t cores = 0;   // UNSAT: a recent answer's core
 };
 
+// Ways of answering checks and encoding faster, each taken from a size on
+// (SIZE_MAX: never; 0: always); none changes an answer
+// (JudgeOptions has the defaults and what each does).
+struct SessionOptions {
+  std::size_t reuse_models_from = SIZE_MAX; // cone atoms: SAT from a kept model
+  std::size_t reuse_cores_from = SIZE_MAX;  // cone atoms: UNSAT from a recent core
+  std::size_t products_from = SIZE_MAX;     // bodies of one head: a rule's bodies as a product (factor.hpp)
+};
+
 class Session {
 public:
   // Encodes the part of the ground program that `cone` lists (sorted atom
@@ -59,7 +69,7 @@ public:
   // `reuse_cores_from`, an UNSAT answer from a recent unsat core (check()).
   Session(const Program& program, const ground::GroundProgram& g, const std::vector<ground::AtomId>& cone,
           const std::vector<std::size_t>& facts, const std::vector<std::size_t>& numeric, Clock::time_point deadline,
-          std::size_t reuse_models_from, std::size_t reuse_cores_from);
+          const SessionOptions& options);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;

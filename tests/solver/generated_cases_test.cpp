@@ -584,16 +584,17 @@ TEST(GeneratedCases, FallbackShortcutsAgreeWithEveryEntityApart) {
   compare_with_every_entity_apart<FallbackGenerator>(400); // small cases: 400 in about a second
 }
 
-// A way of answering checks faster changes no reason of a generated
-// campaign: each is judged with every reason, taking the way on every cone
-// (its JudgeOptions field 0) and never (SIZE_MAX), and every grounding's
-// reasons must agree. IMPUTA_GENERATED_CASES sets how many.
+// A way of answering checks faster changes no reason of a generated case:
+// each is judged with every reason, taking the way on every cone (its
+// JudgeOptions field 0) and never (SIZE_MAX), and every grounding's reasons
+// must agree. IMPUTA_GENERATED_CASES sets how many.
+template <class Generator>
 void expect_way_changes_no_reason(std::size_t JudgeOptions::*way, const std::string& name) {
   const char* count = std::getenv("IMPUTA_GENERATED_CASES");
   const unsigned cases = count ? static_cast<unsigned>(std::strtoul(count, nullptr, 10)) : testing::sanitized ? 30 : 100;
   unsigned judged = 0, groundings = 0;
   for (unsigned seed = 1; seed <= cases; ++seed) {
-    const std::string text = CampaignGenerator(seed).make();
+    const std::string text = Generator(seed).make();
     JudgeOptions always;
     always.timeout = std::chrono::milliseconds(20000);
     always.*way = 0;
@@ -607,7 +608,7 @@ void expect_way_changes_no_reason(std::size_t JudgeOptions::*way, const std::str
     for (const auto& c : without.report.claims) groundings += static_cast<unsigned>(c.groundings.size());
     expect_same_reasons(with.report, without.report, "seed " + std::to_string(seed) + "\n" + text);
   }
-  std::cout << name << ": " << judged << " campaigns judged, " << groundings << " claim groundings compared\n";
+  std::cout << name << ": " << judged << " cases judged, " << groundings << " claim groundings compared\n";
   EXPECT_GE(judged, cases / 2);
 }
 
@@ -616,13 +617,20 @@ void expect_way_changes_no_reason(std::size_t JudgeOptions::*way, const std::str
 // burdens that matter here: responses that preclude, closed exceptions,
 // objects shown military objectives.
 TEST(GeneratedCases, BurdenSessionsChangeNoReasonOfCampaigns) {
-  expect_way_changes_no_reason(&JudgeOptions::burden_sessions_from, "burden sessions");
+  expect_way_changes_no_reason<CampaignGenerator>(&JudgeOptions::burden_sessions_from, "burden sessions");
 }
 
 // A SAT answer from a kept model, with selectors flipped or two entities
 // swapped (solver/smt/smt.cpp, satisfied_by_kept() and rotated_kept()).
 TEST(GeneratedCases, KeptModelsChangeNoReasonOfCampaigns) {
-  expect_way_changes_no_reason(&JudgeOptions::reuse_models_from, "kept models");
+  expect_way_changes_no_reason<CampaignGenerator>(&JudgeOptions::reuse_models_from, "kept models");
+}
+
+// A rule's bodies encoded as a product of independent parts
+// (solver/smt/factor.hpp). The small generated cases are where rules leave
+// variables open independently (`d0(Q) if p4(A, B), p1(C, a0), p2(O, Q)`).
+TEST(GeneratedCases, ProductsChangeNoReasonOfGeneratedCases) {
+  expect_way_changes_no_reason<CaseGenerator>(&JudgeOptions::products_from, "products");
 }
 
 } // namespace

@@ -65,6 +65,13 @@ TEST(CoreReuse, ChangesNoReasonOfAnyExampleOrLibraryCase) {
 
 TEST(CoreReuse, ChangesNoReasonOfBenchCorpora) { expect_same_reports_on_corpora(&JudgeOptions::reuse_cores_from); }
 
+// Bodies encoded as a product of independent parts (solver/smt/factor.hpp).
+TEST(Products, ChangeNoReasonOfAnyExampleOrLibraryCase) {
+  expect_same_reports_on_every_case(&JudgeOptions::products_from);
+}
+
+TEST(Products, ChangeNoReasonOfBenchCorpora) { expect_same_reports_on_corpora(&JudgeOptions::products_from); }
+
 TEST(BurdenSessions, ChangeNoReasonOfAnyExampleOrLibraryCase) {
   expect_same_reports_on_every_case(&JudgeOptions::burden_sessions_from);
 }

@@ -91,7 +91,7 @@ struct Deleted {
 
 Deleted delete_facts(const Grounded& c, bool reuse) {
   const auto deadline = smt::Clock::now() + std::chrono::seconds(60);
-  Session session(c.program, c.g, c.cone, c.facts, {}, deadline, reuse ? 0 : SIZE_MAX, SIZE_MAX);
+  Session session(c.program, c.g, c.cone, c.facts, {}, deadline, {reuse ? 0 : SIZE_MAX, SIZE_MAX, SIZE_MAX});
   // The rules in force, and the claim denied.
   std::vector<Lit> fixed{{session.goal(c.g.claims.at(0).formula), false}};
   for (std::size_t r = 0; r < c.program.rules.size(); ++r)
