@@ -73,20 +73,28 @@ std::vector<unsigned> independent_parts(const RuleItem& rule) {
     return i;
   };
   std::unordered_map<std::string, std::size_t> first; // a variable -> the first literal holding it
+  std::vector<char> open(n, 0);                       // the literal holds a variable not the head's
   for (std::size_t i = 0; i < n; ++i) {
     std::set<std::string> vars;
     variables(rule.body[i], vars);
     for (const auto& v : vars) {
-      if (head.count(v) || v == "_") continue; // each `_` is a variable of its own
+      if (head.count(v)) continue;
+      open[i] = 1;
+      if (v == "_") continue; // each `_` is a variable of its own
       auto [it, fresh] = first.emplace(v, i);
       if (!fresh) root[find(i)] = find(it->second);
     }
   }
   std::vector<unsigned> out(n);
   std::unordered_map<std::size_t, unsigned> number;
-  for (std::size_t i = 0; i < n; ++i)
+  std::set<std::size_t> open_parts;
+  for (std::size_t i = 0; i < n; ++i) {
     out[i] = number.emplace(find(i), static_cast<unsigned>(number.size())).first->second;
-  if (number.size() < 2) out.clear();
+    if (open[i]) open_parts.insert(find(i));
+  }
+  // A part of the head's variables alone has one way per conclusion: with
+  // fewer than two parts that leave variables open there is no product.
+  if (open_parts.size() < 2) out.clear();
   return out;
 }
 

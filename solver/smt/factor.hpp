@@ -20,7 +20,8 @@ namespace imputa::smt {
 
 // The part each body literal of `rule` belongs to (literals that share a
 // variable other than the head's are in one part), numbered from 0 in order
-// of first literal; empty when there is only one part.
+// of first literal; empty when fewer than two parts hold a variable other
+// than the head's (the others have one way for each conclusion).
 std::vector<unsigned> independent_parts(const RuleItem& rule);
 
 // One part of a product: its distinct ways, each the part's literals of

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 
@@ -481,9 +482,12 @@ struct Session::Impl {
     return *parts_of_rule[r];
   }
 
-  z3::expr conjunction(const std::vector<const ground::Formula*>& literals) {
+  template <class Literals> z3::expr conjunction(const Literals& literals) {
     z3::expr_vector parts(ctx);
-    for (const ground::Formula* l : literals) parts.push_back(formula(*l));
+    for (const auto& l : literals) {
+      if constexpr (std::is_pointer_v<std::decay_t<decltype(l)>>) parts.push_back(formula(*l));
+      else parts.push_back(formula(l));
+    }
     return z3::mk_and(parts);
   }
 
@@ -519,14 +523,7 @@ struct Session::Impl {
       const bool first = rules.insert(body.rule).second;
       auto p = product.find(body.rule);
       if (p != product.end() && !first) continue; // the rule's product stands for all its bodies
-      z3::expr conditions(ctx);
-      if (p != product.end()) {
-        conditions = p->second;
-      } else {
-        z3::expr_vector parts(ctx);
-        for (const auto& l : body.literals) parts.push_back(formula(l));
-        conditions = z3::mk_and(parts);
-      }
+      const z3::expr conditions = p != product.end() ? p->second : conjunction(body.literals);
       rule_bodies[body.rule].push_back(conditions);
       ways.push_back(selectors[rule_sel[body.rule]] && conditions);
     }
