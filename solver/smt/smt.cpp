@@ -861,13 +861,13 @@ bool Session::Impl::satisfied_by(const Kept& k, const std::vector<signed char>& 
   return true;
 }
 
-// Rotation. A support that keeps nearly every premise is found by deleting
-// them one by one, and nearly every deletion is SAT: a retorsion claim keeps
-// a `not targets(op, X)` fact for every state X it does not target
-// (docs/performance.md, "Rotated models"). A model of the premises without
-// `not targets(op, X1)` (op targets X1) becomes one without `not targets(op,
-// X2)` when X1 and X2 trade places in it: every atom naming one of them takes
-// the value of the atom naming the other instead. Where the cone treats the
+// Rotation (docs/decisions.md, "Kept models with two entities swapped"). A
+// support that keeps nearly every premise is found by deleting them one by
+// one, and nearly every deletion is SAT: a retorsion claim keeps a `not
+// targets(op, X)` fact for every state X it does not target. A model of the
+// premises without `not targets(op, X1)` (op targets X1) becomes one without
+// `not targets(op, X2)` when X1 and X2 trade places in it: every atom naming
+// one of them takes the value of the atom naming the other instead. Where the cone treats the
 // two alike, that model satisfies every formula; where it does not (a fact
 // or an evidence item on one of them only), some formula fails. So the
 // swapped model is checked, formula by formula, on every formula in which a
