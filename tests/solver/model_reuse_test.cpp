@@ -1,9 +1,12 @@
-// Three ways of answering a check faster change no report: a check answered
-// SAT from a model found earlier in the claim's session (solver/smt/smt.cpp,
-// satisfied_by_kept(); JudgeOptions::reuse_models_from), one answered UNSAT
-// from an earlier answer's core (JudgeOptions::reuse_cores_from), and a burden of
-// proof decided in a session of its component alone (solver/judge/premises.cpp,
-// burden_session(); JudgeOptions::burden_sessions_from). Every example and
+// Four ways of answering a check faster change no report: a check answered
+// SAT from a model found earlier in the claim's session, as it stands or
+// with two entities swapped (solver/smt/smt.cpp, satisfied_by_kept() and
+// rotated_kept(); JudgeOptions::reuse_models_from), one answered UNSAT from
+// an earlier answer's core (JudgeOptions::reuse_cores_from), a rule's bodies
+// encoded as a product of independent parts (solver/smt/factor.hpp;
+// JudgeOptions::products_from), and a burden of proof decided in a session
+// of its component alone (solver/judge/premises.cpp, burden_session();
+// JudgeOptions::burden_sessions_from). Every example and
 // library case, and generated campaigns of both corpora, are judged with
 // every reason twice, taking the way on every cone and never, and each
 // grounding's reasons must agree (for burden sessions, the small generated
