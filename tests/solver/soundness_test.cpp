@@ -1129,14 +1129,21 @@ claim c2 "" { holds d1(op2, a2) }
 // S31 (seed 1311091 of the generated cases from seed 1310001, reduced;
 // found 3 Dec 2026, session 9; NOT FIXED, left disabled). Two stipulated
 // facts contradict each other on p2(a0, a0), which every instance of
-// e0(a0) holds. Judged apart, c3 is INCONSISTENT; with the shortcuts, NOT
-// ESTABLISHED. Without claim c1 both say NOT ESTABLISHED, so another
-// claim's reach decides it; the likely place is the setting aside of
-// conflicts behind possibilities (premises.cpp,
-// without_conflicts_behind_possibilities), not yet confirmed. The code
-// before session 9 (00325b4) gives the same shortcut verdict. `imputa
-// check` reports INCONSISTENT here, the verdict apart, because the judge
-// checks its shortcut on cases this small.
+// e0(a0) holds. Each instance is a possibility (its p4(op1, B1) is a loose
+// atom, cones.cpp), so the contradiction lies behind possibilities and is
+// set aside (premises.cpp): NOT ESTABLISHED. Judged apart, c1 grounds r0
+// for every operation, and `not p4(B1, B1)` with B1 = op1 names
+// p4(op1, op1): that atom is no longer loose, e0(a0)'s instance for op1 is
+// no possibility, the contradiction is reached firmly, INCONSISTENT. With
+// the shortcuts op1 is covered in both rules, and the two atoms that stand
+// for p4(op1, op1), p4(op1, <another operation>) in r5 and
+// p4(<another operation>, <another operation>) in r0, are different
+// atoms, so looseness (read over the whole program) never sees them meet.
+// S28's shape in another place: rule (j) splits such an entity only where
+// one claim grounding reaches both heads, and here two claims do. The code
+// before session 9 (00325b4) gives the same verdicts. `imputa check`
+// reports INCONSISTENT here, the verdict apart, because the judge checks
+// its shortcut on cases this small.
 TEST(Soundness, DISABLED_S31AContradictionBehindARepresentativesPossibility) {
   const std::string text = R"(
 standard clear_and_convincing 0.75 "Clear and convincing".
