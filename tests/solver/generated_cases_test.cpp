@@ -626,6 +626,14 @@ TEST(GeneratedCases, KeptModelsChangeNoReasonOfCampaigns) {
   expect_way_changes_no_reason<CampaignGenerator>(&JudgeOptions::reuse_models_from, "kept models");
 }
 
+// The same on the small generated cases, whose rules take every shape the
+// generator makes (closed predicates, numbers, negation, doctrines): kept
+// models are taken on every cone there. Swaps are rare in them (their
+// facts seldom differ in one entity only); RotatedModels.* test those.
+TEST(GeneratedCases, KeptModelsChangeNoReasonOfGeneratedCases) {
+  expect_way_changes_no_reason<CaseGenerator>(&JudgeOptions::reuse_models_from, "kept models (small cases)");
+}
+
 // A rule's bodies encoded as a product of independent parts
 // (solver/smt/factor.hpp). The small generated cases are where rules leave
 // variables open independently (`d0(Q) if p4(A, B), p1(C, a0), p2(O, Q)`).
