@@ -34,25 +34,6 @@ void note_types(const Program& p, const ast::NumExpr& e, std::map<std::string, E
   for (const auto& o : e.operands) note_types(p, o, types);
 }
 
-// The variables a condition mentions, in its atoms, numbers and comparisons.
-void variables(const ast::Atom& a, std::vector<std::string>& out) {
-  for (const auto& t : a.args)
-    if (t.variable) out.push_back(t.name);
-}
-void variables(const ast::NumExpr& e, std::vector<std::string>& out) {
-  if (e.kind == ast::NumExpr::Kind::variable) out.push_back(e.variable.name);
-  if (e.kind == ast::NumExpr::Kind::atom) variables(e.atom, out);
-  for (const auto& o : e.operands) variables(o, out);
-}
-void variables(const ast::Formula& f, std::vector<std::string>& out) {
-  if (f.kind == ast::Formula::Kind::comparison) {
-    variables(f.comparison->lhs, out);
-    variables(f.comparison->rhs, out);
-  }
-  if (f.kind == ast::Formula::Kind::atom) variables(f.atom, out);
-  for (const auto& o : f.operands) variables(o, out);
-}
-
 PreparedRule prepare(const Program& p, std::size_t index) {
   PreparedRule r;
   r.index = index;
@@ -97,6 +78,24 @@ void number_generators(const ast::NumExpr& e, std::vector<Generator>& out) {
 }
 
 } // namespace
+
+void variables(const ast::Atom& a, std::vector<std::string>& out) {
+  for (const auto& t : a.args)
+    if (t.variable) out.push_back(t.name);
+}
+void variables(const ast::NumExpr& e, std::vector<std::string>& out) {
+  if (e.kind == ast::NumExpr::Kind::variable) out.push_back(e.variable.name);
+  if (e.kind == ast::NumExpr::Kind::atom) variables(e.atom, out);
+  for (const auto& o : e.operands) variables(o, out);
+}
+void variables(const ast::Formula& f, std::vector<std::string>& out) {
+  if (f.kind == ast::Formula::Kind::comparison) {
+    variables(f.comparison->lhs, out);
+    variables(f.comparison->rhs, out);
+  }
+  if (f.kind == ast::Formula::Kind::atom) variables(f.atom, out);
+  for (const auto& o : f.operands) variables(o, out);
+}
 
 const std::vector<std::string>& RuleBook::domain(EntityType t) const {
   static const std::vector<std::string> none;

@@ -74,6 +74,12 @@ std::optional<ast::Term> entity_term(const ast::NumExpr& e, const Program& p);
 // The atom of a literal `a` or `not a`, and its sign; nullptr for anything else.
 const ast::Atom* literal_atom(const ast::Formula& l, bool& positive);
 
+// The variables a condition mentions, in its atoms, numbers and comparisons
+// (in order, repeats included; each `_` as written).
+void variables(const ast::Atom& a, std::vector<std::string>& out);
+void variables(const ast::NumExpr& e, std::vector<std::string>& out);
+void variables(const ast::Formula& f, std::vector<std::string>& out);
+
 bool mentions_variable(const ast::Formula& f, const std::string& var);
 bool has_variable(const ast::Atom& a, const std::string& var);
 

@@ -36,12 +36,12 @@ using smt::Selector;
 // Standards from weakest to strongest (at equal thresholds, contrary_below ranks higher).
 std::vector<StandardInfo> ranked_standards(const Program& p);
 
-// Everything one claim grounding is judged under.
 // The session options JudgeOptions sets (smt::SessionOptions).
 inline smt::SessionOptions session_options(const JudgeOptions& o) {
   return {o.reuse_models_from, o.reuse_cores_from, o.products_from};
 }
 
+// Everything one claim grounding is judged under.
 struct Setting {
   StandardInfo standard;
   std::map<std::string, std::string> doctrine;

@@ -1,6 +1,8 @@
 // A rule's ways of drawing one conclusion as a product of independent parts (factor.hpp).
 #include "smt/factor.hpp"
 
+#include "ground/rules.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <set>
@@ -10,26 +12,6 @@
 
 namespace imputa::smt {
 namespace {
-
-void variables(const ast::Atom& a, std::set<std::string>& out) {
-  for (const auto& t : a.args)
-    if (t.variable) out.insert(t.name);
-}
-
-void variables(const ast::NumExpr& e, std::set<std::string>& out) {
-  if (e.kind == ast::NumExpr::Kind::atom) variables(e.atom, out);
-  if (e.kind == ast::NumExpr::Kind::variable) out.insert(e.variable.name);
-  for (const auto& o : e.operands) variables(o, out);
-}
-
-void variables(const ast::Formula& f, std::set<std::string>& out) {
-  if (f.kind == ast::Formula::Kind::atom) variables(f.atom, out);
-  if (f.kind == ast::Formula::Kind::comparison) {
-    variables(f.comparison->lhs, out);
-    variables(f.comparison->rhs, out);
-  }
-  for (const auto& o : f.operands) variables(o, out);
-}
 
 // A ground literal as text that two literals share exactly when they are the same.
 void key(const ground::NumTerm& t, std::string& out) {
@@ -63,8 +45,8 @@ void key(const ground::Formula& f, std::string& out) {
 } // namespace
 
 std::vector<unsigned> independent_parts(const RuleItem& rule) {
-  std::set<std::string> head;
-  variables(rule.head, head);
+  std::vector<std::string> head;
+  ground::variables(rule.head, head);
   const std::size_t n = rule.body.size();
   std::vector<std::size_t> root(n);
   std::iota(root.begin(), root.end(), std::size_t{0});
@@ -75,10 +57,10 @@ std::vector<unsigned> independent_parts(const RuleItem& rule) {
   std::unordered_map<std::string, std::size_t> first; // a variable -> the first literal holding it
   std::vector<char> open(n, 0);                       // the literal holds a variable not the head's
   for (std::size_t i = 0; i < n; ++i) {
-    std::set<std::string> vars;
-    variables(rule.body[i], vars);
+    std::vector<std::string> vars;
+    ground::variables(rule.body[i], vars);
     for (const auto& v : vars) {
-      if (head.count(v)) continue;
+      if (std::find(head.begin(), head.end(), v) != head.end()) continue;
       open[i] = 1;
       if (v == "_") continue; // each `_` is a variable of its own
       auto [it, fresh] = first.emplace(v, i);

@@ -5,6 +5,8 @@
 
 #include "smt/factor.hpp"
 
+#include "imputa/ast.hpp" // atom_text: the one spelling of an atom
+
 #include <z3++.h>
 
 #include <algorithm>
@@ -495,10 +497,8 @@ struct Session::Impl {
   // independent parts, each as the conjunction of the parts' disjunctions.
   std::map<std::size_t, z3::expr> products(const ground::Definition& def) {
     std::map<std::size_t, z3::expr> out;
-    if (def.bodies.size() < std::max<std::size_t>(products_from, 2) ||
-        std::none_of(def.bodies.begin(), def.bodies.end(), [&](const auto& b) { return !parts_of(b.rule).empty(); }))
-      return out;
-    std::map<std::size_t, std::vector<const ground::Body*>> by_rule;
+    if (def.bodies.size() < std::max<std::size_t>(products_from, 2)) return out;
+    std::map<std::size_t, std::vector<const ground::Body*>> by_rule; // rules that have parts
     for (const auto& body : def.bodies)
       if (!parts_of(body.rule).empty()) by_rule[body.rule].push_back(&body);
     for (const auto& [r, bodies] : by_rule) {
@@ -970,14 +970,11 @@ bool Session::Impl::swapped_satisfies(const Kept& k, const std::vector<signed ch
   index_occurrences();
   auto swapped = [&](ground::AtomId id) -> std::optional<ground::AtomId> {
     const ground::Atom& a = g.atoms[id];
-    std::string text = a.predicate;
-    text += '(';
-    for (std::size_t i = 0; i < a.args.size(); ++i) {
-      if (i) text += ", ";
-      text += a.args[i] == x ? y : a.args[i] == y ? x : std::string_view(a.args[i]);
-    }
-    text += ')';
-    return g.find(text);
+    std::vector<std::string> args = a.args;
+    for (auto& arg : args)
+      if (arg == x) arg = y;
+      else if (arg == y) arg = x;
+    return g.find(atom_text(a.predicate, args));
   };
   auto trade = [&](const z3::expr& c, const z3::expr& with) {
     const bool now = model_value(k.model, with);
