@@ -10,7 +10,7 @@ namespace {
 
 void rename_anonymous(ast::Atom& a, int& anonymous) {
   for (auto& t : a.args)
-    if (t.variable && t.name == "_") t.name = "_" + std::to_string(anonymous++);
+    if (t.variable && t.name == "_") t.name += std::to_string(anonymous++); // "_0", "_1": appended, as GCC 12 warns falsely (-Wrestrict) on `"_" + ...`
 }
 
 void rename_anonymous(ast::NumExpr& e, int& anonymous) {
