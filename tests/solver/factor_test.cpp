@@ -4,8 +4,7 @@
 // without it gives the same reports: model_reuse_test.cpp and
 // GeneratedCases.ProductsChangeNoReasonOfGeneratedCases.
 #include "smt/factor.hpp"
-
-#include "imputa/dsl.hpp"
+#include "solver_helpers.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,20 +14,14 @@ namespace imputa::testing {
 namespace {
 
 Program program_of(const std::string& rules) {
-  Sources sources;
-  Diagnostics diags;
-  parse::LoadOptions load;
-  load.with_library = false;
-  const std::string text = R"(
+  CheckedCase c = checked_text(R"(
 operation op0 "". operation op1 "". actor a0 "". actor a1 "".
 predicate d0(actor) "". predicate d1(operation, actor) "".
 predicate p1(operation, actor) "". predicate p2(actor, actor) "". predicate p4(operation, operation) "".
 predicate n0(operation): number "".
-)" + rules;
-  auto files = parse::load_text("case.imputa", text, load, sources, diags);
-  Program p = check::check(files, sources, diags);
-  EXPECT_FALSE(diags.has_errors());
-  return p;
+)" + rules);
+  EXPECT_FALSE(c.diags.has_errors());
+  return std::move(c.program);
 }
 
 TEST(Products, IndependentPartsShareNoVariableButTheHeads) {

@@ -8,8 +8,7 @@
 // swaps is compared, deletion by deletion, with one that never reuses a model.
 #include "judge/minimal_set.hpp"
 #include "smt/smt.hpp"
-
-#include "imputa/dsl.hpp"
+#include "solver_helpers.hpp"
 
 #include <gtest/gtest.h>
 
@@ -55,10 +54,7 @@ claim c "" { holds lawful(op) }
   return text + extra;
 }
 
-struct Grounded {
-  Sources sources;
-  Diagnostics diags;
-  Program program;
+struct Grounded : CheckedCase {
   ground::GroundProgram g;
   std::vector<ground::AtomId> cone;
   std::vector<std::size_t> facts;
@@ -66,10 +62,7 @@ struct Grounded {
 
 std::unique_ptr<Grounded> grounded(const std::string& text) {
   auto out = std::make_unique<Grounded>();
-  parse::LoadOptions load;
-  load.with_library = false;
-  auto files = parse::load_text("case.imputa", text, load, out->sources, out->diags);
-  out->program = check::check(files, out->sources, out->diags);
+  static_cast<CheckedCase&>(*out) = checked_text(text);
   if (out->diags.has_errors()) return out;
   out->g = ground::ground(out->program, {}, out->diags);
   out->cone.resize(out->g.atoms.size());

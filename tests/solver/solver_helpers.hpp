@@ -83,6 +83,16 @@ inline CheckedCase checked_case(const std::filesystem::path& path) {
   return c;
 }
 
+// Case text held in memory, loaded without the shipped library and checked.
+inline CheckedCase checked_text(const std::string& text) {
+  CheckedCase c;
+  parse::LoadOptions load;
+  load.with_library = false;
+  auto files = parse::load_text("case.imputa", text, load, c.sources, c.diags);
+  c.program = check::check(files, c.sources, c.diags);
+  return c;
+}
+
 #ifdef IMPUTA_CORPUS
 // The case `bench/corpus ARGS...` writes (the generator the solver tests are
 // built with), loaded with the shipped library and checked.
